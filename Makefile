@@ -1,0 +1,40 @@
+# Every target works on a fresh clone with only python3 and make: the first use creates
+# .venv and installs the project with its dev tools; later uses reuse it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install test lint type check demo bench fuzz clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check openrouter_core tests bench examples tools
+	$(BIN)/ruff format --check openrouter_core tests bench examples tools
+
+type: $(STAMP)
+	$(BIN)/mypy
+
+check: lint type test
+
+demo: $(STAMP)
+	env -u OPENROUTER_API_KEY $(BIN)/openrouter-core chat "What is the capital of France?"
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest --hypothesis-profile=fuzz tests
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,339 @@
+"""The error values every public function returns inside a ``Failure``.
+
+They are exceptions only so that callers can raise or chain them (``Result.unwrap()``
+does); the SDK itself never raises them. Each is a frozen attrs class with value equality.
+
+Hierarchy::
+
+    OpenRouterError
+    ├── ResponseError                  an HTTP error status (4XX/5XX) came back
+    │   ├── BadRequestResponseError              400
+    │   ├── UnauthorizedResponseError            401
+    │   ├── PaymentRequiredResponseError         402
+    │   ├── ForbiddenResponseError               403
+    │   ├── NotFoundResponseError                404
+    │   ├── RequestTimeoutResponseError          408
+    │   ├── PayloadTooLargeResponseError         413
+    │   ├── UnprocessableEntityResponseError     422
+    │   ├── TooManyRequestsResponseError         429
+    │   ├── InternalServerResponseError          500
+    │   ├── BadGatewayResponseError              502
+    │   ├── ServiceUnavailableResponseError      503
+    │   ├── EdgeNetworkTimeoutResponseError      524
+    │   ├── ProviderOverloadedResponseError      529
+    │   └── OpenRouterDefaultError               any other status, or an unreadable body
+    ├── ResponseValidationError        a 2xx body that is not the expected JSON
+    ├── GenerationError                HTTP 200, but the generation failed (body or SSE error)
+    ├── StreamTruncatedError           the stream ended without [DONE] or a finish reason
+    ├── StreamStalledError             the stream's watchdog fired
+    ├── SDKValidationError             the caller's input cannot be sent
+    └── ClientError                    the transport or the SDK failed before an answer
+        ├── ConnectionFailedError
+        ├── RequestTimeoutError
+        ├── RequestAbortedError
+        ├── InvalidRequestError
+        └── UnexpectedClientError
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from openrouter_core.models import ChatResult
+
+_error = attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+_BODY_SHOWN = 500
+
+
+def _set_cause(self: OpenRouterError, cause: BaseException | None) -> None:
+    if cause is not None:
+        object.__setattr__(self, "__cause__", cause)
+
+
+@_error
+class OpenRouterError(Exception):
+    """Base of every error value.
+
+    ``attempts`` is how many HTTP attempts the call made before giving up (retries included).
+    """
+
+    message: str
+    attempts: int = attrs.field(default=1, eq=False)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@_error
+class ResponseError(OpenRouterError):
+    """The server answered with an HTTP error status.
+
+    ``code``, ``metadata`` and ``error`` come from the ``{"error": {...}}`` envelope when the
+    body has one (parsed leniently: ``code`` may be an int or a str); ``body`` always keeps
+    the raw text. ``retry_after`` is in seconds, from ``retry-after-ms`` / ``Retry-After``.
+    """
+
+    status_code: int
+    body: str = attrs.field(default="", repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    code: int | str | None = None
+    metadata: Mapping[str, Any] | None = None
+    error: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+    user_id: str | None = None
+    openrouter_metadata: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+    retry_after: float | None = None
+    generation_id: str | None = None
+
+    @property
+    def provider_name(self) -> str | None:
+        """The upstream provider named in ``error.metadata``, if any."""
+        name = (self.metadata or {}).get("provider_name")
+        return name if isinstance(name, str) else None
+
+    @property
+    def provider_message(self) -> str | None:
+        """The upstream provider's own message, dug out of ``metadata.raw`` when present."""
+        return provider_message((self.metadata or {}).get("raw"))
+
+    def __str__(self) -> str:
+        text = f"HTTP {self.status_code}: {self.message}"
+        upstream = self.provider_message
+        if upstream and upstream not in self.message:
+            who = self.provider_name or "provider"
+            text += f" ({who}: {upstream})"
+        return text
+
+
+@_error
+class BadRequestResponseError(ResponseError):
+    """400: invalid or missing parameters."""
+
+
+@_error
+class UnauthorizedResponseError(ResponseError):
+    """401: missing, invalid or disabled key."""
+
+
+@_error
+class PaymentRequiredResponseError(ResponseError):
+    """402: no credits left on the account or key."""
+
+
+@_error
+class ForbiddenResponseError(ResponseError):
+    """403: permission, guardrail or moderation refusal."""
+
+
+@_error
+class NotFoundResponseError(ResponseError):
+    """404: the model or resource does not exist."""
+
+
+@_error
+class RequestTimeoutResponseError(ResponseError):
+    """408: the server timed the request out."""
+
+
+@_error
+class PayloadTooLargeResponseError(ResponseError):
+    """413: the request body is too large."""
+
+
+@_error
+class UnprocessableEntityResponseError(ResponseError):
+    """422: semantic validation failure."""
+
+
+@_error
+class TooManyRequestsResponseError(ResponseError):
+    """429: rate limited; see ``retry_after``."""
+
+
+@_error
+class InternalServerResponseError(ResponseError):
+    """500: unexpected server error (the message is masked by OpenRouter)."""
+
+
+@_error
+class BadGatewayResponseError(ResponseError):
+    """502: the upstream provider failed."""
+
+
+@_error
+class ServiceUnavailableResponseError(ResponseError):
+    """503: no provider available for the routing requirements."""
+
+
+@_error
+class EdgeNetworkTimeoutResponseError(ResponseError):
+    """524: the provider request timed out at the edge network."""
+
+
+@_error
+class ProviderOverloadedResponseError(ResponseError):
+    """529: the provider is overloaded."""
+
+
+@_error
+class OpenRouterDefaultError(ResponseError):
+    """Any other 4XX/5XX, or an error status whose body is not a readable JSON envelope."""
+
+
+@_error
+class ResponseValidationError(OpenRouterError):
+    """A successful response whose body does not decode into the expected model.
+
+    ``details`` lists each problem as ``"<json path>: <what was expected>"``.
+    """
+
+    details: tuple[str, ...] = ()
+    body: str = attrs.field(default="", repr=False)
+    status_code: int | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+    def __str__(self) -> str:
+        if not self.details:
+            return self.message
+        return f"{self.message}: " + "; ".join(self.details)
+
+
+@_error
+class GenerationError(OpenRouterError):
+    """HTTP 200, but the generation failed.
+
+    Comes from a body ``{"error": ...}``, a choice with ``finish_reason: "error"``, or an SSE
+    error event. ``partial_content`` is the text generated before the failure;
+    ``partial_result`` is the decoded body (non-streaming) or the stream collected so far.
+    """
+
+    code: int | str | None = None
+    metadata: Mapping[str, Any] | None = None
+    error: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
+    generation_id: str | None = None
+    provider: str | None = None
+    model: str | None = None
+    partial_content: str = attrs.field(default="", repr=False)
+    partial_result: ChatResult | None = attrs.field(default=None, repr=False, eq=False)
+    status_code: int = 200
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def error_type(self) -> str | None:
+        """``metadata.error_type`` (``rate_limit_exceeded``, ``server``, ...), if present."""
+        value = (self.metadata or {}).get("error_type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def retryable(self) -> bool | None:
+        """``error.availability.retryable`` when the server says, else ``None``."""
+        availability = (self.error or {}).get("availability")
+        if isinstance(availability, Mapping):
+            flag = availability.get("retryable")
+            if isinstance(flag, bool):
+                return flag
+        return None
+
+    def __str__(self) -> str:
+        code = f" [{self.code}]" if self.code is not None else ""
+        text = f"generation failed{code}: {self.message}"
+        upstream = provider_message((self.metadata or {}).get("raw"))
+        if upstream and upstream not in self.message:
+            text += f" ({upstream})"
+        if self.provider:
+            text += f" (provider {self.provider})"
+        return text
+
+
+@_error
+class StreamTruncatedError(OpenRouterError):
+    """The stream ended without ``[DONE]`` and without a finish reason."""
+
+    partial_content: str = attrs.field(default="", repr=False)
+    generation_id: str | None = None
+
+
+@_error
+class StreamStalledError(OpenRouterError):
+    """No content arrived within a watchdog limit (keep-alives do not count).
+
+    ``phase`` is ``"first_content"`` (nothing yet) or ``"idle"`` (content stopped coming).
+    """
+
+    phase: Literal["first_content", "idle"]
+    limit: float
+    partial_content: str = attrs.field(default="", repr=False)
+    generation_id: str | None = None
+
+
+@_error
+class SDKValidationError(OpenRouterError):
+    """The caller's input cannot be sent; nothing went over the network."""
+
+    field: str | None = None
+
+
+@_error
+class ClientError(OpenRouterError):
+    """The request failed on this side: no HTTP answer was read.
+
+    ``cause`` is the underlying exception (also set as ``__cause__``).
+    """
+
+    cause: BaseException | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _set_cause(self, self.cause)
+
+
+@_error
+class ConnectionFailedError(ClientError):
+    """The connection could not be made, or broke before a complete answer."""
+
+
+@_error
+class RequestTimeoutError(ClientError):
+    """A connect, read, write or pool timeout, or the call's total deadline, ran out."""
+
+
+@_error
+class RequestAbortedError(ClientError):
+    """The request was cancelled by the caller."""
+
+
+@_error
+class InvalidRequestError(ClientError):
+    """The call cannot be made as asked (for example ``stream=True`` given to ``chat_send``)."""
+
+
+@_error
+class UnexpectedClientError(ClientError):
+    """Anything else that went wrong in the client: a raising hook, an unknown httpx error."""
+
+
+def provider_message(raw: object) -> str | None:
+    """Find a human message in an upstream error body (``metadata.raw``).
+
+    ``raw`` may be a string holding JSON, plain text, or an already-decoded object such as
+    ``{"error": {"message": "..."}}``.
+    """
+    if isinstance(raw, str):
+        text = raw.strip()
+        if text[:1] in ("{", "["):
+            import json
+
+            try:
+                found = provider_message(json.loads(text))
+            except ValueError:
+                found = None
+            return found or text[:_BODY_SHOWN]
+        return text[:_BODY_SHOWN] or None
+    if isinstance(raw, Mapping):
+        for key in ("message", "error", "detail", "error_message"):
+            found = provider_message(raw.get(key))
+            if found:
+                return found
+    return None
