@@ -38,14 +38,10 @@ Hierarchy::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
-if TYPE_CHECKING:
-    from openrouter_core.models import ChatResult
-
-_error = attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 _BODY_SHOWN = 500
 
 
@@ -54,7 +50,7 @@ def _set_cause(self: OpenRouterError, cause: BaseException | None) -> None:
         object.__setattr__(self, "__cause__", cause)
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class OpenRouterError(Exception):
     """Base of every error value.
 
@@ -68,7 +64,7 @@ class OpenRouterError(Exception):
         return self.message
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ResponseError(OpenRouterError):
     """The server answered with an HTTP error status.
 
@@ -108,82 +104,82 @@ class ResponseError(OpenRouterError):
         return text
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class BadRequestResponseError(ResponseError):
     """400: invalid or missing parameters."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class UnauthorizedResponseError(ResponseError):
     """401: missing, invalid or disabled key."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class PaymentRequiredResponseError(ResponseError):
     """402: no credits left on the account or key."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ForbiddenResponseError(ResponseError):
     """403: permission, guardrail or moderation refusal."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class NotFoundResponseError(ResponseError):
     """404: the model or resource does not exist."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class RequestTimeoutResponseError(ResponseError):
     """408: the server timed the request out."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class PayloadTooLargeResponseError(ResponseError):
     """413: the request body is too large."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class UnprocessableEntityResponseError(ResponseError):
     """422: semantic validation failure."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class TooManyRequestsResponseError(ResponseError):
     """429: rate limited; see ``retry_after``."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class InternalServerResponseError(ResponseError):
     """500: unexpected server error (the message is masked by OpenRouter)."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class BadGatewayResponseError(ResponseError):
     """502: the upstream provider failed."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ServiceUnavailableResponseError(ResponseError):
     """503: no provider available for the routing requirements."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class EdgeNetworkTimeoutResponseError(ResponseError):
     """524: the provider request timed out at the edge network."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ProviderOverloadedResponseError(ResponseError):
     """529: the provider is overloaded."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class OpenRouterDefaultError(ResponseError):
     """Any other 4XX/5XX, or an error status whose body is not a readable JSON envelope."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ResponseValidationError(OpenRouterError):
     """A successful response whose body does not decode into the expected model.
 
@@ -201,7 +197,7 @@ class ResponseValidationError(OpenRouterError):
         return f"{self.message}: " + "; ".join(self.details)
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class GenerationError(OpenRouterError):
     """HTTP 200, but the generation failed.
 
@@ -217,7 +213,7 @@ class GenerationError(OpenRouterError):
     provider: str | None = None
     model: str | None = None
     partial_content: str = attrs.field(default="", repr=False)
-    partial_result: ChatResult | None = attrs.field(default=None, repr=False, eq=False)
+    partial_result: Any = attrs.field(default=None, repr=False, eq=False)
     status_code: int = 200
     headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
 
@@ -248,7 +244,7 @@ class GenerationError(OpenRouterError):
         return text
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class StreamTruncatedError(OpenRouterError):
     """The stream ended without ``[DONE]`` and without a finish reason."""
 
@@ -256,7 +252,7 @@ class StreamTruncatedError(OpenRouterError):
     generation_id: str | None = None
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class StreamStalledError(OpenRouterError):
     """No content arrived within a watchdog limit (keep-alives do not count).
 
@@ -269,14 +265,14 @@ class StreamStalledError(OpenRouterError):
     generation_id: str | None = None
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class SDKValidationError(OpenRouterError):
     """The caller's input cannot be sent; nothing went over the network."""
 
     field: str | None = None
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ClientError(OpenRouterError):
     """The request failed on this side: no HTTP answer was read.
 
@@ -289,27 +285,27 @@ class ClientError(OpenRouterError):
         _set_cause(self, self.cause)
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ConnectionFailedError(ClientError):
     """The connection could not be made, or broke before a complete answer."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class RequestTimeoutError(ClientError):
     """A connect, read, write or pool timeout, or the call's total deadline, ran out."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class RequestAbortedError(ClientError):
     """The request was cancelled by the caller."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class InvalidRequestError(ClientError):
     """The call cannot be made as asked (for example ``stream=True`` given to ``chat_send``)."""
 
 
-@_error
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class UnexpectedClientError(ClientError):
     """Anything else that went wrong in the client: a raising hook, an unknown httpx error."""
 
@@ -337,3 +333,14 @@ def provider_message(raw: object) -> str | None:
             if found:
                 return found
     return None
+
+
+def _hash_by_identity(cls: type[OpenRouterError]) -> None:
+    # attrs drops __hash__ on eq classes whose fields hold dicts; exceptions must stay hashable
+    # (tracebacks, exception groups and loggers put them in sets), so restore identity hashing.
+    cls.__hash__ = BaseException.__hash__  # type: ignore[assignment]
+    for sub in cls.__subclasses__():
+        _hash_by_identity(sub)
+
+
+_hash_by_identity(OpenRouterError)
