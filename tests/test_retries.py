@@ -1,0 +1,429 @@
+"""The pure retry policy: what is retried, how long to wait, and when to give up."""
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from openrouter_core._retries import (
+    NO_RETRIES,
+    BackoffStrategy,
+    RetryConfig,
+    backoff_interval,
+    is_retryable,
+    retry_delay,
+)
+from openrouter_core.errors import (
+    BadGatewayResponseError,
+    BadRequestResponseError,
+    ConnectionFailedError,
+    EdgeNetworkTimeoutResponseError,
+    ForbiddenResponseError,
+    GenerationError,
+    InternalServerResponseError,
+    InvalidRequestError,
+    NotFoundResponseError,
+    OpenRouterDefaultError,
+    OpenRouterError,
+    PayloadTooLargeResponseError,
+    PaymentRequiredResponseError,
+    ProviderOverloadedResponseError,
+    RequestAbortedError,
+    RequestTimeoutError,
+    RequestTimeoutResponseError,
+    ResponseError,
+    ResponseValidationError,
+    SDKValidationError,
+    ServiceUnavailableResponseError,
+    StreamStalledError,
+    StreamTruncatedError,
+    TooManyRequestsResponseError,
+    UnauthorizedResponseError,
+    UnexpectedClientError,
+    UnprocessableEntityResponseError,
+)
+
+JUST_BELOW_ONE = math.nextafter(1.0, 0.0)
+
+DEFAULT = RetryConfig()
+
+
+def delay(
+    error: OpenRouterError,
+    *,
+    config: RetryConfig = DEFAULT,
+    retry_number: int = 0,
+    elapsed: float = 0.0,
+    budget_left: float | None = None,
+    jitter: float = 0.0,
+) -> float | None:
+    """retry_delay with the arguments a test does not care about filled in."""
+    return retry_delay(
+        error,
+        config=config,
+        retry_number=retry_number,
+        elapsed=elapsed,
+        budget_left=budget_left,
+        jitter=jitter,
+    )
+
+
+def status_error(status: int, retry_after: float | None = None) -> ResponseError:
+    return ResponseError(message="failed", status_code=status, retry_after=retry_after)
+
+
+def generation_error(
+    code: int | str | None = None,
+    error_type: str | None = None,
+    availability: dict[str, Any] | None = None,
+) -> GenerationError:
+    return GenerationError(
+        message="failed",
+        code=code,
+        metadata={"error_type": error_type} if error_type else None,
+        error={"availability": availability} if availability is not None else None,
+    )
+
+
+# --- what is retried -------------------------------------------------------------------
+
+TRANSIENT = {408, 429, 500, 502, 503, 504, 524, 529}
+
+
+@pytest.mark.parametrize("status", range(400, 600))
+def test_only_transient_statuses_are_retried(status: int) -> None:
+    """Of every 4XX/5XX status, only 408, 429, 500, 502, 503, 504, 524 and 529 are retried."""
+    assert (status in TRANSIENT) == is_retryable(status_error(status), retry_connection_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        pytest.param(BadRequestResponseError(message="m", status_code=400), False, id="400"),
+        pytest.param(UnauthorizedResponseError(message="m", status_code=401), False, id="401"),
+        pytest.param(PaymentRequiredResponseError(message="m", status_code=402), False, id="402"),
+        pytest.param(ForbiddenResponseError(message="m", status_code=403), False, id="403"),
+        pytest.param(NotFoundResponseError(message="m", status_code=404), False, id="404"),
+        pytest.param(RequestTimeoutResponseError(message="m", status_code=408), True, id="408"),
+        pytest.param(PayloadTooLargeResponseError(message="m", status_code=413), False, id="413"),
+        pytest.param(
+            UnprocessableEntityResponseError(message="m", status_code=422), False, id="422"
+        ),
+        pytest.param(TooManyRequestsResponseError(message="m", status_code=429), True, id="429"),
+        pytest.param(InternalServerResponseError(message="m", status_code=500), True, id="500"),
+        pytest.param(BadGatewayResponseError(message="m", status_code=502), True, id="502"),
+        pytest.param(ServiceUnavailableResponseError(message="m", status_code=503), True, id="503"),
+        pytest.param(OpenRouterDefaultError(message="m", status_code=504), True, id="504-default"),
+        pytest.param(EdgeNetworkTimeoutResponseError(message="m", status_code=524), True, id="524"),
+        pytest.param(ProviderOverloadedResponseError(message="m", status_code=529), True, id="529"),
+        pytest.param(OpenRouterDefaultError(message="m", status_code=418), False, id="418-default"),
+        pytest.param(OpenRouterDefaultError(message="m", status_code=599), False, id="599-default"),
+    ],
+)
+def test_each_status_class_is_judged_by_its_status_code(
+    error: ResponseError, expected: bool
+) -> None:
+    """The typed classes follow the status table; a 504 comes as the default class: retried."""
+    assert expected == is_retryable(error, retry_connection_errors=True)
+
+
+def test_payment_required_is_retried_only_with_retry_after() -> None:
+    """A 402 with Retry-After (in-flight budget) waits as asked; without it, it is final."""
+    with_wait = PaymentRequiredResponseError(message="m", status_code=402, retry_after=2.0)
+    without = PaymentRequiredResponseError(message="m", status_code=402)
+    assert (2.0, None) == (delay(with_wait), delay(without))
+
+
+def test_retry_after_does_not_make_a_permanent_status_retryable() -> None:
+    """A 400 or 401 carrying Retry-After is still not retried."""
+    assert (None, None) == (delay(status_error(400, 1.0)), delay(status_error(401, 1.0)))
+
+
+def test_server_saying_not_retryable_wins_over_a_transient_status() -> None:
+    """availability.retryable false on a 503 means no retry."""
+    error = ServiceUnavailableResponseError(
+        message="m", status_code=503, error={"availability": {"retryable": False}}
+    )
+    assert None is delay(error)
+
+
+@pytest.mark.parametrize("retry_connection_errors", [True, False], ids=["on", "off"])
+@pytest.mark.parametrize(
+    "error",
+    [
+        pytest.param(ConnectionFailedError(message="refused"), id="connection-failed"),
+        pytest.param(RequestTimeoutError(message="read timeout"), id="request-timeout"),
+    ],
+)
+def test_transport_failures_follow_retry_connection_errors(
+    error: OpenRouterError, retry_connection_errors: bool
+) -> None:
+    """Connection failures and transport timeouts are retried exactly when configured."""
+    config = RetryConfig(retry_connection_errors=retry_connection_errors)
+    assert retry_connection_errors == (delay(error, config=config) is not None)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        pytest.param(
+            StreamStalledError(message="m", phase="first_content", limit=1.0), True, id="stalled"
+        ),
+        pytest.param(RequestAbortedError(message="m"), False, id="aborted"),
+        pytest.param(InvalidRequestError(message="m"), False, id="invalid-request"),
+        pytest.param(UnexpectedClientError(message="m"), False, id="unexpected-client"),
+        pytest.param(SDKValidationError(message="m"), False, id="sdk-validation"),
+        pytest.param(ResponseValidationError(message="m"), False, id="response-validation"),
+        pytest.param(StreamTruncatedError(message="m"), False, id="truncated"),
+    ],
+)
+def test_other_errors_are_retried_only_when_a_new_attempt_can_help(
+    error: OpenRouterError, expected: bool
+) -> None:
+    """A stall (asked only before content) is retried; aborts and caller or SDK faults never are."""
+    assert expected == is_retryable(error, retry_connection_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        pytest.param(generation_error(400, availability={"retryable": True}), True, id="true"),
+        pytest.param(generation_error(503, availability={"retryable": False}), False, id="false"),
+        pytest.param(generation_error(503, availability={"code": "x"}), True, id="none-503"),
+        pytest.param(generation_error(429), True, id="int-429"),
+        pytest.param(generation_error("502"), True, id="str-502"),
+        pytest.param(generation_error(" 524 "), True, id="str-524-padded"),
+        pytest.param(generation_error(400), False, id="int-400"),
+        pytest.param(generation_error("invalid_prompt"), False, id="str-word"),
+        pytest.param(generation_error("9" * 5000), False, id="str-huge-number"),
+        pytest.param(generation_error(error_type="rate_limit_exceeded"), True, id="rate-limit"),
+        pytest.param(generation_error(error_type="provider_overloaded"), True, id="overloaded"),
+        pytest.param(generation_error(error_type="provider_unavailable"), True, id="unavailable"),
+        pytest.param(generation_error(error_type="timeout"), True, id="timeout"),
+        pytest.param(generation_error(error_type="server"), True, id="server"),
+        pytest.param(generation_error(error_type="content_policy_violation"), False, id="policy"),
+        pytest.param(generation_error(), False, id="nothing-known"),
+    ],
+)
+def test_generation_error_follows_availability_then_code_then_error_type(
+    error: GenerationError, expected: bool
+) -> None:
+    """availability.retryable decides when present; else a transient code or error_type does."""
+    assert expected == is_retryable(error, retry_connection_errors=True)
+
+
+def test_generation_error_waits_as_availability_retry_after_asks() -> None:
+    """An in-band error has no headers, so availability.retry_after is the server's wait."""
+    asked = generation_error(availability={"retryable": True, "retry_after": 4})
+    too_long = generation_error(availability={"retryable": True, "retry_after": 60})
+    unreadable = generation_error(429, availability={"retry_after": "soon"})
+    assert (4.0, None, 0.25) == (delay(asked), delay(too_long), delay(unreadable))
+
+
+# --- how long to wait ------------------------------------------------------------------
+
+
+def test_defaults_are_for_interactive_use() -> None:
+    """Retries are on with short waits and a half-minute budget; NO_RETRIES turns them off."""
+    expected = RetryConfig(
+        strategy="backoff",
+        backoff=BackoffStrategy(
+            initial_interval=0.5, max_interval=10.0, exponent=2.0, max_elapsed_time=30.0
+        ),
+        retry_connection_errors=True,
+    )
+    assert (expected, "none") == (RetryConfig(), NO_RETRIES.strategy)
+
+
+def test_backoff_grows_exponentially_up_to_max_interval() -> None:
+    """Each retry doubles the interval until max_interval clamps it."""
+    backoff = BackoffStrategy()
+    assert [0.5, 1.0, 2.0, 4.0, 8.0, 10.0, 10.0] == [backoff_interval(backoff, n) for n in range(7)]
+
+
+def test_backoff_follows_a_fractional_exponent() -> None:
+    """The exponent need not be an integer."""
+    backoff = BackoffStrategy(initial_interval=1.0, max_interval=100.0, exponent=1.5)
+    assert [1.0, 1.5, 2.25, 3.375] == [backoff_interval(backoff, n) for n in range(4)]
+
+
+@pytest.mark.parametrize("retry_number", [10**8, 10**400], ids=["1e8", "1e400"])
+@pytest.mark.parametrize("exponent", [2.0, 2, 1.000001], ids=["float", "int", "barely-above-1"])
+def test_backoff_does_not_overflow_on_huge_retry_numbers(
+    exponent: float, retry_number: int
+) -> None:
+    """Huge retry numbers give max_interval quickly, never OverflowError (cf. stamina b09d541)."""
+    backoff = BackoffStrategy(exponent=exponent)
+    assert 10.0 == backoff_interval(backoff, retry_number)
+
+
+def test_backoff_stays_flat_with_exponent_one_or_no_initial_interval() -> None:
+    """Exponent 1 keeps initial_interval, and initial_interval 0 never waits, at any retry."""
+    flat = BackoffStrategy(initial_interval=3.0, exponent=1.0)
+    none = BackoffStrategy(initial_interval=0.0)
+    assert (3.0, 0.0) == (backoff_interval(flat, 10**400), backoff_interval(none, 10**400))
+
+
+@pytest.mark.parametrize(("jitter", "expected"), [(0.0, 2.0), (0.5, 3.0)], ids=["zero", "half"])
+def test_jitter_spreads_the_wait_over_the_upper_half_of_the_interval(
+    jitter: float, expected: float
+) -> None:
+    """Equal jitter: interval * (0.5 + jitter / 2); the fourth retry's interval is 4 s."""
+    assert expected == delay(status_error(503), retry_number=3, jitter=jitter)
+
+
+def test_jitter_just_below_one_waits_at_most_the_interval() -> None:
+    """The largest jitter waits about the whole interval and never more."""
+    actual = delay(status_error(503), retry_number=3, jitter=JUST_BELOW_ONE)
+    assert actual is not None
+    assert 3.999 < actual <= 4.0
+
+
+def test_retry_after_is_waited_exactly_whatever_the_retry_number() -> None:
+    """The server's wait replaces backoff and jitter."""
+    error = status_error(429, retry_after=3.0)
+    assert [3.0, 3.0] == [delay(error, retry_number=0), delay(error, retry_number=9, jitter=0.9)]
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "expected"),
+    [(0.0, 0.0), (10.0, 10.0), (10.001, None), (3600.0, None)],
+    ids=["zero", "at-cap", "just-above-cap", "an-hour"],
+)
+def test_retry_after_above_max_interval_gives_up_at_once(
+    retry_after: float, expected: float | None
+) -> None:
+    """A wait up to max_interval is honoured; a longer one returns the error to the caller."""
+    assert expected == delay(status_error(429, retry_after=retry_after))
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "expected"),
+    [(29.75, 0.25), (29.76, None), (40.0, None)],
+    ids=["ends-on-budget", "ends-past-budget", "budget-spent"],
+)
+def test_no_retry_whose_wait_ends_past_max_elapsed_time(
+    elapsed: float, expected: float | None
+) -> None:
+    """The elapsed-time budget covers every attempt and wait of the call."""
+    assert expected == delay(status_error(503), elapsed=elapsed)
+
+
+def test_retry_after_does_not_overrun_max_elapsed_time() -> None:
+    """Unlike the TypeScript SDK, a server wait is bounded by the budget too."""
+    assert None is delay(status_error(429, retry_after=5.0), elapsed=26.0)
+
+
+@pytest.mark.parametrize(
+    ("budget_left", "expected"),
+    [(None, 0.25), (0.3, 0.25), (0.25, None), (0.0, None), (-1.0, None)],
+    ids=["no-deadline", "room-left", "exactly-used-up", "spent", "overrun"],
+)
+def test_no_wait_uses_up_the_deadline(budget_left: float | None, expected: float | None) -> None:
+    """A wait must leave time for the attempt before the call's total deadline."""
+    assert expected == delay(status_error(503), budget_left=budget_left)
+
+
+def test_retry_after_longer_than_the_deadline_gives_up() -> None:
+    """A server wait that would outlast the call's deadline is not slept."""
+    assert None is delay(status_error(429, retry_after=3.0), budget_left=2.0)
+
+
+def test_strategy_none_never_retries() -> None:
+    """NO_RETRIES gives up on anything, even an error whose server asked for a short wait."""
+    errors = [status_error(503), status_error(429, 1.0), ConnectionFailedError(message="m")]
+    assert [None, None, None] == [delay(error, config=NO_RETRIES) for error in errors]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        pytest.param({"initial_interval": -0.1}, id="negative"),
+        pytest.param({"max_interval": math.inf}, id="infinite"),
+        pytest.param({"max_elapsed_time": math.nan}, id="nan"),
+        pytest.param({"exponent": 0.5}, id="shrinking"),
+        pytest.param({"exponent": math.inf}, id="infinite-exponent"),
+    ],
+)
+def test_backoff_strategy_rejects_values_that_cannot_be_waited(kwargs: dict[str, float]) -> None:
+    """Durations must be finite and non-negative, and the exponent at least 1."""
+    with pytest.raises(ValueError):
+        BackoffStrategy(**kwargs)
+
+
+def test_retry_config_rejects_an_unknown_strategy() -> None:
+    """A misspelt strategy fails at construction, not silently at the first failure."""
+    with pytest.raises(ValueError):
+        RetryConfig(strategy="never")  # type: ignore[arg-type]
+
+
+# --- properties ------------------------------------------------------------------------
+
+ERRORS = st.one_of(
+    st.builds(
+        status_error,
+        st.sampled_from([402, 408, 429, 500, 503, 504, 524, 529, 400]),
+        st.none() | st.floats(0, 1e6),
+    ),
+    st.builds(
+        generation_error,
+        st.none() | st.integers(0, 999) | st.text(max_size=5),
+        st.none() | st.sampled_from(["server", "timeout", "refusal"]),
+        st.none()
+        | st.fixed_dictionaries(
+            {},
+            optional={
+                "retryable": st.none() | st.booleans(),
+                "retry_after": st.none() | st.floats(allow_nan=True) | st.integers(),
+            },
+        ),
+    ),
+    st.just(ConnectionFailedError(message="m")),
+    st.just(StreamStalledError(message="m", phase="idle", limit=1.0)),
+)
+
+DURATIONS = st.floats(0, 1e6)
+
+
+@given(
+    error=ERRORS,
+    config=st.builds(
+        RetryConfig,
+        strategy=st.sampled_from(["backoff", "none"]),
+        backoff=st.builds(
+            BackoffStrategy,
+            initial_interval=DURATIONS,
+            max_interval=DURATIONS,
+            exponent=st.floats(1, 100),
+            max_elapsed_time=DURATIONS,
+        ),
+    ),
+    retry_number=st.integers(0, 10**6) | st.integers(0, 10**400),
+    elapsed=DURATIONS,
+    budget_left=st.none() | st.floats(-10, 1e6),
+    jitter=st.floats(0, 1, exclude_max=True),
+)
+def test_delay_is_none_or_within_every_bound(
+    *,
+    error: OpenRouterError,
+    config: RetryConfig,
+    retry_number: int,
+    elapsed: float,
+    budget_left: float | None,
+    jitter: float,
+) -> None:
+    """Any delay is in [0, min(max_interval, budget_left)) and ends within max_elapsed_time."""
+    actual = delay(
+        error,
+        config=config,
+        retry_number=retry_number,
+        elapsed=elapsed,
+        budget_left=budget_left,
+        jitter=jitter,
+    )
+    if actual is not None:
+        assert 0 <= actual <= config.backoff.max_interval
+        assert budget_left is None or actual < budget_left
+        assert elapsed + actual <= config.backoff.max_elapsed_time
