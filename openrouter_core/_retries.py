@@ -16,7 +16,10 @@ Pure: the shell passes in the clock (``now``, ``elapsed``, ``budget_left``) and 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
+from datetime import UTC
+from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 
 import attrs
@@ -40,6 +43,9 @@ _RETRYABLE_ERROR_TYPES = frozenset(
     {"rate_limit_exceeded", "provider_overloaded", "provider_unavailable", "timeout", "server"}
 )
 """``metadata.error_type`` values of the transient statuses (429, 503, 502, 504, 500)."""
+
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+"""A non-negative number in ASCII digits (``float()`` also takes ``1_0``, ``inf``, ``nan``)."""
 
 
 def _non_negative_finite(_: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -102,6 +108,43 @@ class RetryConfig:
 
 NO_RETRIES = RetryConfig(strategy="none")
 """One attempt, whatever fails."""
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: float) -> float | None:
+    """The server's requested wait in seconds, or None when it asks for none we can read.
+
+    ``retry-after-ms`` wins when it is a finite number above 0 (OpenRouter and the other
+    SDKs send it for sub-second waits); then ``Retry-After`` as seconds (integer or decimal)
+    or as an HTTP date, which counts from ``now`` (epoch seconds) and is 0 once past.
+    Negative, non-ASCII, infinite or unparsable values give None. Header names match in any
+    case, so plain dicts work as well as ``httpx.Headers``.
+    """
+    lowered = {name.lower(): value for name, value in headers.items()}
+    millis = _decimal(lowered.get("retry-after-ms"))
+    if millis is not None and millis > 0:
+        return millis / 1000
+    value = lowered.get("retry-after")
+    if value is None:
+        return None
+    seconds = _decimal(value)
+    if seconds is not None:
+        return seconds
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # "-0000" or asctime form: HTTP dates are always GMT
+        when = when.replace(tzinfo=UTC)
+    wait = when.timestamp() - now
+    return max(0.0, wait) if math.isfinite(wait) else None
+
+
+def _decimal(value: str | None) -> float | None:
+    match = _DECIMAL.fullmatch(value.strip(" \t")) if value is not None else None  # HTTP's OWS
+    if match is None:
+        return None
+    number = float(match.group())  # a few hundred digits already overflow to inf
+    return number if math.isfinite(number) else None
 
 
 def is_retryable(error: OpenRouterError, *, retry_connection_errors: bool) -> bool:

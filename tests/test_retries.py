@@ -3,6 +3,7 @@
 import math
 from typing import Any
 
+import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from openrouter_core._retries import (
     RetryConfig,
     backoff_interval,
     is_retryable,
+    retry_after_seconds,
     retry_delay,
 )
 from openrouter_core.errors import (
@@ -44,6 +46,9 @@ from openrouter_core.errors import (
     UnexpectedClientError,
     UnprocessableEntityResponseError,
 )
+
+NOW = 1696004817.0
+"""Fri, 29 Sep 2023 16:26:57 GMT."""
 
 JUST_BELOW_ONE = math.nextafter(1.0, 0.0)
 
@@ -359,6 +364,64 @@ def test_retry_config_rejects_an_unknown_strategy() -> None:
         RetryConfig(strategy="never")  # type: ignore[arg-type]
 
 
+# --- the server's requested wait -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        pytest.param({}, None, id="absent"),
+        pytest.param({"Retry-After": "0"}, 0.0, id="zero"),
+        pytest.param({"Retry-After": "60"}, 60.0, id="seconds"),
+        pytest.param({"Retry-After": " 7 "}, 7.0, id="padded"),
+        pytest.param({"Retry-After": "\t7"}, 7.0, id="tab-padded"),
+        pytest.param({"Retry-After": "0\x1f"}, None, id="control-character"),
+        pytest.param({"Retry-After": "1.5"}, 1.5, id="decimal"),
+        pytest.param({"Retry-After": "-10"}, None, id="negative"),
+        pytest.param({"Retry-After": ""}, None, id="empty"),
+        pytest.param({"Retry-After": "soon"}, None, id="junk"),
+        pytest.param({"Retry-After": "nan"}, None, id="nan"),
+        pytest.param({"Retry-After": "inf"}, None, id="inf"),
+        pytest.param({"Retry-After": "1e3"}, None, id="exponent"),
+        pytest.param({"Retry-After": "1_000"}, None, id="underscore"),
+        pytest.param({"Retry-After": "0x10"}, None, id="hex"),
+        pytest.param({"Retry-After": "²"}, None, id="superscript"),
+        pytest.param({"Retry-After": "\u0661\u0662"}, None, id="arabic-indic-digits"),
+        pytest.param({"Retry-After": "9" * 400}, None, id="float-overflow"),
+        pytest.param({"Retry-After": "9" * 5000}, None, id="past-int-digit-limit"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 2023 16:27:17 GMT"}, 20.0, id="date-ahead"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 2023 16:26:57 GMT"}, 0.0, id="date-now"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 2023 16:26:37 GMT"}, 0.0, id="date-past"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 2023 16:27:17 -0000"}, 20.0, id="date-minus-0"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 2023 17:27:17 +0100"}, 20.0, id="date-offset"),
+        pytest.param({"Retry-After": "Friday, 29-Sep-23 16:27:17 GMT"}, 20.0, id="date-rfc850"),
+        pytest.param({"Retry-After": "Fri Sep 29 16:27:17 2023"}, 20.0, id="date-asctime"),
+        pytest.param({"Retry-After": "Fri, 32 Sep 2023 16:27:17 GMT"}, None, id="date-bad-day"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 99999 16:27:17 GMT"}, None, id="date-bad-year"),
+        pytest.param({"Retry-After": "Fri, 29 Sep 2023 16:27:17 +9999"}, None, id="date-bad-zone"),
+        pytest.param({"retry-after-ms": "200"}, 0.2, id="ms"),
+        pytest.param({"retry-after-ms": "1.5"}, 0.0015, id="ms-decimal"),
+        pytest.param({"retry-after-ms": "200", "Retry-After": "2"}, 0.2, id="ms-wins"),
+        pytest.param({"retry-after-ms": "0", "Retry-After": "2"}, 2.0, id="ms-zero-falls-back"),
+        pytest.param({"retry-after-ms": "-5", "Retry-After": "2"}, 2.0, id="ms-negative"),
+        pytest.param({"retry-after-ms": "inf", "Retry-After": "2"}, 2.0, id="ms-inf"),
+        pytest.param({"retry-after-ms": "9" * 400, "Retry-After": "2"}, 2.0, id="ms-overflow"),
+        pytest.param({"retry-after-ms": "soon"}, None, id="ms-junk-alone"),
+        pytest.param({"RETRY-AFTER": "3"}, 3.0, id="upper-case"),
+        pytest.param({"Retry-After-Ms": "300"}, 0.3, id="ms-mixed-case"),
+    ],
+)
+def test_retry_after_header_table(headers: dict[str, str], expected: float | None) -> None:
+    """retry-after-ms first, then Retry-After as seconds or an HTTP date counted from now."""
+    assert expected == retry_after_seconds(headers, NOW)
+
+
+def test_retry_after_reads_httpx_headers() -> None:
+    """httpx.Headers, as the shell has them, work like a dict."""
+    headers = httpx.Headers([("Retry-After-MS", "1500"), ("content-type", "application/json")])
+    assert 1.5 == retry_after_seconds(headers, NOW)
+
+
 # --- properties ------------------------------------------------------------------------
 
 ERRORS = st.one_of(
@@ -427,3 +490,17 @@ def test_delay_is_none_or_within_every_bound(
         assert 0 <= actual <= config.backoff.max_interval
         assert budget_left is None or actual < budget_left
         assert elapsed + actual <= config.backoff.max_elapsed_time
+
+
+@given(
+    headers=st.dictionaries(
+        st.sampled_from(["Retry-After", "retry-after-ms", "RETRY-AFTER"]), st.text()
+    ),
+    now=st.floats(0, 4e9),
+)
+def test_retry_after_never_raises_and_is_none_or_finite(
+    headers: dict[str, str], now: float
+) -> None:
+    """Arbitrary header text gives None or a finite wait of at least 0."""
+    actual = retry_after_seconds(headers, now)
+    assert actual is None or (math.isfinite(actual) and actual >= 0)
