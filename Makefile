@@ -19,8 +19,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check openrouter_core tests bench examples tools
-	$(BIN)/ruff format --check openrouter_core tests bench examples tools
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 type: $(STAMP)
 	$(BIN)/mypy

@@ -1,0 +1,336 @@
+"""Pure HTTP logic: build the request, read a response into a Result. No I/O here."""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpx
+from returns.result import Failure, Result, Success
+
+from openrouter_core import _converter
+from openrouter_core._retries import retry_after_seconds
+from openrouter_core._version import __version__
+from openrouter_core.errors import (
+    BadGatewayResponseError,
+    BadRequestResponseError,
+    ChatSendError,
+    EdgeNetworkTimeoutResponseError,
+    ForbiddenResponseError,
+    GenerationError,
+    HTTPStatusErrors,
+    InternalServerResponseError,
+    NotFoundResponseError,
+    OpenRouterDefaultError,
+    PayloadTooLargeResponseError,
+    PaymentRequiredResponseError,
+    ProviderOverloadedResponseError,
+    RequestTimeoutResponseError,
+    ResponseError,
+    ResponseValidationError,
+    SDKValidationError,
+    ServiceUnavailableResponseError,
+    TooManyRequestsResponseError,
+    UnauthorizedResponseError,
+    UnprocessableEntityResponseError,
+)
+
+if TYPE_CHECKING:
+    from openrouter_core.models import ChatResult
+
+USER_AGENT = (
+    f"openrouter-core/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+)
+
+STATUS_ERRORS: Mapping[int, type[ResponseError]] = {
+    400: BadRequestResponseError,
+    401: UnauthorizedResponseError,
+    402: PaymentRequiredResponseError,
+    403: ForbiddenResponseError,
+    404: NotFoundResponseError,
+    408: RequestTimeoutResponseError,
+    413: PayloadTooLargeResponseError,
+    422: UnprocessableEntityResponseError,
+    429: TooManyRequestsResponseError,
+    500: InternalServerResponseError,
+    502: BadGatewayResponseError,
+    503: ServiceUnavailableResponseError,
+    524: EdgeNetworkTimeoutResponseError,
+    529: ProviderOverloadedResponseError,
+}
+"""The seed's error table; any other error status is ``OpenRouterDefaultError``."""
+
+_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
+_BODY_EXCERPT = 200
+
+
+def normalize_server_url(url: str) -> Result[httpx.URL, SDKValidationError]:
+    """Parse the base URL, drop trailing slashes, and turn ``.../api`` into ``.../api/v1``."""
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        return Failure(_invalid("server_url", f"invalid server URL {url!r}: {exc}"))
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        return Failure(_invalid("server_url", f"server URL must be http(s)://host/...: {url!r}"))
+    path = parsed.path.rstrip("/")
+    if path.endswith("/api") or path == "/api":
+        path += "/v1"
+    return Success(parsed.copy_with(path=path or "/"))
+
+
+def endpoint_url(base: httpx.URL, path: str) -> httpx.URL:
+    """Join ``path`` onto the base's path, keeping the base's query string."""
+    return base.copy_with(path=base.path.rstrip("/") + path)
+
+
+def is_loopback(url: httpx.URL) -> bool:
+    """Whether the URL's host is this machine (plain http is fine there)."""
+    return url.host in _LOOPBACK_HOSTS or url.host.startswith("127.")
+
+
+def build_headers(
+    *,
+    api_key: str,
+    stream: bool,
+    http_referer: str | None,
+    app_title: str | None,
+    app_categories: str | None,
+    metadata_level: str | None,
+    user_agent: str | None,
+    extra: Mapping[str, str],
+) -> Result[list[tuple[str, str]], SDKValidationError]:
+    """The request headers in the TypeScript SDK's order; ``extra`` overrides by name.
+
+    Values must be printable ASCII: a CR/LF could smuggle headers and other characters
+    would go out in an encoding the server may not expect, so both are refused.
+    """
+    token = api_key if api_key[:7].lower() == "bearer " else f"Bearer {api_key}"
+    pairs: list[tuple[str, str | None]] = [
+        ("Content-Type", "application/json"),
+        ("Accept", "text/event-stream" if stream else "application/json"),
+        ("HTTP-Referer", http_referer),
+        ("X-OpenRouter-Metadata", metadata_level),
+        ("X-OpenRouter-Categories", app_categories),
+        ("X-OpenRouter-Title", app_title),
+        ("Authorization", token),
+        ("User-Agent", user_agent or USER_AGENT),
+    ]
+    overridden = {name.lower() for name in extra}
+    headers = [(k, v) for k, v in pairs if v is not None and k.lower() not in overridden]
+    headers.extend(extra.items())
+    for name, value in headers:
+        problem = _header_problem(name, value)
+        if problem:
+            shown = "Authorization" if name.lower() == "authorization" else f"{name}: {value!r}"
+            return Failure(_invalid(name, f"header {shown} cannot be sent: {problem}"))
+    return Success(headers)
+
+
+def _header_problem(name: str, value: str) -> str | None:
+    if not isinstance(name, str) or not isinstance(value, str):
+        return "header names and values must be str"
+    if not name or not name.isascii() or any(c in name for c in " :\r\n\t\0"):
+        return "invalid header name"
+    if any(c in value for c in "\r\n\0"):
+        return "it contains CR, LF or NUL"
+    if not value.isascii():
+        return "it contains non-ASCII characters (encode them first, e.g. percent-encoding)"
+    return None
+
+
+def build_body(payload: Mapping[str, Any]) -> Result[bytes, SDKValidationError]:
+    """Compact UTF-8 JSON, as the TypeScript SDK sends it; NaN and odd objects are refused."""
+    try:
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as exc:
+        return Failure(_invalid("request", f"the request body does not serialise to JSON: {exc}"))
+    return Success(text.encode("utf-8", "surrogatepass"))
+
+
+def timeout_extension(timeout: float | httpx.Timeout | None) -> dict[str, float | None]:
+    """The per-request timeout in the form httpx reads from ``request.extensions``."""
+    return (timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)).as_dict()
+
+
+def header_dict(headers: httpx.Headers) -> dict[str, str]:
+    """Lower-case names; repeated headers joined with ``", "`` (httpx's view)."""
+    return dict(headers.items())
+
+
+def read_chat_result(
+    status: int, headers: httpx.Headers, body: bytes, *, now: float
+) -> Result[ChatResult, ChatSendError]:
+    """Interpret a complete non-streaming response.
+
+    ``now`` (epoch seconds) resolves an HTTP-date ``Retry-After``.
+    """
+    if not 200 <= status < 300:
+        return Failure(read_error_response(status, headers, body, now=now))
+    return read_success_body(status, headers, body)
+
+
+def read_success_body(
+    status: int, headers: httpx.Headers, body: bytes
+) -> Result[ChatResult, ResponseValidationError | GenerationError]:
+    """A 2xx body: a ``ChatResult``, or the generation error the body reports."""
+    from openrouter_core.models import ChatResult  # deferred: models load on first use
+
+    hdrs = header_dict(headers)
+    text = _text(body)
+    try:
+        value = json.loads(body) if body.strip() else None
+    except (ValueError, RecursionError) as exc:
+        return Failure(_not_json(status, hdrs, text, f"the body is not JSON ({exc})"))
+    if not isinstance(value, dict):
+        return Failure(_not_json(status, hdrs, text, "expected a JSON object"))
+    decoded = _converter.from_builtins(value, ChatResult)
+    envelope = value.get("error")
+    if isinstance(envelope, dict):
+        return Failure(generation_error(envelope, value, hdrs, decoded.value_or(None)))
+    if isinstance(decoded, Failure):
+        failure = decoded.failure()
+        return Failure(
+            ResponseValidationError(
+                message=f"HTTP {status} body is not a valid ChatResult",
+                details=failure.details,
+                body=text,
+                status_code=status,
+                headers=hdrs,
+            )
+        )
+    result = decoded.unwrap()
+    for choice in result.choices:
+        if choice.finish_reason == "error" or choice.error is not None:
+            detail = _converter.to_builtins(choice.error).value_or(None) if choice.error else None
+            detail = detail if isinstance(detail, dict) else {}
+            return Failure(generation_error(detail, value, hdrs, result))
+    return Success(result)
+
+
+def generation_error(
+    error: Mapping[str, Any],
+    container: Mapping[str, Any],
+    headers: Mapping[str, str],
+    partial: ChatResult | None,
+    *,
+    partial_content: str | None = None,
+) -> GenerationError:
+    """A ``GenerationError`` from an ``error`` object found in an HTTP-200 body or chunk."""
+    code = error.get("code")
+    message = error.get("message")
+    metadata = error.get("metadata")
+    provider = container.get("provider")
+    generation_id = container.get("id")
+    model = container.get("model")
+    if partial_content is None:
+        partial_content = _content_of(partial)
+    return GenerationError(
+        message=message if isinstance(message, str) else "the generation failed",
+        code=code if isinstance(code, int | str) and not isinstance(code, bool) else None,
+        metadata=metadata if isinstance(metadata, dict) else None,
+        error=dict(error),
+        generation_id=generation_id if isinstance(generation_id, str) else None,
+        provider=provider if isinstance(provider, str) else None,
+        model=model if isinstance(model, str) else None,
+        partial_content=partial_content,
+        partial_result=partial,
+        headers=dict(headers),
+    )
+
+
+def _content_of(result: ChatResult | None) -> str:
+    if result is None or not result.choices:
+        return ""
+    content = result.choices[0].message.content
+    return content if isinstance(content, str) else ""
+
+
+def read_error_response(
+    status: int, headers: httpx.Headers, body: bytes, *, now: float
+) -> HTTPStatusErrors:
+    """An error status, read leniently: any JSON object keeps its status's class.
+
+    A body that is not a JSON object (an HTML page from a proxy, plain text, nothing) or a
+    status outside the table gives ``OpenRouterDefaultError``; the raw text is always kept.
+    """
+    hdrs = header_dict(headers)
+    text = _text(body)
+    try:
+        value = json.loads(body) if body.strip() else None
+    except (ValueError, RecursionError):
+        value = None
+    retry_after = retry_after_seconds(hdrs, now)
+    common: dict[str, Any] = {
+        "status_code": status,
+        "body": text,
+        "headers": hdrs,
+        "generation_id": hdrs.get("x-generation-id"),
+    }
+    if not isinstance(value, dict):
+        kind = hdrs.get("content-type", "no content type")
+        excerpt = text[:_BODY_EXCERPT] + ("..." if len(text) > _BODY_EXCERPT else "")
+        return OpenRouterDefaultError(
+            message=f"unexpected response ({kind}): {excerpt}"
+            if excerpt
+            else f"empty body ({kind})",
+            retry_after=retry_after,
+            **common,
+        )
+    error = value.get("error")
+    envelope: dict[str, Any] = error if isinstance(error, dict) else {}
+    if retry_after is None:
+        retry_after = _availability_retry_after(envelope)
+    code = envelope.get("code")
+    metadata = envelope.get("metadata")
+    user_id = value.get("user_id")
+    or_metadata = value.get("openrouter_metadata")
+    cls: type[HTTPStatusErrors] = STATUS_ERRORS.get(status, OpenRouterDefaultError)  # type: ignore[assignment]
+    return cls(
+        message=_error_message(envelope, value, status),
+        code=code if isinstance(code, int | str) and not isinstance(code, bool) else None,
+        metadata=metadata if isinstance(metadata, dict) else None,
+        error=envelope or None,
+        user_id=user_id if isinstance(user_id, str) else None,
+        openrouter_metadata=or_metadata if isinstance(or_metadata, dict) else None,
+        retry_after=retry_after,
+        **common,
+    )
+
+
+def _error_message(envelope: Mapping[str, Any], value: Mapping[str, Any], status: int) -> str:
+    for source in (envelope, value):
+        message = source.get("message")
+        if isinstance(message, str) and message:
+            return message
+    error = value.get("error")
+    if isinstance(error, str) and error:
+        return error
+    return f"HTTP {status} error"
+
+
+def _availability_retry_after(envelope: Mapping[str, Any]) -> float | None:
+    availability = envelope.get("availability")
+    if isinstance(availability, dict):
+        seconds = availability.get("retry_after")
+        if isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds >= 0:
+            return float(seconds)
+    return None
+
+
+def _not_json(status: int, headers: dict[str, str], text: str, why: str) -> ResponseValidationError:
+    return ResponseValidationError(
+        message=f"HTTP {status} body is not a valid ChatResult: {why}",
+        body=text,
+        status_code=status,
+        headers=headers,
+    )
+
+
+def _text(body: bytes) -> str:
+    return body.decode("utf-8", "replace")
+
+
+def _invalid(field: str, message: str) -> SDKValidationError:
+    return SDKValidationError(message=message, field=field)

@@ -1,0 +1,223 @@
+"""Resolve one call (core + request + options) into everything the shell needs.
+
+No network I/O happens here; the only foreign code run is the caller's: the API-key
+callable and the ``before_create_request`` hooks, each guarded so that a raise becomes a
+``Failure`` instead of escaping.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+import attrs
+import httpx
+from returns.result import Failure, Result, Success
+
+from openrouter_core import _converter, _http
+from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions
+from openrouter_core._retries import RetryConfig
+from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
+
+if TYPE_CHECKING:
+    from openrouter_core._core import OpenRouterCore
+    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
+
+PlanError: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
+T = TypeVar("T")
+
+_PATH = "/chat/completions"
+
+
+@attrs.frozen(kw_only=True)
+class CallPlan:
+    """A call, resolved: the request to send and the limits to send it under."""
+
+    operation: Operation
+    request: httpx.Request
+    base_url: str
+    retries: RetryConfig
+    deadline: float | None
+    first_content_timeout: float | None
+    idle_timeout: float | None
+    max_response_bytes: int
+    max_line_bytes: int
+    hooks: Hooks
+    logger: logging.Logger
+
+    def context(self, attempt: int) -> HookContext:
+        """What hooks are told about this call; never the key."""
+        return HookContext(operation=self.operation, base_url=self.base_url, attempt=attempt)
+
+
+def plan_call(
+    core: OpenRouterCore,
+    request: ChatRequest | SendChatCompletionRequest,
+    options: RequestOptions | None,
+    operation: Operation,
+) -> Result[CallPlan, PlanError]:
+    """Everything needed to send ``request``, or the reason it cannot be sent."""
+    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
+
+    options = options or RequestOptions()
+    stream = operation == "chat_stream"
+    if isinstance(request, SendChatCompletionRequest):
+        chat, wrapper = request.chat_request, request
+    elif isinstance(request, ChatRequest):
+        chat, wrapper = request, None
+    else:
+        kind = type(request).__name__
+        return Failure(
+            SDKValidationError(
+                message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
+                field="request",
+            )
+        )
+    if not stream and (chat.stream or options.extra_body.get("stream")):
+        return Failure(
+            InvalidRequestError(
+                message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
+            )
+        )
+    base = _http.normalize_server_url(options.server_url or core.server_url)
+    if isinstance(base, Failure):
+        return base
+    base_url = base.unwrap()
+    key = _api_key(core)
+    if isinstance(key, Failure):
+        return key
+    if (
+        base_url.scheme == "http"
+        and not _http.is_loopback(base_url)
+        and not core.allow_insecure_http
+    ):
+        return Failure(
+            SDKValidationError(
+                message=(
+                    f"refusing to send the API key over plain http to {base_url.host}; "
+                    "use https, or OpenRouterCore(allow_insecure_http=True)"
+                ),
+                field="server_url",
+            )
+        )
+    payload = _payload(chat, options, stream)
+    if isinstance(payload, Failure):
+        return payload
+    hooks = core.hooks
+    context = HookContext(operation=operation, base_url=str(base_url), attempt=0)
+    body_value = payload.unwrap()
+    for hook in hooks.before_create_request:
+        replaced = guarded(hook, context, body_value, name="before_create_request")
+        if isinstance(replaced, Failure):
+            return replaced
+        body_value = replaced.unwrap() or body_value
+    body = _http.build_body(body_value)
+    if isinstance(body, Failure):
+        return body
+    headers = _http.build_headers(
+        api_key=key.unwrap(),
+        stream=stream,
+        http_referer=_pick(wrapper.http_referer if wrapper else None, core.http_referer),
+        app_title=_pick(wrapper.app_title if wrapper else None, core.app_title),
+        app_categories=_pick(wrapper.app_categories if wrapper else None, core.app_categories),
+        metadata_level=wrapper.x_open_router_metadata if wrapper else None,
+        user_agent=core.user_agent,
+        extra=options.headers,
+    )
+    if isinstance(headers, Failure):
+        return headers
+    first_content = _pick(options.first_content_timeout, core.first_content_timeout)
+    idle = _pick(options.idle_timeout, core.idle_timeout)
+    timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
+    if stream:
+        timeout = _cap_read(timeout, first_content, idle)
+    try:
+        http_request = httpx.Request(
+            "POST",
+            _http.endpoint_url(base_url, _PATH),
+            headers=headers.unwrap(),
+            content=body.unwrap(),
+            extensions={"timeout": timeout.as_dict()},
+        )
+    except (httpx.HTTPError, TypeError, ValueError, UnicodeError) as exc:
+        return Failure(SDKValidationError(message=f"the request cannot be built: {exc}"))
+    return Success(
+        CallPlan(
+            operation=operation,
+            request=http_request,
+            base_url=str(base_url),
+            retries=options.retries or core.retry_config,
+            deadline=_pick(options.deadline, core.deadline),
+            first_content_timeout=first_content,
+            idle_timeout=idle,
+            max_response_bytes=core.max_response_bytes,
+            max_line_bytes=core.max_line_bytes,
+            hooks=hooks,
+            logger=core.logger,
+        )
+    )
+
+
+def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, UnexpectedClientError]:
+    """Run a caller's hook; a raise becomes ``Failure(UnexpectedClientError)``."""
+    try:
+        return Success(hook(*args))
+    except Exception as exc:  # the caller's code may raise anything; BaseException passes
+        return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
+
+
+def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:
+    source = core.api_key
+    if callable(source):
+        fetched = guarded(source, name="api_key provider")
+        if isinstance(fetched, Failure):
+            return fetched
+        key: object = fetched.unwrap()
+    else:
+        key = source
+    if not isinstance(key, str) or not key.strip():
+        return Failure(
+            SDKValidationError(
+                message="no API key: pass api_key=... or set OPENROUTER_API_KEY",
+                field="api_key",
+            )
+        )
+    return Success(key.strip())
+
+
+def _payload(
+    chat: ChatRequest, options: RequestOptions, stream: bool
+) -> Result[dict[str, Any], SDKValidationError]:
+    converted = _converter.to_builtins(chat)
+    if isinstance(converted, Failure):
+        return converted
+    payload = converted.unwrap()
+    if not isinstance(payload, dict):
+        return Failure(SDKValidationError(message="the request did not convert to a JSON object"))
+    payload.update(options.extra_body)
+    if stream:
+        payload["stream"] = True
+    else:
+        # The TypeScript SDK always sends it; matching keeps our wire output identical.
+        payload.setdefault("stream", False)
+    return Success(payload)
+
+
+def _pick(first: T | None, second: T | None) -> T | None:
+    return first if first is not None else second
+
+
+def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def _cap_read(timeout: httpx.Timeout, *limits: float | None) -> httpx.Timeout:
+    """A silent stream must wake the watchdog: read no longer than its tightest limit."""
+    caps = [limit for limit in (timeout.read, *limits) if limit is not None]
+    return httpx.Timeout(
+        connect=timeout.connect,
+        read=min(caps) if caps else None,
+        write=timeout.write,
+        pool=timeout.pool,
+    )

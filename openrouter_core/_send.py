@@ -1,0 +1,397 @@
+"""The only network I/O: run a planned call with retries, hooks and debug logging.
+
+The exchange is written once, as a generator (``call_flow``) that yields actions (send,
+read, close, sleep) and receives their results; ``run`` and ``run_async`` are the two
+small drivers that perform those actions with an ``httpx.Client`` or ``httpx.AsyncClient``.
+So the sync and async twins share every decision, as httpx's auth flows do.
+
+Exceptions are caught at one boundary (``transport_error``), by name; ``KeyboardInterrupt``,
+``SystemExit`` and task cancellation are never caught. Whatever is open when one of them
+passes through is closed on the way out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+import attrs
+import httpx
+from returns.result import Failure, Result, Success
+
+from openrouter_core import _http, _retries
+from openrouter_core._plan import CallPlan, guarded
+from openrouter_core._runtime import Runtime
+from openrouter_core.errors import (
+    ConnectionFailedError,
+    OpenRouterError,
+    RequestAbortedError,
+    RequestTimeoutError,
+    ResponseValidationError,
+    UnexpectedClientError,
+)
+
+if TYPE_CHECKING:
+    from openrouter_core.models import ChatResult
+
+T = TypeVar("T")
+E = TypeVar("E", bound=OpenRouterError)
+
+
+@attrs.frozen(eq=False)
+class Opened:
+    """A sent request whose body is not consumed yet: the response and its byte iterator.
+
+    The flow treats it as an opaque handle; only the drivers touch ``chunks``.
+    """
+
+    response: httpx.Response
+    chunks: Iterator[bytes] | AsyncIterator[bytes]
+
+
+@attrs.frozen
+class Send:
+    """Send the request (body not read yet); reply: an ``Opened`` or an error value."""
+
+    request: httpx.Request
+
+
+@attrs.frozen
+class ReadBody:
+    """Read the whole body, at most ``limit`` bytes, then close; reply: bytes or an error."""
+
+    opened: Opened
+    limit: int
+
+
+@attrs.frozen
+class ReadChunk:
+    """Read the next piece of a streamed body; reply: bytes (``b""`` at the end) or an error."""
+
+    opened: Opened
+
+
+@attrs.frozen
+class Close:
+    """Close a response that will not be read further; reply: ``None``."""
+
+    opened: Opened
+
+
+@attrs.frozen
+class Sleep:
+    """Wait before the next attempt; reply: ``None``."""
+
+    seconds: float
+
+
+Action: TypeAlias = Send | ReadBody | ReadChunk | Close | Sleep
+Flow: TypeAlias = Generator[Action, Any, T]
+AttemptFlow: TypeAlias = Callable[
+    [CallPlan, httpx.Request, int, Runtime], Flow[Result[T, OpenRouterError]]
+]
+
+
+def call_flow(
+    plan: CallPlan,
+    runtime: Runtime,
+    attempt_flow: AttemptFlow[T],
+) -> Flow[Result[T, OpenRouterError]]:
+    """Run attempts until one succeeds or the retry policy gives up.
+
+    ``attempt_flow`` does one attempt (send, read, interpret). Hooks run here, around it.
+    """
+    log = plan.logger
+    start = runtime.monotonic()
+    attempt = 0
+    while True:
+        attempt += 1
+        context = plan.context(attempt)
+        request = plan.request
+        for hook in plan.hooks.before_request:
+            replaced = guarded(hook, context, request, name="before_request")
+            if isinstance(replaced, Failure):
+                return _with_attempts(replaced, attempt)
+            request = replaced.unwrap() or request
+        remaining = _remaining(plan, runtime, start)
+        if remaining is not None and remaining <= 0:
+            return Failure(_deadline_error(plan, attempt))
+        _cap_timeouts(request, remaining)
+        log.debug("%s %s attempt=%d", request.method, request.url, attempt)
+        sent = runtime.monotonic()
+        outcome = yield from attempt_flow(plan, request, attempt, runtime)
+        log.debug(
+            "%s %s attempt=%d outcome=%s elapsed=%.3fs",
+            request.method,
+            request.url,
+            attempt,
+            _describe(outcome),
+            runtime.monotonic() - sent,
+        )
+        if isinstance(outcome, Success):
+            return outcome
+        error = outcome.failure()
+        elapsed = runtime.monotonic() - start
+        delay = _retries.retry_delay(
+            error,
+            config=plan.retries,
+            retry_number=attempt - 1,
+            elapsed=elapsed,
+            budget_left=_remaining(plan, runtime, start),
+            jitter=runtime.jitter(),
+        )
+        if delay is None:
+            return _with_attempts(outcome, attempt)
+        log.debug(
+            "retrying after %s: sleeping %.3fs (attempt %d)", type(error).__name__, delay, attempt
+        )
+        yield Sleep(delay)
+
+
+def run_hooks_after(
+    plan: CallPlan,
+    attempt: int,
+    response: httpx.Response | None,
+    outcome: Result[T, OpenRouterError],
+) -> Result[T, OpenRouterError]:
+    """The after-success / after-error hooks; a raising hook replaces the outcome."""
+    context = plan.context(attempt)
+    if isinstance(outcome, Success):
+        for hook in plan.hooks.after_success:
+            if response is not None:
+                ran = guarded(hook, context, response, name="after_success")
+                if isinstance(ran, Failure):
+                    return ran
+        return outcome
+    for error_hook in plan.hooks.after_error:
+        ran = guarded(error_hook, context, response, outcome.failure(), name="after_error")
+        if isinstance(ran, Failure):
+            return ran
+    return outcome
+
+
+def _remaining(plan: CallPlan, runtime: Runtime, start: float) -> float | None:
+    if plan.deadline is None:
+        return None
+    return plan.deadline - (runtime.monotonic() - start)
+
+
+def _deadline_error(plan: CallPlan, attempt: int) -> RequestTimeoutError:
+    return RequestTimeoutError(
+        message=f"the call's deadline of {plan.deadline}s passed", attempts=attempt
+    )
+
+
+def _cap_timeouts(request: httpx.Request, remaining: float | None) -> None:
+    """No single phase of an attempt may wait past the call's deadline."""
+    if remaining is None:
+        return
+    current = request.extensions.get("timeout") or {}
+    request.extensions["timeout"] = {
+        phase: remaining if limit is None else min(limit, remaining)
+        for phase, limit in (
+            (name, current.get(name)) for name in ("connect", "read", "write", "pool")
+        )
+    }
+
+
+def _with_attempts(outcome: Result[T, E], attempts: int) -> Result[T, E]:
+    if isinstance(outcome, Failure):
+        return Failure(attrs.evolve(outcome.failure(), attempts=attempts))
+    return outcome
+
+
+def _describe(outcome: Result[Any, OpenRouterError]) -> str:
+    if isinstance(outcome, Success):
+        return "ok"
+    error = outcome.failure()
+    status = getattr(error, "status_code", None)
+    generation = getattr(error, "generation_id", None)
+    parts = [type(error).__name__]
+    if status is not None:
+        parts.append(f"status={status}")
+    if generation:
+        parts.append(f"generation_id={generation}")
+    return " ".join(parts)
+
+
+def transport_error(exc: Exception) -> OpenRouterError:
+    """The one table from httpx (and foreign transport) exceptions to error values."""
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return RequestTimeoutError(message=f"request timed out: {text}", cause=exc)
+    if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError | httpx.ProxyError):
+        return ConnectionFailedError(message=f"connection failed: {text}", cause=exc)
+    if isinstance(exc, httpx.DecodingError):
+        return ResponseValidationError(message=f"the response could not be decoded: {text}")
+    if isinstance(exc, RuntimeError) and "client has been closed" in text:
+        return RequestAbortedError(message=f"the HTTP client was closed: {text}", cause=exc)
+    if isinstance(exc, OSError):
+        return ConnectionFailedError(message=f"connection failed: {text}", cause=exc)
+    return UnexpectedClientError(message=f"unexpected HTTP client error: {exc!r}", cause=exc)
+
+
+# Exceptions a transport may raise: httpx's own, and anything a custom transport throws.
+# BaseException (KeyboardInterrupt, SystemExit, cancellation) is deliberately not here.
+_TRANSPORT_EXCEPTIONS = (Exception,)
+
+
+def send_attempt(
+    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
+) -> Flow[Result[ChatResult, OpenRouterError]]:
+    """One non-streaming attempt: send, read the whole body, interpret it."""
+    opened = yield Send(request)
+    if isinstance(opened, OpenRouterError):
+        return run_hooks_after(plan, attempt, None, Failure(opened))
+    body = yield ReadBody(opened, plan.max_response_bytes)
+    response = opened.response
+    if isinstance(body, OpenRouterError):
+        return run_hooks_after(plan, attempt, response, Failure(body))
+    outcome: Result[ChatResult, OpenRouterError] = _http.read_chat_result(
+        response.status_code, response.headers, body, now=runtime.wall()
+    )
+    return run_hooks_after(plan, attempt, response, outcome)
+
+
+def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
+    """Drive ``flow`` with a sync client."""
+    live: set[Opened] = set()
+
+    def perform(action: Action) -> object:
+        if isinstance(action, Sleep):
+            runtime.sleep(action.seconds)
+            return None
+        if isinstance(action, Send):
+            try:
+                response = client.send(action.request, stream=True)
+            except _TRANSPORT_EXCEPTIONS as exc:
+                return transport_error(exc)
+            opened = Opened(response, response.iter_bytes())
+            live.add(opened)
+            return opened
+        chunks = action.opened.chunks
+        assert isinstance(chunks, Iterator)
+        if isinstance(action, ReadChunk):
+            try:
+                return next(chunks, b"")
+            except _TRANSPORT_EXCEPTIONS as exc:
+                return transport_error(exc)
+        try:
+            if isinstance(action, ReadBody):
+                return read_limited(action, chunks)
+            return None
+        except _TRANSPORT_EXCEPTIONS as exc:
+            return transport_error(exc)
+        finally:
+            live.discard(action.opened)
+            action.opened.response.close()
+
+    try:
+        action = next(flow)
+        while True:
+            action = flow.send(perform(action))
+    except StopIteration as stop:
+        return stop.value  # type: ignore[no-any-return]
+    except BaseException:
+        for opened in live:
+            opened.response.close()
+        flow.close()
+        raise
+
+
+async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) -> T:
+    """Drive ``flow`` with an async client; the twin of ``run``."""
+    live: set[Opened] = set()
+
+    async def perform(action: Action) -> object:
+        if isinstance(action, Sleep):
+            await runtime.asleep(action.seconds)
+            return None
+        if isinstance(action, Send):
+            try:
+                response = await client.send(action.request, stream=True)
+            except _TRANSPORT_EXCEPTIONS as exc:
+                return transport_error(exc)
+            opened = Opened(response, response.aiter_bytes())
+            live.add(opened)
+            return opened
+        chunks = action.opened.chunks
+        assert isinstance(chunks, AsyncIterator)
+        if isinstance(action, ReadChunk):
+            try:
+                return await anext(chunks, b"")
+            except _TRANSPORT_EXCEPTIONS as exc:
+                return transport_error(exc)
+        try:
+            if isinstance(action, ReadBody):
+                return await aread_limited(action, chunks)
+            return None
+        except _TRANSPORT_EXCEPTIONS as exc:
+            return transport_error(exc)
+        finally:
+            live.discard(action.opened)
+            await action.opened.response.aclose()
+
+    try:
+        action = next(flow)
+        while True:
+            action = flow.send(await perform(action))
+    except StopIteration as stop:
+        return stop.value  # type: ignore[no-any-return]
+    except BaseException:
+        await aclose_shielded([opened.response for opened in live])
+        flow.close()
+        raise
+
+
+def read_limited(action: ReadBody, chunks: Iterator[bytes]) -> bytes | OpenRouterError:
+    """The whole body, or an error once it passes ``action.limit`` bytes."""
+    body = _BodyBuffer(action)
+    for part in chunks:
+        if not body.add(part):
+            return body.too_large()
+    return body.value()
+
+
+async def aread_limited(action: ReadBody, chunks: AsyncIterator[bytes]) -> bytes | OpenRouterError:
+    """The twin of ``read_limited``."""
+    body = _BodyBuffer(action)
+    async for part in chunks:
+        if not body.add(part):
+            return body.too_large()
+    return body.value()
+
+
+class _BodyBuffer:
+    """Collects body pieces up to a limit; refuses early on a too-large Content-Length."""
+
+    def __init__(self, action: ReadBody) -> None:
+        self._response = action.opened.response
+        self._limit = action.limit
+        self._parts: list[bytes] = []
+        self._size = 0
+        declared = self._response.headers.get("content-length", "")
+        self._refused = declared.isdigit() and int(declared) > self._limit
+
+    def add(self, part: bytes) -> bool:
+        self._size += len(part)
+        self._parts.append(part)
+        return not self._refused and self._size <= self._limit
+
+    def too_large(self) -> ResponseValidationError:
+        return ResponseValidationError(
+            message=f"the response body exceeds max_response_bytes ({self._limit} bytes)",
+            status_code=self._response.status_code,
+        )
+
+    def value(self) -> bytes | OpenRouterError:
+        return self.too_large() if self._refused else b"".join(self._parts)
+
+
+async def aclose_shielded(responses: list[httpx.Response]) -> None:
+    """Close responses even while the task is being cancelled."""
+    import anyio
+
+    with anyio.CancelScope(shield=True):
+        for response in responses:
+            await response.aclose()

@@ -1,0 +1,48 @@
+"""chat_send / chat_send_async: one chat completion, answered as a Result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from returns.result import Failure, Result
+
+from openrouter_core import _send
+from openrouter_core._plan import plan_call
+from openrouter_core.errors import ChatSendError
+
+if TYPE_CHECKING:
+    from openrouter_core._core import OpenRouterCore
+    from openrouter_core._options import RequestOptions
+    from openrouter_core.models import ChatRequest, ChatResult, SendChatCompletionRequest
+
+
+def chat_send(
+    core: OpenRouterCore,
+    request: ChatRequest | SendChatCompletionRequest,
+    options: RequestOptions | None = None,
+) -> Result[ChatResult, ChatSendError]:
+    """Send a chat completion request and wait for the whole answer.
+
+    Never raises for what the network, the server or the request can do: every failure
+    is a ``Failure`` holding one of the ``ChatSendError`` classes. A request with
+    ``stream=True`` is refused with ``InvalidRequestError``; use ``chat_stream``.
+    """
+    plan = plan_call(core, request, options, "chat_send")
+    if isinstance(plan, Failure):
+        return plan
+    flow = _send.call_flow(plan.unwrap(), core.runtime, _send.send_attempt)
+    return cast("Result[ChatResult, ChatSendError]", _send.run(flow, core.client, core.runtime))
+
+
+async def chat_send_async(
+    core: OpenRouterCore,
+    request: ChatRequest | SendChatCompletionRequest,
+    options: RequestOptions | None = None,
+) -> Result[ChatResult, ChatSendError]:
+    """The async twin of ``chat_send``."""
+    plan = plan_call(core, request, options, "chat_send")
+    if isinstance(plan, Failure):
+        return plan
+    flow = _send.call_flow(plan.unwrap(), core.runtime, _send.send_attempt)
+    outcome = await _send.run_async(flow, core.async_client, core.runtime)
+    return cast("Result[ChatResult, ChatSendError]", outcome)
