@@ -97,6 +97,23 @@ class SSEDecoder:
         Raises:
             SSELineTooLongError: a line or an event's data exceeds ``max_line_bytes``.
         """
+        # Fast path: the chunk is exactly one "data: ...\n\n" event and nothing is pending.
+        # This is how OpenRouter's server flushes, so it is most chunks of a stream.
+        end = len(chunk) - 2
+        if (
+            chunk.startswith(b"data: ")
+            and chunk.find(b"\n") == end
+            and chunk[-1] == _LF
+            and not self._pending
+            and not self._data
+            and not self._skip_lf
+            and not self._bom_pending
+            and b"\r" not in chunk
+            and end <= self._max
+        ):
+            event = SSEEvent(chunk[6:end].decode("utf-8", "replace"), self._event, self._last_id)
+            self._event = None
+            return [event]
         if not chunk:
             return []
         if self._skip_lf:

@@ -105,6 +105,29 @@ def test_cr_then_lf_across_chunks_is_one_line_end() -> None:
     assert [SSEEvent("a\nb")] == decode([b"data: a\r", b"\ndata: b\r", b"\n\r", b"\n"])
 
 
+@pytest.mark.parametrize(
+    ("chunks", "expected"),
+    [
+        pytest.param(
+            [b"event: x\nid: 1\n", b"data: a\n\n", b"data: b\n\n"],
+            [SSEEvent("a", event="x", id="1"), SSEEvent("b", id="1")],
+            id="fields_before_a_whole_event_chunk",
+        ),
+        pytest.param([b"data: a\n", b"data: b\n\n"], [SSEEvent("a\nb")], id="data_pending"),
+        pytest.param([b"data: a", b"data: b\n\n"], [SSEEvent("adata: b")], id="line_pending"),
+        pytest.param([b"data: a\r", b"data: b\n\n"], [SSEEvent("a\nb")], id="after_cr"),
+        pytest.param([b"\xef\xbb", b"\xbf", b"data: a\n\n"], [SSEEvent("a")], id="after_bom"),
+        pytest.param([b"data: a\r\n\n"], [SSEEvent("a")], id="with_cr"),
+        pytest.param([b"data: a\nb\n"], [SSEEvent("a")], id="two_lines"),
+    ],
+)
+def test_whole_event_chunks_respect_pending_state(
+    chunks: list[bytes], expected: list[SSEEvent]
+) -> None:
+    """A chunk that is exactly one event still joins what earlier chunks left pending."""
+    assert expected == decode(chunks)
+
+
 def test_utf8_split_across_chunks() -> None:
     """A multi-byte character split between chunks decodes whole."""
     encoded = "data: 😀\n\n".encode()
