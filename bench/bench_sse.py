@@ -3,7 +3,9 @@
 The floor is the least a client can do with the same bytes: ``split(b"\\n\\n")`` on the
 whole body and ``json.loads`` of each ``data:`` payload (no comments, CR or chunking
 handled). Ours feeds the decoder the stream's 20,000 network chunks one at a time,
-as the shell does. Run: ``python -m bench.bench_sse``.
+as the shell does, then does the floor's per-event work (json.loads); a last row adds
+everything a stream does per event (StreamState: JSON, model decoding, the fold).
+Run: ``python -m bench.bench_sse``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from openrouter_core._sse import SSEDecoder
+from openrouter_core._stream_state import StreamState
 
 CHUNKS = 20_000
 REPEATS = 15
@@ -110,6 +113,20 @@ def decoder_and_loads(chunks: list[bytes]) -> int:
     return count
 
 
+def decoder_and_state(chunks: list[bytes]) -> int:
+    """The whole pure path of a stream: decoder, StreamState (JSON and model decoding, the
+    fold) and collect() at the end."""
+    decoder = SSEDecoder()
+    state = StreamState()
+    count = 0
+    for chunk in chunks:
+        for event in decoder.feed(chunk):
+            if state.on_event(event) is not None:
+                count += 1
+    state.collect()
+    return count
+
+
 def measure(
     runs: dict[str, Callable[[list[bytes]], int]], chunks: list[bytes]
 ) -> dict[str, tuple[float, int]]:
@@ -136,6 +153,7 @@ def main() -> None:
             "floor: split + json.loads": floor,
             "decoder alone": decoder_alone,
             "decoder + json.loads": decoder_and_loads,
+            "decoder + StreamState": decoder_and_state,
         },
         chunks,
     )
@@ -144,7 +162,9 @@ def main() -> None:
     base_s, base_n = results["floor: split + json.loads"]
     ours_s, ours_n = results["decoder + json.loads"]
     assert base_n == ours_n, (base_n, ours_n)
+    state_s, _ = results["decoder + StreamState"]
     print(f"  ratio (decoder + json.loads) / floor: {base_s / ours_s:.2f}x")
+    print(f"  ratio (decoder + StreamState) / floor: {base_s / state_s:.2f}x")
 
 
 if __name__ == "__main__":
