@@ -132,10 +132,11 @@ class _DetailRun:
             self.id = detail.id
 
     def build(self) -> ReasoningDetailUnion:
-        text = "".join(self.pieces)
-        if isinstance(self.first, ReasoningDetailText):
-            return attrs.evolve(self.first, text=text, signature=self.signature, id=self.id)
-        return attrs.evolve(self.first, summary=text, id=self.id)
+        first = self.first
+        if isinstance(first, ReasoningDetailText):
+            text = "".join(self.pieces) if self.pieces else first.text  # keep a missing text
+            return attrs.evolve(first, text=text, signature=self.signature, id=self.id)
+        return attrs.evolve(first, summary="".join(self.pieces), id=self.id)
 
 
 class _ChoiceParts:
@@ -271,9 +272,13 @@ class _ChoiceParts:
 
     def _add_logprobs(self, logprobs: ChatTokenLogprobs) -> None:
         if logprobs.content is not None:
-            self.logprobs_content = (self.logprobs_content or []) + logprobs.content
+            if self.logprobs_content is None:
+                self.logprobs_content = []
+            self.logprobs_content.extend(logprobs.content)
         if logprobs.refusal is not None:
-            self.logprobs_refusal = (self.logprobs_refusal or []) + logprobs.refusal
+            if self.logprobs_refusal is None:
+                self.logprobs_refusal = []
+            self.logprobs_refusal.extend(logprobs.refusal)
 
     def build(self, index: int) -> ChatChoice:
         audio = None
@@ -367,9 +372,9 @@ class StreamState:
         if chunk is None:
             error = attrs.evolve(decoded.failure(), body=data, status_code=200)
             return Failure(self._fail(error))
-        failed = self._failed_choice(value, chunk)
+        failed = self._choice_failure(value, chunk)
         if failed is not None:
-            return Failure(self._fail(self._generation_error(value, failed)))
+            return Failure(self._fail(failed))
         return Success(chunk)
 
     def on_eof(self) -> StreamFailure | None:
@@ -527,20 +532,21 @@ class StreamState:
         if carried:
             self._content_chunks += 1
 
-    def _failed_choice(
+    def _choice_failure(
         self, value: dict[str, Any], chunk: ChatStreamChunk
-    ) -> Mapping[str, Any] | str | None:
-        """The error of the first choice that failed, as sent (``{}`` if none was given)."""
+    ) -> GenerationError | None:
+        """The error of the first choice that has one or ended with ``"error"``."""
         for position, choice in enumerate(chunk.choices):
             if choice.error is not None or choice.finish_reason == "error":
-                raw = value["choices"][position].get("error")
-                return raw if isinstance(raw, Mapping | str) else {}
+                return self._generation_error(value, value["choices"][position].get("error"))
         return None
 
-    def _generation_error(
-        self, value: dict[str, Any], raw: Mapping[str, Any] | str | Any
-    ) -> GenerationError:
-        error = raw if isinstance(raw, Mapping) else {"message": raw}
+    def _generation_error(self, value: dict[str, Any], raw: object) -> GenerationError:
+        """``raw`` is the error as sent: normally an object, rarely a string, or absent."""
+        if isinstance(raw, Mapping):
+            error: Mapping[str, Any] = raw
+        else:
+            error = {"message": raw} if isinstance(raw, str) else {}
         message = error.get("message")
         if not isinstance(message, str) or not message:
             message = "the generation failed mid-stream"
@@ -553,7 +559,7 @@ class StreamState:
             message=message,
             code=code if isinstance(code, int | str) and not isinstance(code, bool) else None,
             metadata=metadata if isinstance(metadata, Mapping) else None,
-            error=dict(error),
+            error=dict(raw) if isinstance(raw, Mapping) else None,
             generation_id=chunk_id
             if isinstance(chunk_id, str) and chunk_id
             else self._generation_id,

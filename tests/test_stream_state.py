@@ -192,8 +192,14 @@ def test_error_without_details_still_fails() -> None:
     """A ``finish_reason: "error"`` with no error object, or a bare string error, fails too."""
     _, by_reason = run(event(chunk(choice(finish_reason="error"))))
     _, by_string = run(event({"error": "upstream exploded"}))
-    assert "the generation failed mid-stream" == by_reason[0].failure().message
-    assert "upstream exploded" == by_string[0].failure().message
+    assert ("the generation failed mid-stream", None) == (
+        by_reason[0].failure().message,
+        by_reason[0].failure().error,
+    )
+    assert ("upstream exploded", None) == (
+        by_string[0].failure().message,
+        by_string[0].failure().error,
+    )
 
 
 def test_error_chunk_ids_fall_back_to_earlier_chunks() -> None:
@@ -411,6 +417,7 @@ def test_reasoning_details_merge_per_block_and_keep_order() -> None:
         ],
         [{"type": "reasoning.future", "blob": 1}],
         [{"type": "reasoning.text", "text": "More", "index": 0}],
+        [{"type": "reasoning.text", "format": "unknown", "index": 4, "id": "r", "extra": 1}],
     ]
     state, _ = run(*(event(chunk(choice(reasoning_details=d))) for d in deltas))
     expected = [
@@ -423,6 +430,7 @@ def test_reasoning_details_merge_per_block_and_keep_order() -> None:
         ReasoningDetailSummary(summary="Second", index=3),
         UnknownReasoningDetail(raw={"type": "reasoning.future", "blob": 1}),
         ReasoningDetailText(text="More", index=0),
+        ReasoningDetailText(format="unknown", index=4, id="r", extra={"extra": 1}),
     ]
     assert expected == state.collect().choices[0].message.reasoning_details
 
