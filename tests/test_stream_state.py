@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from returns.result import Failure, Success
 
 from openrouter_core._sse import SSEDecoder, SSEEvent
@@ -557,3 +559,22 @@ def test_decoded_bytes_end_to_end() -> None:
                 items.append(item)
     assert [ChatStreamChunk] * 3 == [type(i.unwrap()) for i in items]
     assert ("completed", "a\u2028b\x85\u2029c") == (state.outcome, state.content_so_far)
+
+
+@given(st.lists(st.text(max_size=5), max_size=8), st.lists(st.text(max_size=5), max_size=8))
+def test_any_fragmenting_collects_the_joined_text(content: list[str], arguments: list[str]) -> None:
+    """However text and arguments are cut into deltas, collect() joins them back."""
+    opening = chunk(choice(role="assistant", content="", tool_calls=[{"index": 0, "id": "c"}]))
+    events = [event(opening)]
+    events += [event(chunk(choice(content=piece))) for piece in content]
+    events += [
+        event(chunk(choice(tool_calls=[{"index": 0, "function": {"arguments": a}}])))
+        for a in arguments
+    ]
+    state, _ = run(*events, DONE)
+    message = state.collect().choices[0].message
+    calls = message.tool_calls or []
+    assert ("".join(content), ["".join(arguments) or "{}"]) == (
+        message.content,
+        [c.function.arguments for c in calls],
+    )
