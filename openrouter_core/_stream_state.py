@@ -1,0 +1,581 @@
+"""The pure fold of a chat completion stream: events in, chunks and a verdict out.
+
+Both ``ChatStream`` twins drive one ``StreamState``: they feed it each ``SSEEvent`` the
+decoder returns, yield what ``on_event`` returns (unless ``None``), call ``on_eof`` at end
+of body, and stop reading once ``done`` is true. It does no I/O and reads no clock; the
+shell reports stalls, cancellation and transport failures through the ``mark_*`` methods.
+
+Rules (``design.md`` section 6):
+
+- keep-alive-only and empty events yield nothing; ``data: [DONE]`` ends the stream;
+- a chunk with a top-level ``error`` (with or without ``choices``), a bare ``{"error": ...}``
+  event, or a choice with ``finish_reason: "error"`` or an ``error`` ends it with
+  ``GenerationError``; an event that is not a chunk ends it with ``ResponseValidationError``;
+- end of body without ``[DONE]`` and without any finish reason is ``StreamTruncatedError``;
+  a finish reason followed by end of body is a normal completion;
+- after a failure, later events are ignored.
+
+Content is kept as lists of string pieces joined on demand, never as the chunk objects, so
+folding is linear in the size of the answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, Literal, TypeAlias, TypeVar
+
+import attrs
+from returns.result import Failure, Result, Success
+
+from openrouter_core._converter import from_builtins
+from openrouter_core._sse import SSEEvent
+from openrouter_core.errors import (
+    GenerationError,
+    OpenRouterError,
+    ResponseValidationError,
+    StreamFailure,
+    StreamStalledError,
+    StreamTruncatedError,
+)
+from openrouter_core.models import (
+    ChatAssistantMessage,
+    ChatAudioOutput,
+    ChatChoice,
+    ChatErrorDetail,
+    ChatResult,
+    ChatStreamChoice,
+    ChatStreamChunk,
+    ChatStreamToolCall,
+    ChatTokenLogprob,
+    ChatTokenLogprobs,
+    ChatToolCall,
+    ChatToolCallFunction,
+    ChatUsage,
+    OpenRouterMetadata,
+    ReasoningDetailSummary,
+    ReasoningDetailText,
+    ReasoningDetailUnion,
+)
+
+StreamOutcome: TypeAlias = Literal[
+    "in_progress", "completed", "truncated", "error", "stalled", "cancelled"
+]
+"""How the stream ended; ``"in_progress"`` until it has."""
+
+_E = TypeVar("_E", bound=OpenRouterError)
+# First characters after which an event may still be blank or a re-sent keep-alive.
+_MAYBE_EMPTY = frozenset(" \t\n\r\f\v:")
+
+
+class _ToolCallParts:
+    """One tool call being assembled from its fragments."""
+
+    __slots__ = ("arguments", "extra", "id", "index", "name", "type")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.id: str | None = None
+        self.type: str | None = None
+        self.name: str | None = None
+        self.arguments: list[str] = []
+        self.extra: dict[str, Any] = {}
+
+    def build(self) -> ChatToolCall:
+        return ChatToolCall(
+            id=self.id or "",
+            type=self.type or "function",
+            function=ChatToolCallFunction(
+                name=self.name or "", arguments="".join(self.arguments) or "{}"
+            ),
+            extra=self.extra,
+        )
+
+
+class _DetailRun:
+    """A run of streamed ``reasoning.text`` / ``reasoning.summary`` fragments of one block.
+
+    Providers stream one block as many fragments (often all with ``index: 0``), with the
+    ``signature`` on the last one. The API wants each block back whole, as a non-streaming
+    response has it: replaying the fragments fails ("reasoning_details count: Expected 1").
+    """
+
+    __slots__ = ("first", "id", "pieces", "signature")
+
+    def __init__(self, first: ReasoningDetailText | ReasoningDetailSummary) -> None:
+        self.first = first
+        self.id = first.id
+        self.signature = first.signature if isinstance(first, ReasoningDetailText) else None
+        self.pieces: list[str] = []
+        self.add(first)
+
+    def accepts(self, detail: ReasoningDetailUnion) -> bool:
+        """Whether ``detail`` continues this block: same type and index, no new id, and
+        the block is not closed by a signature yet."""
+        return (
+            isinstance(detail, ReasoningDetailText | ReasoningDetailSummary)
+            and type(detail) is type(self.first)
+            and detail.index == self.first.index
+            and (detail.id is None or self.id is None or detail.id == self.id)
+            and self.signature is None
+        )
+
+    def add(self, detail: ReasoningDetailText | ReasoningDetailSummary) -> None:
+        if isinstance(detail, ReasoningDetailText):
+            if detail.text:
+                self.pieces.append(detail.text)
+            if detail.signature is not None:
+                self.signature = detail.signature
+        elif detail.summary:
+            self.pieces.append(detail.summary)
+        if self.id is None:
+            self.id = detail.id
+
+    def build(self) -> ReasoningDetailUnion:
+        first = self.first
+        if isinstance(first, ReasoningDetailText):
+            text = "".join(self.pieces) if self.pieces else first.text  # keep a missing text
+            return attrs.evolve(first, text=text, signature=self.signature, id=self.id)
+        return attrs.evolve(first, summary="".join(self.pieces), id=self.id)
+
+
+class _ChoiceParts:
+    """Everything the stream said about one choice, as pieces to join at the end."""
+
+    __slots__ = (
+        "annotations",
+        "audio_data",
+        "audio_expires_at",
+        "audio_id",
+        "audio_seen",
+        "audio_transcript",
+        "content",
+        "details",
+        "error",
+        "finish_reason",
+        "images",
+        "logprobs_content",
+        "logprobs_refusal",
+        "native_finish_reason",
+        "reasoning",
+        "refusal",
+        "tool_by_index",
+        "tool_calls",
+    )
+
+    def __init__(self) -> None:
+        self.content: list[str] | None = None
+        self.reasoning: list[str] = []
+        self.refusal: list[str] = []
+        self.details: list[ReasoningDetailUnion | _DetailRun] = []
+        self.tool_calls: list[_ToolCallParts] = []
+        self.tool_by_index: dict[int, _ToolCallParts] = {}
+        self.images: list[Any] = []
+        self.annotations: list[Any] = []
+        self.audio_data: list[str] = []
+        self.audio_transcript: list[str] = []
+        self.audio_seen = False
+        self.audio_id: str | None = None
+        self.audio_expires_at: int | None = None
+        self.logprobs_content: list[ChatTokenLogprob] | None = None
+        self.logprobs_refusal: list[ChatTokenLogprob] | None = None
+        self.finish_reason: str | None = None
+        self.native_finish_reason: str | None = None
+        self.error: ChatErrorDetail | None = None
+
+    def add(self, choice: ChatStreamChoice) -> bool:
+        """Fold one choice delta in; return whether it carried content."""
+        delta = choice.delta
+        carried = False
+        if delta.content is not None:
+            if self.content is None:
+                self.content = []
+            if delta.content:
+                self.content.append(delta.content)
+                carried = True
+        reasoning = delta.reasoning
+        if reasoning is None:
+            # DeepSeek-style providers name it reasoning_content.
+            alias = delta.extra.get("reasoning_content")
+            reasoning = alias if isinstance(alias, str) else None
+        if reasoning:
+            self.reasoning.append(reasoning)
+            carried = True
+        if delta.refusal:
+            self.refusal.append(delta.refusal)
+            carried = True
+        if delta.reasoning_details:
+            for detail in delta.reasoning_details:
+                self._add_detail(detail)
+            carried = True
+        if delta.tool_calls:
+            for fragment in delta.tool_calls:
+                self._add_tool_call(fragment)
+            carried = True
+        if delta.images:
+            self.images.extend(delta.images)
+            carried = True
+        if delta.annotations:
+            self.annotations.extend(delta.annotations)
+        if delta.audio is not None:
+            self._add_audio(delta.audio)
+            carried = True
+        if choice.logprobs is not None:
+            self._add_logprobs(choice.logprobs)
+        if choice.finish_reason:  # "" is "not yet" for some providers
+            self.finish_reason = choice.finish_reason
+        if choice.native_finish_reason is not None:
+            self.native_finish_reason = choice.native_finish_reason
+        if choice.error is not None:
+            self.error = choice.error
+        return carried
+
+    def _add_detail(self, detail: ReasoningDetailUnion) -> None:
+        last = self.details[-1] if self.details else None
+        if not isinstance(detail, ReasoningDetailText | ReasoningDetailSummary):
+            self.details.append(detail)
+        elif isinstance(last, _DetailRun) and last.accepts(detail):
+            last.add(detail)
+        else:
+            self.details.append(_DetailRun(detail))
+
+    def _add_tool_call(self, fragment: ChatStreamToolCall) -> None:
+        parts = self.tool_by_index.get(fragment.index)
+        if parts is None or (fragment.id and parts.id and fragment.id != parts.id):
+            # A new id at a taken index is a new call, not more of the old one.
+            parts = _ToolCallParts(fragment.index)
+            self.tool_by_index[fragment.index] = parts
+            self.tool_calls.append(parts)
+        if parts.id is None and fragment.id:
+            parts.id = fragment.id
+        if parts.type is None and fragment.type:
+            parts.type = fragment.type
+        function = fragment.function
+        if function is not None:
+            if parts.name is None and function.name:
+                parts.name = function.name
+            if function.arguments:
+                parts.arguments.append(function.arguments)
+        if fragment.extra:
+            parts.extra.update(fragment.extra)
+
+    def _add_audio(self, audio: ChatAudioOutput) -> None:
+        if audio.data:
+            self.audio_data.append(audio.data)
+        if audio.transcript:
+            self.audio_transcript.append(audio.transcript)
+        if audio.id is not None:
+            self.audio_id = audio.id
+        if audio.expires_at is not None:
+            self.audio_expires_at = audio.expires_at
+        self.audio_seen = True
+
+    def _add_logprobs(self, logprobs: ChatTokenLogprobs) -> None:
+        if logprobs.content is not None:
+            if self.logprobs_content is None:
+                self.logprobs_content = []
+            self.logprobs_content.extend(logprobs.content)
+        if logprobs.refusal is not None:
+            if self.logprobs_refusal is None:
+                self.logprobs_refusal = []
+            self.logprobs_refusal.extend(logprobs.refusal)
+
+    def build(self, index: int) -> ChatChoice:
+        audio = None
+        if self.audio_seen:
+            audio = ChatAudioOutput(
+                id=self.audio_id,
+                expires_at=self.audio_expires_at,
+                data="".join(self.audio_data) or None,
+                transcript="".join(self.audio_transcript) or None,
+            )
+        logprobs = None
+        if self.logprobs_content is not None or self.logprobs_refusal is not None:
+            logprobs = ChatTokenLogprobs(
+                content=self.logprobs_content, refusal=self.logprobs_refusal
+            )
+        message = ChatAssistantMessage(
+            content=None if self.content is None else "".join(self.content),
+            reasoning="".join(self.reasoning) or None,
+            reasoning_details=[d.build() if isinstance(d, _DetailRun) else d for d in self.details]
+            or None,
+            refusal="".join(self.refusal) or None,
+            tool_calls=[t.build() for t in self.tool_calls] or None,
+            images=self.images or None,
+            annotations=self.annotations or None,
+            audio=audio,
+        )
+        return ChatChoice(
+            index=index,
+            message=message,
+            finish_reason=self.finish_reason,
+            native_finish_reason=self.native_finish_reason,
+            logprobs=logprobs,
+            error=self.error,
+        )
+
+
+class StreamState:
+    """What a chat stream has told so far, and what to yield for each event.
+
+    ``generation_id`` may be given up front (from the ``X-Generation-Id`` header); chunk
+    ids fill it otherwise.
+    """
+
+    def __init__(self, generation_id: str | None = None) -> None:
+        self._outcome: StreamOutcome = "in_progress"
+        self._choices: dict[int, _ChoiceParts] = {}
+        self._content_chunks = 0
+        self._generation_id = generation_id
+        self._model: str | None = None
+        self._provider: str | None = None
+        self._created: int | None = None
+        self._usage: ChatUsage | None = None
+        self._system_fingerprint: str | None = None
+        self._service_tier: str | None = None
+        self._openrouter_metadata: OpenRouterMetadata | None = None
+        self._finish_reason: str | None = None
+
+    # -- what the shell feeds in -------------------------------------------------------------
+
+    def on_event(self, event: SSEEvent) -> Result[ChatStreamChunk, StreamFailure] | None:
+        """Fold one decoded event; return the item to yield, or ``None`` for nothing.
+
+        ``None`` comes for empty events, for ``[DONE]`` (then ``done`` is true) and for any
+        event once the stream is over. A ``Failure`` is always the stream's last item.
+        """
+        if self._outcome != "in_progress":
+            return None
+        data = event.data
+        if event.done:
+            self._outcome = "completed"
+            return None
+        if not data or data[0] in _MAYBE_EMPTY:
+            stripped = data.strip()
+            # Blank data, or a keep-alive comment a proxy re-sent as data: nothing to decode.
+            if not stripped or stripped[0] == ":":
+                return None
+        try:
+            value = json.loads(data)
+        except (ValueError, RecursionError) as e:
+            return Failure(self._fail(self._invalid("stream event is not JSON", str(e), data)))
+        if not isinstance(value, dict):
+            detail = f"$: expected an object, got {type(value).__name__}"
+            return Failure(self._fail(self._invalid("stream event is not a chunk", detail, data)))
+        chunk: ChatStreamChunk | None = None
+        decoded = from_builtins(value, ChatStreamChunk)
+        if isinstance(decoded, Success):
+            chunk = decoded.unwrap()
+            self._fold(chunk)
+        if value.get("error") is not None:
+            return Failure(self._fail(self._generation_error(value, value["error"])))
+        if chunk is None:
+            error = attrs.evolve(decoded.failure(), body=data, status_code=200)
+            return Failure(self._fail(error))
+        failed = self._choice_failure(value, chunk)
+        if failed is not None:
+            return Failure(self._fail(failed))
+        return Success(chunk)
+
+    def on_eof(self) -> StreamFailure | None:
+        """The body ended: return ``StreamTruncatedError`` if the stream did not finish.
+
+        A stream finished when ``[DONE]`` or at least one finish reason arrived; ``None``
+        also comes when the stream was already over.
+        """
+        if self._outcome != "in_progress":
+            return None
+        if self._finish_reason is not None:
+            self._outcome = "completed"
+            return None
+        return self._fail(
+            StreamTruncatedError(
+                message="the stream ended without [DONE] or a finish reason",
+                partial_content=self.content_so_far,
+                generation_id=self._generation_id,
+            ),
+            outcome="truncated",
+        )
+
+    def mark_stalled(
+        self, limit: float, phase: Literal["first_content", "idle"]
+    ) -> StreamStalledError:
+        """The shell's watchdog fired: record it and return the error to yield."""
+        what = "first content" if phase == "first_content" else "more content"
+        error = StreamStalledError(
+            message=f"no {what} within {limit:g} s (keep-alives do not count)",
+            phase=phase,
+            limit=limit,
+            partial_content=self.content_so_far,
+            generation_id=self._generation_id,
+        )
+        return self._fail(error, outcome="stalled")
+
+    def mark_cancelled(self) -> None:
+        """The caller closed the stream; a stream that already ended keeps its outcome."""
+        if self._outcome == "in_progress":
+            self._outcome = "cancelled"
+
+    def mark_failed(self, error: StreamFailure) -> StreamFailure:
+        """The shell failed mid-stream (transport error, over-long line); record it."""
+        return self._fail(error)
+
+    # -- what the stream tells ---------------------------------------------------------------
+
+    @property
+    def done(self) -> bool:
+        """Whether the stream is over (``[DONE]``, a failure, end of body, stall, cancel).
+
+        The shell stops reading and closes the response once this is true.
+        """
+        return self._outcome != "in_progress"
+
+    @property
+    def outcome(self) -> StreamOutcome:
+        """How the stream ended (see ``StreamOutcome``); ``"in_progress"`` until then."""
+        return self._outcome
+
+    @property
+    def received_content(self) -> bool:
+        """Whether any content arrived: text, reasoning, tool calls, refusal, images, audio.
+
+        Keep-alives, role-only deltas and usage chunks are not content.
+        """
+        return self._content_chunks > 0
+
+    @property
+    def content_chunks(self) -> int:
+        """How many chunks carried content; the stall watchdog compares it to see progress."""
+        return self._content_chunks
+
+    @property
+    def content_so_far(self) -> str:
+        """The first choice's text so far (joined on each access)."""
+        parts = self._choices.get(min(self._choices)) if self._choices else None
+        if parts is None or not parts.content:
+            return ""
+        return "".join(parts.content)
+
+    @property
+    def usage(self) -> ChatUsage | None:
+        """The last ``usage`` the stream sent (``ChatUsage``), normally on its final chunk."""
+        return self._usage
+
+    @property
+    def generation_id(self) -> str | None:
+        """The generation id (for ``/generation`` lookups), from the header or the chunks."""
+        return self._generation_id
+
+    @property
+    def model(self) -> str | None:
+        """The model that served the request, as the chunks name it."""
+        return self._model
+
+    @property
+    def provider(self) -> str | None:
+        """The upstream provider that served the request."""
+        return self._provider
+
+    @property
+    def finish_reason(self) -> str | None:
+        """The last non-empty finish reason of any choice."""
+        return self._finish_reason
+
+    def collect(self) -> ChatResult:
+        """Fold everything so far into a ``ChatResult``, as a non-streaming call returns it.
+
+        Per choice: content, reasoning and refusal concatenated; tool-call fragments merged
+        by index (id, type and name from the first fragment that has them, arguments
+        concatenated, empty arguments as ``"{}"``); reasoning-detail fragments of one block
+        merged, other details kept verbatim, in order. Unknown ids or models are ``""``.
+        """
+        return ChatResult(
+            id=self._generation_id or "",
+            model=self._model or "",
+            created=self._created,
+            object="chat.completion",
+            choices=[self._choices[i].build(i) for i in sorted(self._choices)],
+            usage=self._usage,
+            provider=self._provider,
+            system_fingerprint=self._system_fingerprint,
+            service_tier=self._service_tier,
+            openrouter_metadata=self._openrouter_metadata,
+        )
+
+    # -- inside ------------------------------------------------------------------------------
+
+    def _fold(self, chunk: ChatStreamChunk) -> None:
+        if self._generation_id is None and chunk.id:
+            self._generation_id = chunk.id
+        if chunk.model:
+            self._model = chunk.model
+        if chunk.provider is not None:
+            self._provider = chunk.provider
+        if self._created is None:
+            self._created = chunk.created
+        if chunk.usage is not None:
+            self._usage = chunk.usage
+        if chunk.system_fingerprint is not None:
+            self._system_fingerprint = chunk.system_fingerprint
+        if chunk.service_tier is not None:
+            self._service_tier = chunk.service_tier
+        if chunk.openrouter_metadata is not None:
+            self._openrouter_metadata = chunk.openrouter_metadata
+        carried = False
+        for choice in chunk.choices:
+            parts = self._choices.get(choice.index)
+            if parts is None:
+                parts = self._choices[choice.index] = _ChoiceParts()
+            carried = parts.add(choice) or carried
+            if choice.finish_reason:
+                self._finish_reason = choice.finish_reason
+        if carried:
+            self._content_chunks += 1
+
+    def _choice_failure(
+        self, value: dict[str, Any], chunk: ChatStreamChunk
+    ) -> GenerationError | None:
+        """The error of the first choice that has one or ended with ``"error"``."""
+        for position, choice in enumerate(chunk.choices):
+            if choice.error is not None or choice.finish_reason == "error":
+                return self._generation_error(value, value["choices"][position].get("error"))
+        return None
+
+    def _generation_error(self, value: dict[str, Any], raw: object) -> GenerationError:
+        """``raw`` is the error as sent: normally an object, rarely a string, or absent."""
+        if isinstance(raw, Mapping):
+            error: Mapping[str, Any] = raw
+        else:
+            error = {"message": raw} if isinstance(raw, str) else {}
+        message = error.get("message")
+        if not isinstance(message, str) or not message:
+            message = "the generation failed mid-stream"
+        code = error.get("code")
+        metadata = error.get("metadata")
+        chunk_id = value.get("id")
+        provider = value.get("provider")
+        model = value.get("model")
+        return GenerationError(
+            message=message,
+            code=code if isinstance(code, int | str) and not isinstance(code, bool) else None,
+            metadata=metadata if isinstance(metadata, Mapping) else None,
+            error=dict(raw) if isinstance(raw, Mapping) else None,
+            generation_id=chunk_id
+            if isinstance(chunk_id, str) and chunk_id
+            else self._generation_id,
+            provider=provider if isinstance(provider, str) else self._provider,
+            model=model if isinstance(model, str) else self._model,
+            partial_content=self.content_so_far,
+            partial_result=self.collect(),
+        )
+
+    @staticmethod
+    def _invalid(message: str, detail: str, data: str) -> ResponseValidationError:
+        return ResponseValidationError(
+            message=message, details=(detail,), body=data, status_code=200
+        )
+
+    def _fail(self, error: _E, outcome: StreamOutcome = "error") -> _E:
+        if self._outcome == "in_progress":
+            self._outcome = outcome
+        return error
