@@ -96,10 +96,13 @@ def call_flow(
     plan: CallPlan,
     runtime: Runtime,
     attempt_flow: AttemptFlow[T],
+    soft_failure: Callable[[T], OpenRouterError | None] | None = None,
 ) -> Flow[Result[T, OpenRouterError]]:
     """Run attempts until one succeeds or the retry policy gives up.
 
-    ``attempt_flow`` does one attempt (send, read, interpret). Hooks run here, around it.
+    ``attempt_flow`` does one attempt (send, read, interpret). ``soft_failure`` names the
+    error inside a value that is worth retrying but is still the answer when retries run
+    out (a stream that failed before any content is handed over with its error item).
     """
     log = plan.logger
     start = runtime.monotonic()
@@ -129,8 +132,11 @@ def call_flow(
             runtime.monotonic() - sent,
         )
         if isinstance(outcome, Success):
-            return outcome
-        error = outcome.failure()
+            error = soft_failure(outcome.unwrap()) if soft_failure else None
+            if error is None:
+                return outcome
+        else:
+            error = outcome.failure()
         elapsed = runtime.monotonic() - start
         delay = _retries.retry_delay(
             error,

@@ -1,0 +1,233 @@
+"""Streaming logic shared by ChatStream and AsyncChatStream; no I/O of its own.
+
+``StreamPump`` turns body bytes into stream items: the SSE decoder, the chat stream's state
+and the stall watchdog, with time passed in. ``stream_attempt`` is one attempt of
+``chat_stream`` for the retry loop in ``_send``: it opens the stream and reads up to the
+first content, so that an error chunk or a stall before any content can still be retried.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, TypeAlias, cast
+
+import attrs
+import httpx
+from returns.result import Failure, Result, Success
+
+from openrouter_core import _http
+from openrouter_core._plan import CallPlan
+from openrouter_core._runtime import Runtime
+from openrouter_core._send import Close, Flow, Opened, ReadBody, ReadChunk, Send, run_hooks_after
+from openrouter_core._sse import SSEDecoder, SSELineTooLongError
+from openrouter_core._stream_state import StreamState
+from openrouter_core.errors import (
+    GenerationError,
+    OpenRouterError,
+    RequestTimeoutError,
+    ResponseValidationError,
+    StreamFailure,
+    StreamStalledError,
+)
+
+if TYPE_CHECKING:
+    from openrouter_core.models import ChatStreamChunk
+
+Item: TypeAlias = Result["ChatStreamChunk", StreamFailure]
+Outcome: TypeAlias = Literal[
+    "in_progress", "completed", "truncated", "error", "stalled", "cancelled"
+]
+
+
+class StreamPump:
+    """Bytes in, stream items out, with the stall watchdog. Pure: ``now`` is passed in.
+
+    Only content (text, reasoning, tool-call fragments, refusals, images) is progress;
+    keep-alive comments and role-only chunks are not. A watchdog limit of ``None`` is off.
+    """
+
+    def __init__(
+        self,
+        *,
+        started: float,
+        first_content_timeout: float | None,
+        idle_timeout: float | None,
+        max_line_bytes: int,
+        generation_id: str | None = None,
+    ) -> None:
+        self.state = StreamState(generation_id)
+        self._decoder = SSEDecoder(max_line_bytes=max_line_bytes)
+        self._first = first_content_timeout
+        self._idle = idle_timeout
+        self._last_progress = started
+
+    @property
+    def finished(self) -> bool:
+        """No more items will come; the connection can close."""
+        return self.state.done
+
+    def feed(self, chunk: bytes, now: float) -> list[Item]:
+        """Items decoded from the next piece of the body."""
+        if self.finished:
+            return []
+        progress = self.state.content_chunks
+        try:
+            events = self._decoder.feed(chunk)
+        except SSELineTooLongError as exc:
+            return [Failure(self._fail(self._too_long(exc)))]
+        items: list[Item] = []
+        for event in events:
+            item = self.state.on_event(event)
+            if item is not None:
+                items.append(item)
+            if self.finished:
+                return items
+        if self.state.content_chunks != progress:
+            self._last_progress = now
+        stalled = self._check_watchdog(now)
+        if stalled is not None:
+            items.append(Failure(stalled))
+        return items
+
+    def eof(self) -> list[Item]:
+        """Items at the end of the body: a last event, or the truncation failure."""
+        if self.finished:
+            return []
+        items: list[Item] = []
+        try:
+            events = self._decoder.finish()
+        except SSELineTooLongError as exc:
+            return [Failure(self._fail(self._too_long(exc)))]
+        for event in events:
+            item = self.state.on_event(event)
+            if item is not None:
+                items.append(item)
+            if self.finished:
+                return items
+        truncated = self.state.on_eof()
+        if truncated is not None:
+            items.append(Failure(truncated))
+        return items
+
+    def transport_failed(self, error: OpenRouterError, now: float) -> list[Item]:
+        """The read failed; a read timeout is the watchdog seeing silence."""
+        if self.finished:
+            return []
+        if isinstance(error, RequestTimeoutError):
+            stalled = self._check_watchdog(now, silent=True)
+            if stalled is not None:
+                return [Failure(stalled)]
+        return [Failure(self._fail(cast("StreamFailure", error)))]
+
+    def cancel(self) -> None:
+        """The caller closed the stream before its end."""
+        if not self.finished:
+            self.state.mark_cancelled()
+
+    def _check_watchdog(self, now: float, *, silent: bool = False) -> StreamStalledError | None:
+        content = self.state.received_content
+        limit = self._idle if content else self._first
+        if limit is None:
+            return None
+        if silent or now - self._last_progress > limit:
+            phase: Literal["first_content", "idle"] = "idle" if content else "first_content"
+            return self.state.mark_stalled(limit=limit, phase=phase)
+        return None
+
+    def _fail(self, error: StreamFailure) -> StreamFailure:
+        return self.state.mark_failed(error)
+
+    @staticmethod
+    def _too_long(exc: SSELineTooLongError) -> ResponseValidationError:
+        return ResponseValidationError(message=f"the event stream is malformed: {exc}")
+
+
+@attrs.frozen(kw_only=True)
+class Handoff:
+    """A stream that reached its first content (or its end): what the caller's stream gets."""
+
+    opened: Opened
+    pump: StreamPump
+    buffered: tuple[Item, ...]
+    response: httpx.Response
+
+
+def stream_attempt(
+    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
+) -> Flow[Result[Handoff, OpenRouterError]]:
+    """One attempt of ``chat_stream``: open, check status and type, read to first content.
+
+    A non-2xx status is read as the JSON error it is. An error chunk or a stall before any
+    content is returned as the attempt's failure (the retry loop may try again); once
+    content arrives, everything is handed to the caller's stream.
+    """
+    opened = yield Send(request)
+    if isinstance(opened, OpenRouterError):
+        return run_hooks_after(plan, attempt, None, Failure(opened))
+    response = opened.response
+    if not 200 <= response.status_code < 300 or not _is_event_stream(response):
+        body = yield ReadBody(opened, plan.max_response_bytes)
+        error = (
+            body if isinstance(body, OpenRouterError) else _not_a_stream(response, body, runtime)
+        )
+        return run_hooks_after(plan, attempt, response, Failure(error))
+    pump = StreamPump(
+        started=runtime.monotonic(),
+        first_content_timeout=plan.first_content_timeout,
+        idle_timeout=plan.idle_timeout,
+        max_line_bytes=plan.max_line_bytes,
+        generation_id=response.headers.get("x-generation-id"),
+    )
+    buffered: list[Item] = []
+    while not (pump.state.received_content or pump.finished):
+        chunk = yield ReadChunk(opened)
+        now = runtime.monotonic()
+        if isinstance(chunk, OpenRouterError):
+            buffered.extend(pump.transport_failed(chunk, now))
+        elif chunk:
+            buffered.extend(pump.feed(chunk, now))
+        else:
+            buffered.extend(pump.eof())
+    handoff = Handoff(opened=opened, pump=pump, buffered=tuple(buffered), response=response)
+    early = early_failure(handoff)
+    if early is not None:
+        yield Close(opened)
+        hooked = run_hooks_after(plan, attempt, response, Failure(early))
+        if hooked.failure() is not early:  # an after_error hook raised
+            return hooked
+        return Success(handoff)
+    return run_hooks_after(plan, attempt, response, Success(handoff))
+
+
+def early_failure(handoff: Handoff) -> OpenRouterError | None:
+    """The error of a stream that failed before any content: worth another attempt.
+
+    Only in-band generation errors and stalls count; the retry policy decides the rest.
+    """
+    last = handoff.buffered[-1] if handoff.buffered else None
+    if isinstance(last, Failure) and not handoff.pump.state.received_content:
+        failure = last.failure()
+        if isinstance(failure, GenerationError | StreamStalledError):
+            return failure
+    return None
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    kind = str(response.headers.get("content-type", ""))
+    return kind.split(";", maxsplit=1)[0].strip().lower() == "text/event-stream"
+
+
+def _not_a_stream(response: httpx.Response, body: bytes, runtime: Runtime) -> OpenRouterError:
+    status, headers = response.status_code, response.headers
+    if not 200 <= status < 300:
+        return _http.read_error_response(status, headers, body, now=runtime.wall())
+    read = _http.read_success_body(status, headers, body)
+    if isinstance(read, Failure):
+        error: OpenRouterError = read.failure()
+        return error
+    kind = headers.get("content-type", "no content type")
+    return ResponseValidationError(
+        message=f"expected text/event-stream, got {kind}",
+        body=body.decode("utf-8", "replace"),
+        status_code=status,
+        headers=_http.header_dict(headers),
+    )

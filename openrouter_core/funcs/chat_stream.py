@@ -1,0 +1,254 @@
+"""chat_stream / chat_stream_async: a chat completion as a stream of Result items."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, cast
+
+import httpx
+from returns.result import Failure, Result
+
+from openrouter_core import _send
+from openrouter_core._plan import plan_call
+from openrouter_core._runtime import Runtime
+from openrouter_core._stream import Handoff, Item, Outcome, early_failure, stream_attempt
+from openrouter_core.errors import ChatStreamError
+
+if TYPE_CHECKING:
+    from openrouter_core._core import OpenRouterCore
+    from openrouter_core._options import RequestOptions
+    from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
+
+
+_closing: set[asyncio.Task[None]] = set()
+"""Closes scheduled for abandoned async streams; held so the loop does not drop them."""
+
+
+class _StreamView:
+    """What a stream tells during or after iteration; shared by both twins."""
+
+    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+        self._pump = handoff.pump
+        self._opened = handoff.opened
+        self._response = handoff.response
+        self._pending: deque[Item] = deque(handoff.buffered)
+        self._runtime = runtime
+        self._closed = False
+
+    @property
+    def outcome(self) -> Outcome:
+        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled."""
+        return self._pump.state.outcome
+
+    @property
+    def received_content(self) -> bool:
+        """Whether any content (text, reasoning, tool-call pieces...) has arrived."""
+        return self._pump.state.received_content
+
+    @property
+    def usage(self) -> ChatUsage | None:
+        """The last usage seen (the final chunk carries it, with ``cost``)."""
+        return self._pump.state.usage
+
+    @property
+    def generation_id(self) -> str | None:
+        """The generation id from the chunks, else from the ``X-Generation-Id`` header."""
+        return self._pump.state.generation_id or self._response.headers.get("x-generation-id")
+
+    @property
+    def model(self) -> str | None:
+        """The model that actually served the request."""
+        return self._pump.state.model
+
+    @property
+    def provider(self) -> str | None:
+        """The provider that served the request."""
+        return self._pump.state.provider
+
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response (status and headers; its body belongs to the stream)."""
+        return self._response
+
+    def collect(self) -> ChatResult:
+        """Fold what has arrived so far into a ``ChatResult``.
+
+        Content is concatenated, tool-call fragments merged by index, reasoning details
+        kept in order and verbatim. Call it after iterating for the whole answer.
+        """
+        return self._pump.state.collect()
+
+    def _take(self) -> tuple[Item | None, bool]:
+        """The next buffered item, and whether the connection is no longer needed."""
+        item = self._pending.popleft() if self._pending else None
+        return item, not self._pending and (item is None or self._pump.finished)
+
+    def _absorb(self, chunk: bytes | Exception) -> None:
+        now = self._runtime.monotonic()
+        if isinstance(chunk, Exception):
+            self._pending.extend(self._pump.transport_failed(_send.transport_error(chunk), now))
+        elif chunk:
+            self._pending.extend(self._pump.feed(chunk, now))
+        else:
+            self._pending.extend(self._pump.eof())
+
+    def _mark_closed(self) -> bool:
+        """Mark closed; True if this call did it (so the twin closes the response once)."""
+        if self._closed:
+            return False
+        self._closed = True
+        self._pump.cancel()
+        return True
+
+
+class ChatStream(_StreamView):
+    """A running chat stream: iterate for ``Result[ChatStreamChunk, StreamFailure]`` items.
+
+    A ``Failure`` item is always the last. Use it as a context manager, or let a ``for``
+    loop end it: leaving the loop early (``break``, an exception) closes the connection,
+    which cancels the generation (for providers that support it, billing stops too).
+    """
+
+    def __iter__(self) -> Iterator[Item]:
+        try:
+            while (item := self._next_item()) is not None:
+                yield item
+        finally:
+            self.close()
+
+    def __next__(self) -> Item:
+        item = self._next_item()
+        if item is None:
+            raise StopIteration
+        return item
+
+    def _next_item(self) -> Item | None:
+        while not self._pending and not self._pump.finished and not self._closed:
+            chunks = cast("Iterator[bytes]", self._opened.chunks)
+            try:
+                chunk: bytes | Exception = next(chunks, b"")
+            except Exception as exc:  # the transport boundary: mapped by _send's one table
+                chunk = exc
+            self._absorb(chunk)
+        item, spent = self._take()
+        if spent:
+            self.close()
+        return item
+
+    def close(self) -> None:
+        """Stop the stream and release the connection. Safe to call more than once."""
+        self._mark_closed()
+        self._response.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if not self._response.is_closed:
+            self._response.close()
+
+
+class AsyncChatStream(_StreamView):
+    """The async twin of ``ChatStream``: ``async for``, ``async with`` and ``aclose()``."""
+
+    def __aiter__(self) -> AsyncIterator[Item]:
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[Item]:
+        try:
+            while (item := await self._next_item()) is not None:
+                yield item
+        finally:
+            await self.aclose()
+
+    async def __anext__(self) -> Item:
+        item = await self._next_item()
+        if item is None:
+            raise StopAsyncIteration
+        return item
+
+    async def _next_item(self) -> Item | None:
+        while not self._pending and not self._pump.finished and not self._closed:
+            chunks = cast("AsyncIterator[bytes]", self._opened.chunks)
+            try:
+                chunk: bytes | Exception = await anext(chunks, b"")
+            except Exception as exc:  # the transport boundary: mapped by _send's one table
+                chunk = exc
+            self._absorb(chunk)
+        item, spent = self._take()
+        if spent:
+            await self.aclose()
+        return item
+
+    async def aclose(self) -> None:
+        """Stop the stream and release the connection. Safe to call more than once."""
+        self._mark_closed()
+        if not self._response.is_closed:
+            await _send.aclose_shielded([self._response])
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        # An abandoned stream cannot await here; hand the close to the running loop.
+        if self._response.is_closed:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        task = loop.create_task(self._response.aclose())
+        _closing.add(task)
+        task.add_done_callback(_closing.discard)
+
+
+def chat_stream(
+    core: OpenRouterCore,
+    request: ChatRequest | SendChatCompletionRequest,
+    options: RequestOptions | None = None,
+) -> Result[ChatStream, ChatStreamError]:
+    """Start a streamed chat completion.
+
+    The outer ``Result`` covers everything up to the first content: connecting, an HTTP
+    error status (read as the JSON error it is), a response that is not an event stream,
+    and retries (an error chunk or a stall before any content is retried like a 5xx).
+    """
+    plan = plan_call(core, request, options, "chat_stream")
+    if isinstance(plan, Failure):
+        return plan
+    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
+    outcome: Result[Any, Any] = _send.run(flow, core.client, core.runtime)
+    return outcome.map(lambda handoff: ChatStream(handoff, core.runtime))
+
+
+async def chat_stream_async(
+    core: OpenRouterCore,
+    request: ChatRequest | SendChatCompletionRequest,
+    options: RequestOptions | None = None,
+) -> Result[AsyncChatStream, ChatStreamError]:
+    """The async twin of ``chat_stream``."""
+    plan = plan_call(core, request, options, "chat_stream")
+    if isinstance(plan, Failure):
+        return plan
+    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
+    outcome: Result[Any, Any] = await _send.run_async(flow, core.async_client, core.runtime)
+    return outcome.map(lambda handoff: AsyncChatStream(handoff, core.runtime))
