@@ -56,12 +56,19 @@ Other ``fake/...`` models and unknown fault headers get a 400 naming the fault.
 ``X-Fake-Retry-After: <value>`` overrides the ``Retry-After`` value of one request. Stalls
 and slow answers end at once when the server closes.
 
-``chat_result``, ``stream_chunks`` and ``error_chunk`` build realistic payloads.
+The scripted kit (``json_response``, ``error_response``, ``sse_response``, ``chat_result``,
+``stream_chunks``, ``mock_transport``) builds ``httpx.Response`` values for
+``httpx.MockTransport``, for tests that need no sockets.
 """
 
 from ._payloads import chat_result as chat_result
 from ._payloads import error_chunk as error_chunk
 from ._payloads import stream_chunks as stream_chunks
+from ._scripted import ScriptedTransport as ScriptedTransport
+from ._scripted import error_response as error_response
+from ._scripted import json_response as json_response
+from ._scripted import mock_transport as mock_transport
+from ._scripted import sse_response as sse_response
 from ._server import DEFAULT_API_KEY as DEFAULT_API_KEY
 from ._server import FakeOpenRouter as FakeOpenRouter
 from ._server import RecordedRequest as RecordedRequest
@@ -70,7 +77,12 @@ __all__ = [
     "DEFAULT_API_KEY",
     "FakeOpenRouter",
     "RecordedRequest",
+    "ScriptedTransport",
     "chat_result",
     "error_chunk",
+    "error_response",
+    "json_response",
+    "mock_transport",
+    "sse_response",
     "stream_chunks",
 ]
