@@ -1,0 +1,451 @@
+"""The one module that knows cattrs: models to JSON-ready values and back.
+
+Rules the wire needs, kept here so the models stay plain data:
+
+- Decoding is lossless. Keys a class does not model go into its ``extra`` dict, and an unknown
+  member of a tagged union (a new content part, reasoning detail, tool, plugin...) becomes the
+  union's ``Unknown...`` class holding the raw dict; both are sent back out unchanged.
+- Enums are open (``Literal[...] | str``): an unknown value passes as a plain ``str``.
+- ``None`` means absent: ``None`` fields are left out of the JSON, and a JSON ``null`` decodes
+  as ``None``. Discriminators (``type``, ``role``, plugin ``id``) have non-``None`` defaults, so
+  they are always sent.
+- A field named after a Python keyword carries a trailing underscore (``from_`` is ``"from"``).
+- Scalars are checked, never coerced: ``"5"`` for an ``int`` field is an error, and an integer
+  in a ``float`` field stays an ``int`` so it re-encodes byte for byte.
+
+Decoding runs a converter without detailed validation first; only when that fails does a
+detailed one run again, to say where and what was expected. Hooks are generated on first use
+per class. Model annotations are strings naming classes of other model modules, resolved
+through ``openrouter_core.models`` only when a class is first decoded, so a call creates only
+the model modules it touches.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import keyword
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+import attrs
+from cattrs import Converter, transform_error
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.preconf.json import make_converter
+from returns.result import Failure, Result, Success
+
+from openrouter_core.errors import ResponseValidationError, SDKValidationError
+
+T = TypeVar("T")
+
+_TAG_FIELDS = ("type", "role", "id")
+_SCALARS = (str, int, float, bool, type(None))
+_JSON_NAMES = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    list: "an array",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+class _Mismatch(ValueError):
+    """A JSON value of the wrong kind; the message says what was expected."""
+
+
+def _expected(what: str, value: object) -> _Mismatch:
+    return _Mismatch(f"expected {what}, got {_JSON_NAMES.get(type(value), type(value).__name__)}")
+
+
+class _ModelNamespace(dict[str, Any]):
+    """Looks names up in ``openrouter_core.models``, which imports their module on demand.
+
+    Used as the local namespace when resolving a model's string annotations: ``eval`` asks it
+    first, and a name it does not know (``str``, ``Literal``) falls through to the module.
+    """
+
+    def __missing__(self, name: str) -> Any:
+        models = importlib.import_module("openrouter_core.models")
+        try:
+            return getattr(models, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+
+_MODEL_NAMESPACE = _ModelNamespace()
+
+
+def _wire_name(name: str) -> str:
+    stem = name[:-1]
+    return stem if name.endswith("_") and keyword.iskeyword(stem) else name
+
+
+def _is_unknown_member(cls: type) -> bool:
+    """``Unknown...`` classes have the single field ``raw``: the member as received."""
+    return [a.name for a in attrs.fields(cls)] == ["raw"]
+
+
+def _is_union(t: Any) -> bool:
+    return get_origin(t) in (typing.Union, types.UnionType)
+
+
+def _is_list(t: Any) -> bool:
+    return get_origin(t) is list
+
+
+def _is_dict(t: Any) -> bool:
+    return get_origin(t) is dict
+
+
+def _is_literal(t: Any) -> bool:
+    return get_origin(t) is Literal
+
+
+def _is_any(t: Any) -> bool:
+    return t is Any
+
+
+def _check_scalar(kind: type) -> Callable[[Any, Any], Any]:
+    accepted = (int, float) if kind is float else (kind,)
+    what = _JSON_NAMES[kind]
+
+    def structure(value: Any, _: Any) -> Any:
+        if value.__class__ in accepted:
+            return value
+        raise _expected(what, value)
+
+    return structure
+
+
+def _structure_any(value: Any, _: Any) -> Any:
+    return value
+
+
+class _Hooks:
+    """Hook factories shared by the fast and the detailed converter."""
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+        self.detailed = converter.detailed_validation
+
+    def install(self) -> None:
+        c = self.converter
+        for kind in (str, int, float, bool):
+            c.register_structure_hook(kind, _check_scalar(kind))
+        c.register_structure_hook_func(_is_any, _structure_any)
+        c.register_structure_hook_factory(attrs.has, self.attrs_structure)
+        c.register_structure_hook_factory(_is_list, self.list_structure)
+        c.register_structure_hook_factory(_is_dict, self.dict_structure)
+        c.register_structure_hook_factory(_is_literal, self.literal_structure)
+        c.register_structure_hook_factory(_is_union, self.union_structure)
+        c.register_unstructure_hook_factory(attrs.has, self.attrs_unstructure)
+
+    def attrs_structure(self, cls: type) -> Callable[[Any, Any], Any]:
+        if _is_unknown_member(cls):
+
+            def structure_unknown(value: Any, _: Any) -> Any:
+                if value.__class__ is not dict:
+                    raise _expected("an object", value)
+                return cls(raw=value)
+
+            return structure_unknown
+
+        attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
+        fields = attrs.fields(cls)
+        overrides = {
+            a.name: override(omit=True)
+            if a.name == "extra"
+            else override(rename=_wire_name(a.name))
+            for a in fields
+        }
+        base: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls,
+            self.converter,
+            _cattrs_detailed_validation=self.detailed,
+            **overrides,  # type: ignore[arg-type]
+        )
+        known = frozenset(_wire_name(a.name) for a in fields if a.name != "extra")
+        keeps_extra = "extra" in {a.name for a in fields}
+
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ is not dict:
+                raise _expected("an object", value)
+            obj = base(value, cls)
+            if keeps_extra and not known.issuperset(value):
+                obj.extra.update({k: v for k, v in value.items() if k not in known})
+            return obj
+
+        return structure
+
+    def list_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        (item,) = get_args(t) or (Any,)
+        hook = self.converter.get_structure_hook(item)
+        if not self.detailed:
+
+            def structure(value: Any, _: Any) -> Any:
+                if value.__class__ is not list:
+                    raise _expected("an array", value)
+                return [hook(x, item) for x in value]
+
+            return structure
+
+        def structure_detailed(value: Any, _: Any) -> Any:
+            if value.__class__ is not list:
+                raise _expected("an array", value)
+            out, errors = [], []
+            for i, x in enumerate(value):
+                try:
+                    out.append(hook(x, item))
+                except Exception as e:
+                    e.add_note(IterableValidationNote(f"Structuring {t} @ index {i}", i, item))
+                    errors.append(e)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return out
+
+        return structure_detailed
+
+    def dict_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        # Free-form maps (tool parameters, metadata, logit_bias) are kept as received.
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ is not dict:
+                raise _expected("an object", value)
+            return value
+
+        return structure
+
+    def literal_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        allowed = frozenset(get_args(t))
+        what = " or ".join(map(repr, get_args(t)))
+
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ is str and value in allowed:
+                return value
+            raise _Mismatch(f"expected {what}, got {value!r}")
+
+        return structure
+
+    def union_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        """Dispatch on the JSON value's kind, then (for objects) on the discriminator."""
+        members = get_args(t)
+        by_kind: dict[type, Callable[[Any], Any]] = {}
+        open_str = str in members
+        literals = [m for m in members if get_origin(m) is Literal]
+        if open_str:
+            by_kind[str] = _identity
+        elif literals:
+            hook = self.literal_structure(Literal[tuple(v for m in literals for v in get_args(m))])
+            by_kind[str] = lambda v: hook(v, None)
+        if type(None) in members:
+            by_kind[type(None)] = _identity
+        if bool in members:
+            by_kind[bool] = _identity
+        if int in members:
+            by_kind[int] = _identity
+        if float in members:
+            by_kind[float] = _identity
+            by_kind.setdefault(int, _identity)
+        lists = [m for m in members if get_origin(m) is list]
+        if lists:
+            by_kind[list] = self._lazy(lists[0])
+        classes = [m for m in members if isinstance(m, type) and attrs.has(m)]
+        maps = [m for m in members if get_origin(m) is dict]
+        if classes:
+            by_kind[dict] = self._tagged(t, classes)
+        elif maps:
+            by_kind[dict] = _identity
+        what = " or ".join(
+            sorted(
+                {_JSON_NAMES[k] for k in by_kind if k is not bool}
+                | ({"a boolean"} if bool in by_kind else set())
+            )
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            handler = by_kind.get(value.__class__)
+            if handler is None:
+                raise _expected(what, value)
+            return handler(value)
+
+        return structure
+
+    def _lazy(self, t: Any) -> Callable[[Any], Any]:
+        """The hook for ``t``, looked up on first use (a union's members may never occur)."""
+        cache: list[Callable[[Any, Any], Any]] = []
+
+        def call(value: Any) -> Any:
+            if not cache:
+                cache.append(self.converter.get_structure_hook(t))
+            return cache[0](value, t)
+
+        return call
+
+    def _tagged(self, union: Any, classes: list[type]) -> Callable[[Any], Any]:
+        known = [c for c in classes if not _is_unknown_member(c)]
+        for cls in known:
+            attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
+        tag_field = next(
+            (
+                f
+                for f in _TAG_FIELDS
+                if all(f in attrs.fields_dict(c) for c in known)
+                and any(get_origin(attrs.fields_dict(c)[f].type) is Literal for c in known)
+            ),
+            None,
+        )
+        if tag_field is None:
+            if len(classes) != 1:
+                raise TypeError(f"cannot tell the members of {union} apart")
+            return self._lazy(classes[0])
+        tags: dict[str, Callable[[Any], Any]] = {}
+        fallback: Callable[[Any], Any] | None = None
+        for cls in classes:
+            tag_type = attrs.fields_dict(cls)[tag_field].type if cls in known else None
+            if get_origin(tag_type) is Literal:
+                for value in get_args(tag_type):
+                    tags[value] = self._lazy(cls)
+            else:
+                fallback = self._lazy(cls)  # the Unknown... class, or a class with a plain str tag
+        expected = " or ".join(repr(v) for v in tags)
+
+        def structure(value: dict[str, Any]) -> Any:
+            tag = value.get(tag_field)
+            handler = tags.get(tag) if tag.__class__ is str else None
+            if handler is not None:
+                return handler(value)
+            if fallback is not None:
+                return fallback(value)
+            raise _Mismatch(f"expected {tag_field} {expected}, got {tag!r}")
+
+        return structure
+
+    def attrs_unstructure(self, cls: type) -> Callable[[Any], Any]:
+        if _is_unknown_member(cls):
+            return lambda obj: obj.raw
+        names = tuple((a.name, _wire_name(a.name)) for a in attrs.fields(cls) if a.name != "extra")
+        keeps_extra = "extra" in attrs.fields_dict(cls)
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for name, wire in names:
+                value = getattr(obj, name)
+                if value is not None:
+                    out[wire] = _unstructure(value)
+            if keeps_extra:
+                for key, value in obj.extra.items():
+                    if key not in out:
+                        out[key] = _unstructure(value)
+            return out
+
+        return unstructure
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _unstructure(value: Any) -> Any:
+    """JSON-ready form of a model, dispatching on the runtime class (so no types are resolved)."""
+    cls = value.__class__
+    if cls in _SCALARS:
+        return value
+    if cls is list or cls is tuple:
+        return [_unstructure(x) for x in value]
+    if cls is dict:
+        return {k: _unstructure(x) for k, x in value.items()}
+    return _fast.unstructure(value)
+
+
+def _make(detailed: bool) -> Converter:
+    converter = make_converter(detailed_validation=detailed)
+    _Hooks(converter).install()
+    return converter
+
+
+_fast = _make(detailed=False)
+_detailed = _make(detailed=True)
+
+
+def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
+    """Return ``obj`` as JSON-ready dicts and lists (``None`` fields left out, ``extra`` merged)."""
+    try:
+        return Success(_unstructure(obj))
+    except Exception as e:  # a caller's value the converter cannot handle
+        return Failure(SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}"))
+
+
+def to_json(obj: object) -> Result[bytes, SDKValidationError]:
+    """Return ``obj`` as compact UTF-8 JSON; NaN, infinities and non-JSON values are a Failure."""
+    return to_builtins(obj).bind(_dumps)
+
+
+def _dumps(value: Any) -> Result[bytes, SDKValidationError]:
+    try:
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as e:
+        return Failure(SDKValidationError(message=f"cannot serialise to JSON: {e}"))
+    return Success(text.encode("utf-8"))
+
+
+def from_builtins(value: Any, cls: type[T]) -> Result[T, ResponseValidationError]:
+    """Decode ``value`` (what ``json.loads`` returns) as ``cls``.
+
+    A value that does not fit gives ``ResponseValidationError`` whose ``details`` read
+    ``"$.choices[0].index: expected an integer, got a string"``.
+    """
+    try:
+        return Success(_fast.structure(value, cls))
+    except Exception as fast_error:  # any failure of the data: explain it below
+        return Failure(_explain(value, cls, fast_error))
+
+
+def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationError]:
+    """Decode a JSON document as ``cls``; invalid JSON is a Failure too."""
+    try:
+        if isinstance(data, str):
+            value = json.loads(data.removeprefix("\ufeff"))
+        else:
+            value = json.loads(data)
+    except (ValueError, RecursionError) as e:  # JSONDecodeError and UnicodeDecodeError
+        text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+        return Failure(
+            ResponseValidationError(
+                message=f"response body is not JSON ({cls.__name__})", details=(str(e),), body=text
+            )
+        )
+    result = from_builtins(value, cls)
+    if isinstance(result, Failure):
+        text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+        return Failure(attrs.evolve(result.failure(), body=text))
+    return result
+
+
+def _explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
+    message = f"response does not match {getattr(cls, '__name__', cls)}"
+    try:
+        _detailed.structure(value, cls)
+    except Exception as e:  # the detailed converter's report of the same failure
+        details = tuple(
+            _reorder(line) for line in transform_error(e, path="$", format_exception=_describe)
+        )
+        return ResponseValidationError(message=message, details=details)
+    return ResponseValidationError(message=message, details=(f"$: {_describe(fast_error, cls)}",))
+
+
+def _describe(exc: BaseException, _: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, _Mismatch):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _reorder(line: str) -> str:
+    """cattrs says ``"what @ $.path"``; the details read ``"$.path: what"``."""
+    what, _, path = line.rpartition(" @ ")
+    return f"{path}: {what}" if what else line

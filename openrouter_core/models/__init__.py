@@ -1,0 +1,647 @@
+"""The request and response models, named after the OpenAPI schemas.
+
+Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs
+about a millisecond, so importing this package creates none, and a call creates only the
+classes of the modules it touches.
+"""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._content import AnthropicCacheControlDirective as AnthropicCacheControlDirective
+    from ._content import AnthropicCacheControlTtl as AnthropicCacheControlTtl
+    from ._content import ChatContentAudio as ChatContentAudio
+    from ._content import ChatContentAudioInput as ChatContentAudioInput
+    from ._content import ChatContentCacheControl as ChatContentCacheControl
+    from ._content import ChatContentFile as ChatContentFile
+    from ._content import ChatContentFileData as ChatContentFileData
+    from ._content import ChatContentImage as ChatContentImage
+    from ._content import ChatContentImageUrl as ChatContentImageUrl
+    from ._content import ChatContentItems as ChatContentItems
+    from ._content import ChatContentText as ChatContentText
+    from ._content import ChatContentVideo as ChatContentVideo
+    from ._content import ChatContentVideoInput as ChatContentVideoInput
+    from ._content import Legacy_ChatContentVideo as Legacy_ChatContentVideo
+    from ._content import Legacy_ChatContentVideoInput as Legacy_ChatContentVideoInput
+    from ._content import PromptCacheBreakpoint as PromptCacheBreakpoint
+    from ._content import UnknownChatContentItem as UnknownChatContentItem
+    from ._errors import ApiErrorType as ApiErrorType
+    from ._errors import BadGatewayResponse as BadGatewayResponse
+    from ._errors import BadGatewayResponseErrorData as BadGatewayResponseErrorData
+    from ._errors import BadRequestResponse as BadRequestResponse
+    from ._errors import BadRequestResponseErrorData as BadRequestResponseErrorData
+    from ._errors import ChatErrorDetail as ChatErrorDetail
+    from ._errors import EdgeNetworkTimeoutResponse as EdgeNetworkTimeoutResponse
+    from ._errors import EdgeNetworkTimeoutResponseErrorData as EdgeNetworkTimeoutResponseErrorData
+    from ._errors import ErrorResponse as ErrorResponse
+    from ._errors import ForbiddenResponse as ForbiddenResponse
+    from ._errors import ForbiddenResponseErrorData as ForbiddenResponseErrorData
+    from ._errors import InternalServerResponse as InternalServerResponse
+    from ._errors import InternalServerResponseErrorData as InternalServerResponseErrorData
+    from ._errors import NotFoundResponse as NotFoundResponse
+    from ._errors import NotFoundResponseErrorData as NotFoundResponseErrorData
+    from ._errors import PayloadTooLargeResponse as PayloadTooLargeResponse
+    from ._errors import PayloadTooLargeResponseErrorData as PayloadTooLargeResponseErrorData
+    from ._errors import PaymentRequiredResponse as PaymentRequiredResponse
+    from ._errors import PaymentRequiredResponseErrorData as PaymentRequiredResponseErrorData
+    from ._errors import ProviderOverloadedResponse as ProviderOverloadedResponse
+    from ._errors import ProviderOverloadedResponseErrorData as ProviderOverloadedResponseErrorData
+    from ._errors import RequestTimeoutResponse as RequestTimeoutResponse
+    from ._errors import RequestTimeoutResponseErrorData as RequestTimeoutResponseErrorData
+    from ._errors import ServiceUnavailableResponse as ServiceUnavailableResponse
+    from ._errors import ServiceUnavailableResponseErrorData as ServiceUnavailableResponseErrorData
+    from ._errors import TooManyRequestsResponse as TooManyRequestsResponse
+    from ._errors import TooManyRequestsResponseErrorData as TooManyRequestsResponseErrorData
+    from ._errors import UnauthorizedResponse as UnauthorizedResponse
+    from ._errors import UnauthorizedResponseErrorData as UnauthorizedResponseErrorData
+    from ._errors import UnprocessableEntityResponse as UnprocessableEntityResponse
+    from ._errors import (
+        UnprocessableEntityResponseErrorData as UnprocessableEntityResponseErrorData,
+    )
+    from ._messages import ChatAnnotation as ChatAnnotation
+    from ._messages import ChatAssistantImage as ChatAssistantImage
+    from ._messages import ChatAssistantImages as ChatAssistantImages
+    from ._messages import ChatAssistantImageUrl as ChatAssistantImageUrl
+    from ._messages import ChatAssistantMessage as ChatAssistantMessage
+    from ._messages import ChatAudioOutput as ChatAudioOutput
+    from ._messages import ChatDeveloperMessage as ChatDeveloperMessage
+    from ._messages import ChatMessages as ChatMessages
+    from ._messages import ChatSystemMessage as ChatSystemMessage
+    from ._messages import ChatToolCall as ChatToolCall
+    from ._messages import ChatToolCallFunction as ChatToolCallFunction
+    from ._messages import ChatToolMessage as ChatToolMessage
+    from ._messages import ChatUrlCitation as ChatUrlCitation
+    from ._messages import ChatUrlCitationAnnotation as ChatUrlCitationAnnotation
+    from ._messages import ChatUserMessage as ChatUserMessage
+    from ._messages import UnknownChatAnnotation as UnknownChatAnnotation
+    from ._messages import UnknownChatMessage as UnknownChatMessage
+    from ._plugins import AutoBetaRouterPlugin as AutoBetaRouterPlugin
+    from ._plugins import AutoRouterPlugin as AutoRouterPlugin
+    from ._plugins import ChatPlugin as ChatPlugin
+    from ._plugins import ContextCompressionEngine as ContextCompressionEngine
+    from ._plugins import ContextCompressionPlugin as ContextCompressionPlugin
+    from ._plugins import FileParserPlugin as FileParserPlugin
+    from ._plugins import FusionPlugin as FusionPlugin
+    from ._plugins import FusionPluginTool as FusionPluginTool
+    from ._plugins import ModerationPlugin as ModerationPlugin
+    from ._plugins import ParetoRouterPlugin as ParetoRouterPlugin
+    from ._plugins import PDFParserEngine as PDFParserEngine
+    from ._plugins import PDFParserOptions as PDFParserOptions
+    from ._plugins import ResponseHealingPlugin as ResponseHealingPlugin
+    from ._plugins import UnknownPlugin as UnknownPlugin
+    from ._plugins import WebFetchPlugin as WebFetchPlugin
+    from ._plugins import WebSearchEngine as WebSearchEngine
+    from ._plugins import WebSearchPlugin as WebSearchPlugin
+    from ._plugins import WebSearchUserLocation as WebSearchUserLocation
+    from ._provider import PercentileLatencyCutoffs as PercentileLatencyCutoffs
+    from ._provider import PercentileThroughputCutoffs as PercentileThroughputCutoffs
+    from ._provider import PreferredMaxLatency as PreferredMaxLatency
+    from ._provider import PreferredMinThroughput as PreferredMinThroughput
+    from ._provider import ProviderMaxPrice as ProviderMaxPrice
+    from ._provider import ProviderName as ProviderName
+    from ._provider import ProviderPreferences as ProviderPreferences
+    from ._provider import ProviderSort as ProviderSort
+    from ._provider import ProviderSortConfig as ProviderSortConfig
+    from ._provider import Quantization as Quantization
+    from ._reasoning import ChatReasoningDetails as ChatReasoningDetails
+    from ._reasoning import ChatStreamReasoningDetails as ChatStreamReasoningDetails
+    from ._reasoning import ReasoningDetailEncrypted as ReasoningDetailEncrypted
+    from ._reasoning import ReasoningDetailServerToolCall as ReasoningDetailServerToolCall
+    from ._reasoning import ReasoningDetailSummary as ReasoningDetailSummary
+    from ._reasoning import ReasoningDetailText as ReasoningDetailText
+    from ._reasoning import ReasoningDetailUnion as ReasoningDetailUnion
+    from ._reasoning import ReasoningFormat as ReasoningFormat
+    from ._reasoning import UnknownReasoningDetail as UnknownReasoningDetail
+    from ._request import ChatDebugOptions as ChatDebugOptions
+    from ._request import ChatFormatGrammarConfig as ChatFormatGrammarConfig
+    from ._request import ChatFormatJsonObjectConfig as ChatFormatJsonObjectConfig
+    from ._request import ChatFormatJsonSchemaConfig as ChatFormatJsonSchemaConfig
+    from ._request import ChatFormatPythonConfig as ChatFormatPythonConfig
+    from ._request import ChatFormatTextConfig as ChatFormatTextConfig
+    from ._request import ChatJsonSchemaConfig as ChatJsonSchemaConfig
+    from ._request import ChatModelNames as ChatModelNames
+    from ._request import ChatReasoningSummaryVerbosityEnum as ChatReasoningSummaryVerbosityEnum
+    from ._request import ChatRequest as ChatRequest
+    from ._request import ChatRequestReasoning as ChatRequestReasoning
+    from ._request import ChatResponseFormat as ChatResponseFormat
+    from ._request import ChatStreamOptions as ChatStreamOptions
+    from ._request import DeprecatedRoute as DeprecatedRoute
+    from ._request import ImageConfig as ImageConfig
+    from ._request import MetadataLevel as MetadataLevel
+    from ._request import ModelName as ModelName
+    from ._request import Prediction as Prediction
+    from ._request import PredictionContentText as PredictionContentText
+    from ._request import PromptCacheOptions as PromptCacheOptions
+    from ._request import SendChatCompletionRequest as SendChatCompletionRequest
+    from ._request import TraceConfig as TraceConfig
+    from ._request import UnknownChatResponseFormat as UnknownChatResponseFormat
+    from ._response import ChatChoice as ChatChoice
+    from ._response import ChatFinishReasonEnum as ChatFinishReasonEnum
+    from ._response import ChatResult as ChatResult
+    from ._response import ChatTokenLogprob as ChatTokenLogprob
+    from ._response import ChatTokenLogprobs as ChatTokenLogprobs
+    from ._response import ChatTopLogprob as ChatTopLogprob
+    from ._routing_metadata import EndpointInfo as EndpointInfo
+    from ._routing_metadata import EndpointsMetadata as EndpointsMetadata
+    from ._routing_metadata import OpenRouterMetadata as OpenRouterMetadata
+    from ._routing_metadata import PipelineStage as PipelineStage
+    from ._routing_metadata import PipelineStageType as PipelineStageType
+    from ._routing_metadata import RouterAttempt as RouterAttempt
+    from ._routing_metadata import RouterParams as RouterParams
+    from ._routing_metadata import RoutingStrategy as RoutingStrategy
+    from ._stream import ChatStreamChoice as ChatStreamChoice
+    from ._stream import ChatStreamChunk as ChatStreamChunk
+    from ._stream import ChatStreamDelta as ChatStreamDelta
+    from ._stream import ChatStreamingResponse as ChatStreamingResponse
+    from ._stream import ChatStreamToolCall as ChatStreamToolCall
+    from ._stream import ChatStreamToolCallFunction as ChatStreamToolCallFunction
+    from ._tool_choice import ChatNamedToolChoice as ChatNamedToolChoice
+    from ._tool_choice import ChatNamedToolChoiceFunction as ChatNamedToolChoiceFunction
+    from ._tool_choice import ChatServerToolChoice as ChatServerToolChoice
+    from ._tool_choice import ChatToolChoice as ChatToolChoice
+    from ._tool_choice import StopServerToolsWhen as StopServerToolsWhen
+    from ._tool_choice import StopServerToolsWhenCondition as StopServerToolsWhenCondition
+    from ._tool_choice import StopServerToolsWhenFinishReasonIs as StopServerToolsWhenFinishReasonIs
+    from ._tool_choice import StopServerToolsWhenHasToolCall as StopServerToolsWhenHasToolCall
+    from ._tool_choice import StopServerToolsWhenMaxCost as StopServerToolsWhenMaxCost
+    from ._tool_choice import StopServerToolsWhenMaxTokensUsed as StopServerToolsWhenMaxTokensUsed
+    from ._tool_choice import StopServerToolsWhenStepCountIs as StopServerToolsWhenStepCountIs
+    from ._tool_choice import (
+        UnknownStopServerToolsWhenCondition as UnknownStopServerToolsWhenCondition,
+    )
+    from ._tools import AdvisorReasoning as AdvisorReasoning
+    from ._tools import AdvisorServerTool_OpenRouter as AdvisorServerTool_OpenRouter
+    from ._tools import AdvisorServerToolConfig as AdvisorServerToolConfig
+    from ._tools import BashServerTool as BashServerTool
+    from ._tools import BashServerToolConfig as BashServerToolConfig
+    from ._tools import BashServerToolEngine as BashServerToolEngine
+    from ._tools import BashServerToolEnvironment as BashServerToolEnvironment
+    from ._tools import ChatFunctionDefinition as ChatFunctionDefinition
+    from ._tools import ChatFunctionTool as ChatFunctionTool
+    from ._tools import ChatFunctionToolFunction as ChatFunctionToolFunction
+    from ._tools import ChatSearchModelsServerTool as ChatSearchModelsServerTool
+    from ._tools import ChatWebSearchShorthand as ChatWebSearchShorthand
+    from ._tools import ContainerAutoEnvironment as ContainerAutoEnvironment
+    from ._tools import ContainerReferenceEnvironment as ContainerReferenceEnvironment
+    from ._tools import DatetimeServerTool as DatetimeServerTool
+    from ._tools import DatetimeServerToolConfig as DatetimeServerToolConfig
+    from ._tools import FilesServerTool as FilesServerTool
+    from ._tools import FilesServerToolConfig as FilesServerToolConfig
+    from ._tools import FusionNestedTool as FusionNestedTool
+    from ._tools import FusionReasoning as FusionReasoning
+    from ._tools import FusionServerTool_OpenRouter as FusionServerTool_OpenRouter
+    from ._tools import FusionServerToolConfig as FusionServerToolConfig
+    from ._tools import ImageGenerationServerTool_OpenRouter as ImageGenerationServerTool_OpenRouter
+    from ._tools import ImageGenerationServerToolConfig as ImageGenerationServerToolConfig
+    from ._tools import OpenRouterWebSearchServerTool as OpenRouterWebSearchServerTool
+    from ._tools import SandboxSleepAfterSeconds as SandboxSleepAfterSeconds
+    from ._tools import SearchModelsServerToolConfig as SearchModelsServerToolConfig
+    from ._tools import SearchQualityLevel as SearchQualityLevel
+    from ._tools import SubagentNestedTool as SubagentNestedTool
+    from ._tools import SubagentReasoning as SubagentReasoning
+    from ._tools import SubagentServerTool_OpenRouter as SubagentServerTool_OpenRouter
+    from ._tools import SubagentServerToolConfig as SubagentServerToolConfig
+    from ._tools import UnknownBashServerToolEnvironment as UnknownBashServerToolEnvironment
+    from ._tools import UnknownChatFunctionTool as UnknownChatFunctionTool
+    from ._tools import WebFetchEngineEnum as WebFetchEngineEnum
+    from ._tools import WebFetchServerTool as WebFetchServerTool
+    from ._tools import WebFetchServerToolConfig as WebFetchServerToolConfig
+    from ._tools import WebSearchConfig as WebSearchConfig
+    from ._tools import WebSearchEngineEnum as WebSearchEngineEnum
+    from ._tools import WebSearchMode as WebSearchMode
+    from ._tools import WebSearchUserLocationServerTool as WebSearchUserLocationServerTool
+    from ._usage import ChatCompletionTokensDetails as ChatCompletionTokensDetails
+    from ._usage import ChatPromptTokensDetails as ChatPromptTokensDetails
+    from ._usage import ChatUsage as ChatUsage
+    from ._usage import CostDetails as CostDetails
+    from ._usage import ServerToolUseDetails as ServerToolUseDetails
+
+_MODULE_OF: dict[str, str] = {
+    "AdvisorReasoning": "_tools",
+    "AdvisorServerToolConfig": "_tools",
+    "AdvisorServerTool_OpenRouter": "_tools",
+    "AnthropicCacheControlDirective": "_content",
+    "AnthropicCacheControlTtl": "_content",
+    "ApiErrorType": "_errors",
+    "AutoBetaRouterPlugin": "_plugins",
+    "AutoRouterPlugin": "_plugins",
+    "BadGatewayResponse": "_errors",
+    "BadGatewayResponseErrorData": "_errors",
+    "BadRequestResponse": "_errors",
+    "BadRequestResponseErrorData": "_errors",
+    "BashServerTool": "_tools",
+    "BashServerToolConfig": "_tools",
+    "BashServerToolEngine": "_tools",
+    "BashServerToolEnvironment": "_tools",
+    "ChatAnnotation": "_messages",
+    "ChatAssistantImage": "_messages",
+    "ChatAssistantImageUrl": "_messages",
+    "ChatAssistantImages": "_messages",
+    "ChatAssistantMessage": "_messages",
+    "ChatAudioOutput": "_messages",
+    "ChatChoice": "_response",
+    "ChatCompletionTokensDetails": "_usage",
+    "ChatContentAudio": "_content",
+    "ChatContentAudioInput": "_content",
+    "ChatContentCacheControl": "_content",
+    "ChatContentFile": "_content",
+    "ChatContentFileData": "_content",
+    "ChatContentImage": "_content",
+    "ChatContentImageUrl": "_content",
+    "ChatContentItems": "_content",
+    "ChatContentText": "_content",
+    "ChatContentVideo": "_content",
+    "ChatContentVideoInput": "_content",
+    "ChatDebugOptions": "_request",
+    "ChatDeveloperMessage": "_messages",
+    "ChatErrorDetail": "_errors",
+    "ChatFinishReasonEnum": "_response",
+    "ChatFormatGrammarConfig": "_request",
+    "ChatFormatJsonObjectConfig": "_request",
+    "ChatFormatJsonSchemaConfig": "_request",
+    "ChatFormatPythonConfig": "_request",
+    "ChatFormatTextConfig": "_request",
+    "ChatFunctionDefinition": "_tools",
+    "ChatFunctionTool": "_tools",
+    "ChatFunctionToolFunction": "_tools",
+    "ChatJsonSchemaConfig": "_request",
+    "ChatMessages": "_messages",
+    "ChatModelNames": "_request",
+    "ChatNamedToolChoice": "_tool_choice",
+    "ChatNamedToolChoiceFunction": "_tool_choice",
+    "ChatPlugin": "_plugins",
+    "ChatPromptTokensDetails": "_usage",
+    "ChatReasoningDetails": "_reasoning",
+    "ChatReasoningSummaryVerbosityEnum": "_request",
+    "ChatRequest": "_request",
+    "ChatRequestReasoning": "_request",
+    "ChatResponseFormat": "_request",
+    "ChatResult": "_response",
+    "ChatSearchModelsServerTool": "_tools",
+    "ChatServerToolChoice": "_tool_choice",
+    "ChatStreamChoice": "_stream",
+    "ChatStreamChunk": "_stream",
+    "ChatStreamDelta": "_stream",
+    "ChatStreamOptions": "_request",
+    "ChatStreamReasoningDetails": "_reasoning",
+    "ChatStreamToolCall": "_stream",
+    "ChatStreamToolCallFunction": "_stream",
+    "ChatStreamingResponse": "_stream",
+    "ChatSystemMessage": "_messages",
+    "ChatTokenLogprob": "_response",
+    "ChatTokenLogprobs": "_response",
+    "ChatToolCall": "_messages",
+    "ChatToolCallFunction": "_messages",
+    "ChatToolChoice": "_tool_choice",
+    "ChatToolMessage": "_messages",
+    "ChatTopLogprob": "_response",
+    "ChatUrlCitation": "_messages",
+    "ChatUrlCitationAnnotation": "_messages",
+    "ChatUsage": "_usage",
+    "ChatUserMessage": "_messages",
+    "ChatWebSearchShorthand": "_tools",
+    "ContainerAutoEnvironment": "_tools",
+    "ContainerReferenceEnvironment": "_tools",
+    "ContextCompressionEngine": "_plugins",
+    "ContextCompressionPlugin": "_plugins",
+    "CostDetails": "_usage",
+    "DatetimeServerTool": "_tools",
+    "DatetimeServerToolConfig": "_tools",
+    "DeprecatedRoute": "_request",
+    "EdgeNetworkTimeoutResponse": "_errors",
+    "EdgeNetworkTimeoutResponseErrorData": "_errors",
+    "EndpointInfo": "_routing_metadata",
+    "EndpointsMetadata": "_routing_metadata",
+    "ErrorResponse": "_errors",
+    "FileParserPlugin": "_plugins",
+    "FilesServerTool": "_tools",
+    "FilesServerToolConfig": "_tools",
+    "ForbiddenResponse": "_errors",
+    "ForbiddenResponseErrorData": "_errors",
+    "FusionNestedTool": "_tools",
+    "FusionPlugin": "_plugins",
+    "FusionPluginTool": "_plugins",
+    "FusionReasoning": "_tools",
+    "FusionServerToolConfig": "_tools",
+    "FusionServerTool_OpenRouter": "_tools",
+    "ImageConfig": "_request",
+    "ImageGenerationServerToolConfig": "_tools",
+    "ImageGenerationServerTool_OpenRouter": "_tools",
+    "InternalServerResponse": "_errors",
+    "InternalServerResponseErrorData": "_errors",
+    "Legacy_ChatContentVideo": "_content",
+    "Legacy_ChatContentVideoInput": "_content",
+    "MetadataLevel": "_request",
+    "ModelName": "_request",
+    "ModerationPlugin": "_plugins",
+    "NotFoundResponse": "_errors",
+    "NotFoundResponseErrorData": "_errors",
+    "OpenRouterMetadata": "_routing_metadata",
+    "OpenRouterWebSearchServerTool": "_tools",
+    "PDFParserEngine": "_plugins",
+    "PDFParserOptions": "_plugins",
+    "ParetoRouterPlugin": "_plugins",
+    "PayloadTooLargeResponse": "_errors",
+    "PayloadTooLargeResponseErrorData": "_errors",
+    "PaymentRequiredResponse": "_errors",
+    "PaymentRequiredResponseErrorData": "_errors",
+    "PercentileLatencyCutoffs": "_provider",
+    "PercentileThroughputCutoffs": "_provider",
+    "PipelineStage": "_routing_metadata",
+    "PipelineStageType": "_routing_metadata",
+    "Prediction": "_request",
+    "PredictionContentText": "_request",
+    "PreferredMaxLatency": "_provider",
+    "PreferredMinThroughput": "_provider",
+    "PromptCacheBreakpoint": "_content",
+    "PromptCacheOptions": "_request",
+    "ProviderMaxPrice": "_provider",
+    "ProviderName": "_provider",
+    "ProviderOverloadedResponse": "_errors",
+    "ProviderOverloadedResponseErrorData": "_errors",
+    "ProviderPreferences": "_provider",
+    "ProviderSort": "_provider",
+    "ProviderSortConfig": "_provider",
+    "Quantization": "_provider",
+    "ReasoningDetailEncrypted": "_reasoning",
+    "ReasoningDetailServerToolCall": "_reasoning",
+    "ReasoningDetailSummary": "_reasoning",
+    "ReasoningDetailText": "_reasoning",
+    "ReasoningDetailUnion": "_reasoning",
+    "ReasoningFormat": "_reasoning",
+    "RequestTimeoutResponse": "_errors",
+    "RequestTimeoutResponseErrorData": "_errors",
+    "ResponseHealingPlugin": "_plugins",
+    "RouterAttempt": "_routing_metadata",
+    "RouterParams": "_routing_metadata",
+    "RoutingStrategy": "_routing_metadata",
+    "SandboxSleepAfterSeconds": "_tools",
+    "SearchModelsServerToolConfig": "_tools",
+    "SearchQualityLevel": "_tools",
+    "SendChatCompletionRequest": "_request",
+    "ServerToolUseDetails": "_usage",
+    "ServiceUnavailableResponse": "_errors",
+    "ServiceUnavailableResponseErrorData": "_errors",
+    "StopServerToolsWhen": "_tool_choice",
+    "StopServerToolsWhenCondition": "_tool_choice",
+    "StopServerToolsWhenFinishReasonIs": "_tool_choice",
+    "StopServerToolsWhenHasToolCall": "_tool_choice",
+    "StopServerToolsWhenMaxCost": "_tool_choice",
+    "StopServerToolsWhenMaxTokensUsed": "_tool_choice",
+    "StopServerToolsWhenStepCountIs": "_tool_choice",
+    "SubagentNestedTool": "_tools",
+    "SubagentReasoning": "_tools",
+    "SubagentServerToolConfig": "_tools",
+    "SubagentServerTool_OpenRouter": "_tools",
+    "TooManyRequestsResponse": "_errors",
+    "TooManyRequestsResponseErrorData": "_errors",
+    "TraceConfig": "_request",
+    "UnauthorizedResponse": "_errors",
+    "UnauthorizedResponseErrorData": "_errors",
+    "UnknownBashServerToolEnvironment": "_tools",
+    "UnknownChatAnnotation": "_messages",
+    "UnknownChatContentItem": "_content",
+    "UnknownChatFunctionTool": "_tools",
+    "UnknownChatMessage": "_messages",
+    "UnknownChatResponseFormat": "_request",
+    "UnknownPlugin": "_plugins",
+    "UnknownReasoningDetail": "_reasoning",
+    "UnknownStopServerToolsWhenCondition": "_tool_choice",
+    "UnprocessableEntityResponse": "_errors",
+    "UnprocessableEntityResponseErrorData": "_errors",
+    "WebFetchEngineEnum": "_tools",
+    "WebFetchPlugin": "_plugins",
+    "WebFetchServerTool": "_tools",
+    "WebFetchServerToolConfig": "_tools",
+    "WebSearchConfig": "_tools",
+    "WebSearchEngine": "_plugins",
+    "WebSearchEngineEnum": "_tools",
+    "WebSearchMode": "_tools",
+    "WebSearchPlugin": "_plugins",
+    "WebSearchUserLocation": "_plugins",
+    "WebSearchUserLocationServerTool": "_tools",
+}
+
+__all__ = [
+    "AdvisorReasoning",
+    "AdvisorServerToolConfig",
+    "AdvisorServerTool_OpenRouter",
+    "AnthropicCacheControlDirective",
+    "AnthropicCacheControlTtl",
+    "ApiErrorType",
+    "AutoBetaRouterPlugin",
+    "AutoRouterPlugin",
+    "BadGatewayResponse",
+    "BadGatewayResponseErrorData",
+    "BadRequestResponse",
+    "BadRequestResponseErrorData",
+    "BashServerTool",
+    "BashServerToolConfig",
+    "BashServerToolEngine",
+    "BashServerToolEnvironment",
+    "ChatAnnotation",
+    "ChatAssistantImage",
+    "ChatAssistantImageUrl",
+    "ChatAssistantImages",
+    "ChatAssistantMessage",
+    "ChatAudioOutput",
+    "ChatChoice",
+    "ChatCompletionTokensDetails",
+    "ChatContentAudio",
+    "ChatContentAudioInput",
+    "ChatContentCacheControl",
+    "ChatContentFile",
+    "ChatContentFileData",
+    "ChatContentImage",
+    "ChatContentImageUrl",
+    "ChatContentItems",
+    "ChatContentText",
+    "ChatContentVideo",
+    "ChatContentVideoInput",
+    "ChatDebugOptions",
+    "ChatDeveloperMessage",
+    "ChatErrorDetail",
+    "ChatFinishReasonEnum",
+    "ChatFormatGrammarConfig",
+    "ChatFormatJsonObjectConfig",
+    "ChatFormatJsonSchemaConfig",
+    "ChatFormatPythonConfig",
+    "ChatFormatTextConfig",
+    "ChatFunctionDefinition",
+    "ChatFunctionTool",
+    "ChatFunctionToolFunction",
+    "ChatJsonSchemaConfig",
+    "ChatMessages",
+    "ChatModelNames",
+    "ChatNamedToolChoice",
+    "ChatNamedToolChoiceFunction",
+    "ChatPlugin",
+    "ChatPromptTokensDetails",
+    "ChatReasoningDetails",
+    "ChatReasoningSummaryVerbosityEnum",
+    "ChatRequest",
+    "ChatRequestReasoning",
+    "ChatResponseFormat",
+    "ChatResult",
+    "ChatSearchModelsServerTool",
+    "ChatServerToolChoice",
+    "ChatStreamChoice",
+    "ChatStreamChunk",
+    "ChatStreamDelta",
+    "ChatStreamOptions",
+    "ChatStreamReasoningDetails",
+    "ChatStreamToolCall",
+    "ChatStreamToolCallFunction",
+    "ChatStreamingResponse",
+    "ChatSystemMessage",
+    "ChatTokenLogprob",
+    "ChatTokenLogprobs",
+    "ChatToolCall",
+    "ChatToolCallFunction",
+    "ChatToolChoice",
+    "ChatToolMessage",
+    "ChatTopLogprob",
+    "ChatUrlCitation",
+    "ChatUrlCitationAnnotation",
+    "ChatUsage",
+    "ChatUserMessage",
+    "ChatWebSearchShorthand",
+    "ContainerAutoEnvironment",
+    "ContainerReferenceEnvironment",
+    "ContextCompressionEngine",
+    "ContextCompressionPlugin",
+    "CostDetails",
+    "DatetimeServerTool",
+    "DatetimeServerToolConfig",
+    "DeprecatedRoute",
+    "EdgeNetworkTimeoutResponse",
+    "EdgeNetworkTimeoutResponseErrorData",
+    "EndpointInfo",
+    "EndpointsMetadata",
+    "ErrorResponse",
+    "FileParserPlugin",
+    "FilesServerTool",
+    "FilesServerToolConfig",
+    "ForbiddenResponse",
+    "ForbiddenResponseErrorData",
+    "FusionNestedTool",
+    "FusionPlugin",
+    "FusionPluginTool",
+    "FusionReasoning",
+    "FusionServerToolConfig",
+    "FusionServerTool_OpenRouter",
+    "ImageConfig",
+    "ImageGenerationServerToolConfig",
+    "ImageGenerationServerTool_OpenRouter",
+    "InternalServerResponse",
+    "InternalServerResponseErrorData",
+    "Legacy_ChatContentVideo",
+    "Legacy_ChatContentVideoInput",
+    "MetadataLevel",
+    "ModelName",
+    "ModerationPlugin",
+    "NotFoundResponse",
+    "NotFoundResponseErrorData",
+    "OpenRouterMetadata",
+    "OpenRouterWebSearchServerTool",
+    "PDFParserEngine",
+    "PDFParserOptions",
+    "ParetoRouterPlugin",
+    "PayloadTooLargeResponse",
+    "PayloadTooLargeResponseErrorData",
+    "PaymentRequiredResponse",
+    "PaymentRequiredResponseErrorData",
+    "PercentileLatencyCutoffs",
+    "PercentileThroughputCutoffs",
+    "PipelineStage",
+    "PipelineStageType",
+    "Prediction",
+    "PredictionContentText",
+    "PreferredMaxLatency",
+    "PreferredMinThroughput",
+    "PromptCacheBreakpoint",
+    "PromptCacheOptions",
+    "ProviderMaxPrice",
+    "ProviderName",
+    "ProviderOverloadedResponse",
+    "ProviderOverloadedResponseErrorData",
+    "ProviderPreferences",
+    "ProviderSort",
+    "ProviderSortConfig",
+    "Quantization",
+    "ReasoningDetailEncrypted",
+    "ReasoningDetailServerToolCall",
+    "ReasoningDetailSummary",
+    "ReasoningDetailText",
+    "ReasoningDetailUnion",
+    "ReasoningFormat",
+    "RequestTimeoutResponse",
+    "RequestTimeoutResponseErrorData",
+    "ResponseHealingPlugin",
+    "RouterAttempt",
+    "RouterParams",
+    "RoutingStrategy",
+    "SandboxSleepAfterSeconds",
+    "SearchModelsServerToolConfig",
+    "SearchQualityLevel",
+    "SendChatCompletionRequest",
+    "ServerToolUseDetails",
+    "ServiceUnavailableResponse",
+    "ServiceUnavailableResponseErrorData",
+    "StopServerToolsWhen",
+    "StopServerToolsWhenCondition",
+    "StopServerToolsWhenFinishReasonIs",
+    "StopServerToolsWhenHasToolCall",
+    "StopServerToolsWhenMaxCost",
+    "StopServerToolsWhenMaxTokensUsed",
+    "StopServerToolsWhenStepCountIs",
+    "SubagentNestedTool",
+    "SubagentReasoning",
+    "SubagentServerToolConfig",
+    "SubagentServerTool_OpenRouter",
+    "TooManyRequestsResponse",
+    "TooManyRequestsResponseErrorData",
+    "TraceConfig",
+    "UnauthorizedResponse",
+    "UnauthorizedResponseErrorData",
+    "UnknownBashServerToolEnvironment",
+    "UnknownChatAnnotation",
+    "UnknownChatContentItem",
+    "UnknownChatFunctionTool",
+    "UnknownChatMessage",
+    "UnknownChatResponseFormat",
+    "UnknownPlugin",
+    "UnknownReasoningDetail",
+    "UnknownStopServerToolsWhenCondition",
+    "UnprocessableEntityResponse",
+    "UnprocessableEntityResponseErrorData",
+    "WebFetchEngineEnum",
+    "WebFetchPlugin",
+    "WebFetchServerTool",
+    "WebFetchServerToolConfig",
+    "WebSearchConfig",
+    "WebSearchEngine",
+    "WebSearchEngineEnum",
+    "WebSearchMode",
+    "WebSearchPlugin",
+    "WebSearchUserLocation",
+    "WebSearchUserLocationServerTool",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

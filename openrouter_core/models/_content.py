@@ -1,0 +1,199 @@
+"""Content parts of messages and prompt-cache markers."""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+AnthropicCacheControlTtl: TypeAlias = Literal["5m", "1h"] | str
+"""
+Values of ``AnthropicCacheControlTtl``. Open: a value this SDK does not know passes as a plain
+``str``.
+"""
+
+
+@attrs.frozen(kw_only=True)
+class AnthropicCacheControlDirective:
+    """
+    Enable automatic prompt caching. When set at the top level, the system automatically applies
+    cache breakpoints to the last cacheable block in the request. When set on an individual
+    content block, it marks an explicit cache breakpoint; block-level markers also work on
+    OpenAI models that support explicit prompt caching — OpenRouter converts them to the
+    provider's native format.
+    """
+
+    type: Literal["ephemeral"] | str = "ephemeral"
+    ttl: AnthropicCacheControlTtl | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentAudio:
+    """Audio input content part. Supported audio formats vary by provider."""
+
+    type: Literal["input_audio"] = "input_audio"
+    input_audio: ChatContentAudioInput
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentAudioInput:
+    """The ``input_audio`` of a ``ChatContentAudio``."""
+
+    #: Base64 encoded audio data.
+    data: str
+    #: Audio format (e.g., wav, mp3, flac, m4a, ogg, aiff, aac, pcm16, pcm24). Supported formats
+    #: vary by provider.
+    format: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentFile:
+    """File content part for document processing."""
+
+    type: Literal["file"] = "file"
+    file: ChatContentFileData
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentFileData:
+    """The ``file`` of a ``ChatContentFile``."""
+
+    #: File content as base64 data URL or URL.
+    file_data: str | None = None
+    #: File ID for previously uploaded files.
+    file_id: str | None = None
+    #: Original filename.
+    filename: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentImage:
+    """Image content part for vision models."""
+
+    type: Literal["image_url"] = "image_url"
+    image_url: ChatContentImageUrl
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentImageUrl:
+    """The ``image_url`` of a ``ChatContentImage``."""
+
+    #: URL of the image (data: URLs supported)
+    url: str
+    #: Image detail level for vision models. `original` is an OpenRouter extension (not in the
+    #: OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded
+    #: to `high` for providers that lack an original-resolution tier.
+    detail: Literal["auto", "low", "high", "original"] | str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentText:
+    """Text content part."""
+
+    type: Literal["text"] = "text"
+    text: str
+    cache_control: ChatContentCacheControl | None = None
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentVideo:
+    """Video input content part."""
+
+    type: Literal["video_url"] = "video_url"
+    video_url: ChatContentVideoInput
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatContentVideoInput:
+    """Video input object."""
+
+    #: URL of the video (data: URLs supported)
+    url: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Legacy_ChatContentVideo:
+    """Video input content part (legacy format - deprecated)"""
+
+    type: Literal["input_video"] = "input_video"
+    video_url: Legacy_ChatContentVideoInput
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Legacy_ChatContentVideoInput:
+    """Video input object."""
+
+    #: URL of the video (data: URLs supported)
+    url: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class PromptCacheBreakpoint:
+    """
+    Marks an explicit prompt-cache boundary on this content block (OpenAI-style). Everything
+    through the block carrying this marker is part of the candidate cached prefix. Supported
+    natively by OpenAI GPT-5.6 and newer; on providers that use Anthropic-style `cache_control`,
+    OpenRouter converts the marker to that format automatically.
+    """
+
+    mode: Literal["explicit"] | str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class UnknownChatContentItem:
+    """
+    A ``ChatContentItems`` member this SDK does not know yet.
+
+    ``raw`` is the member exactly as received; it is sent back unchanged.
+    """
+
+    raw: dict[str, Any]
+
+
+ChatContentCacheControl: TypeAlias = AnthropicCacheControlDirective
+"""
+Anthropic-style cache breakpoint for the content part. Interchangeable with the OpenAI-style
+`prompt_cache_breakpoint` marker: OpenRouter converts between the two based on the provider
+serving the request.
+"""
+
+
+ChatContentItems: TypeAlias = (
+    ChatContentText
+    | ChatContentImage
+    | ChatContentAudio
+    | Legacy_ChatContentVideo
+    | ChatContentVideo
+    | ChatContentFile
+    | UnknownChatContentItem
+)
+"""Content part for chat completion messages."""

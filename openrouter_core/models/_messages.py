@@ -1,0 +1,214 @@
+"""Conversation messages, discriminated on ``role``, and what assistant messages carry."""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._content import ChatContentItems, ChatContentText
+    from ._reasoning import ChatReasoningDetails
+
+
+@attrs.frozen(kw_only=True)
+class ChatAssistantImage:
+    """The ``ChatAssistantImages[]`` of a ````."""
+
+    image_url: ChatAssistantImageUrl
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatAssistantImageUrl:
+    """The ``image_url`` of a ``ChatAssistantImage``."""
+
+    #: URL or base64-encoded data of the generated image.
+    url: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatAssistantMessage:
+    """Assistant message for requests and responses."""
+
+    role: Literal["assistant"] = "assistant"
+    audio: ChatAudioOutput | None = None
+    #: Assistant message content.
+    content: str | list[ChatContentItems] | None = None
+    images: ChatAssistantImages | None = None
+    #: Model that generated this assistant message.
+    model: str | None = None
+    #: Optional name for the assistant.
+    name: str | None = None
+    #: Reasoning output.
+    reasoning: str | None = None
+    reasoning_details: ChatReasoningDetails | None = None
+    #: Refusal message if content was refused.
+    refusal: str | None = None
+    #: Tool calls made by the assistant.
+    tool_calls: list[ChatToolCall] | None = None
+    #: Web-search citations and file annotations (wire-only).
+    annotations: list[ChatAnnotation] | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatAudioOutput:
+    """Audio output data or reference."""
+
+    #: Base64 encoded audio data.
+    data: str | None = None
+    #: Audio expiration timestamp.
+    expires_at: int | None = None
+    #: Audio output identifier.
+    id: str | None = None
+    #: Audio transcript.
+    transcript: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatDeveloperMessage:
+    """Developer message."""
+
+    role: Literal["developer"] = "developer"
+    #: Developer message content.
+    content: str | list[ChatContentText]
+    #: Optional name for the developer message.
+    name: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatSystemMessage:
+    """System message for setting behavior."""
+
+    role: Literal["system"] = "system"
+    #: System message content.
+    content: str | list[ChatContentText]
+    #: Optional name for the system message.
+    name: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatToolCall:
+    """Tool call made by the assistant."""
+
+    type: Literal["function"] | str = "function"
+    function: ChatToolCallFunction
+    #: Tool call identifier.
+    id: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatToolCallFunction:
+    """The ``function`` of a ``ChatToolCall``."""
+
+    #: Function arguments as JSON string.
+    arguments: str
+    #: Function name to call.
+    name: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatToolMessage:
+    """Tool response message."""
+
+    role: Literal["tool"] = "tool"
+    #: Tool response content.
+    content: str | list[ChatContentItems]
+    #: ID of the assistant message tool call this message responds to.
+    tool_call_id: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatUrlCitation:
+    """The cited page; ``content`` is an OpenRouter addition."""
+
+    url: str
+    title: str | None = None
+    content: str | None = None
+    start_index: int | None = None
+    end_index: int | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatUrlCitationAnnotation:
+    """A web-search citation, in OpenAI's ``url_citation`` shape."""
+
+    type: Literal["url_citation"] = "url_citation"
+    url_citation: ChatUrlCitation
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatUserMessage:
+    """User message."""
+
+    role: Literal["user"] = "user"
+    #: User message content.
+    content: str | list[ChatContentItems]
+    #: Optional name for the user.
+    name: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class UnknownChatAnnotation:
+    """
+    A ``ChatAnnotation`` member this SDK does not know yet.
+
+    ``raw`` is the member exactly as received; it is sent back unchanged.
+    """
+
+    raw: dict[str, Any]
+
+
+@attrs.frozen(kw_only=True)
+class UnknownChatMessage:
+    """
+    A ``ChatMessages`` member this SDK does not know yet.
+
+    ``raw`` is the member exactly as received; it is sent back unchanged.
+    """
+
+    raw: dict[str, Any]
+
+
+ChatAnnotation: TypeAlias = ChatUrlCitationAnnotation | UnknownChatAnnotation
+"""An annotation on an assistant message (not in the spec; seen on the wire)."""
+
+
+ChatAssistantImages: TypeAlias = list[ChatAssistantImage]
+"""Generated images from image generation models."""
+
+
+ChatMessages: TypeAlias = (
+    ChatSystemMessage
+    | ChatUserMessage
+    | ChatDeveloperMessage
+    | ChatAssistantMessage
+    | ChatToolMessage
+    | UnknownChatMessage
+)
+"""Chat completion message with role-based discrimination."""

@@ -1,0 +1,349 @@
+"""The request body, its small option objects, and the operation wrapper."""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._content import AnthropicCacheControlDirective
+    from ._messages import ChatMessages
+    from ._plugins import ChatPlugin
+    from ._provider import ProviderPreferences
+    from ._tool_choice import ChatToolChoice, StopServerToolsWhen
+    from ._tools import ChatFunctionTool
+
+
+ChatReasoningSummaryVerbosityEnum: TypeAlias = Literal["auto", "concise", "detailed"] | str
+"""
+Values of ``ChatReasoningSummaryVerbosityEnum``. Open: a value this SDK does not know passes as
+a plain ``str``.
+"""
+
+
+DeprecatedRoute: TypeAlias = Literal["fallback", "sort"] | str
+"""
+**DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for
+providers.sort.partition. Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to
+"none"). Open: a value this SDK does not know passes as a plain ``str``.
+"""
+
+
+ImageConfig: TypeAlias = dict[str, Any]
+"""
+Provider-specific image configuration options. Keys and values vary by model/provider. See
+https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
+"""
+
+
+MetadataLevel: TypeAlias = Literal["disabled", "enabled"] | str
+"""
+Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`. Open: a
+value this SDK does not know passes as a plain ``str``.
+"""
+
+
+ModelName: TypeAlias = str
+"""Model to use for completion."""
+
+
+@attrs.frozen(kw_only=True)
+class ChatDebugOptions:
+    """Debug options for inspecting request transformations (streaming only)"""
+
+    #: If true, includes the transformed upstream request body in a debug chunk at the start of
+    #: the stream. Only works with streaming mode.
+    echo_upstream_body: bool | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatFormatGrammarConfig:
+    """Custom grammar response format."""
+
+    type: Literal["grammar"] = "grammar"
+    #: Custom grammar for text generation.
+    grammar: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatFormatJsonObjectConfig:
+    """JSON object response format."""
+
+    type: Literal["json_object"] = "json_object"
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatFormatJsonSchemaConfig:
+    """JSON Schema response format for structured outputs."""
+
+    type: Literal["json_schema"] = "json_schema"
+    json_schema: ChatJsonSchemaConfig
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatFormatPythonConfig:
+    """Python code response format."""
+
+    type: Literal["python"] = "python"
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatFormatTextConfig:
+    """Default text response format."""
+
+    type: Literal["text"] = "text"
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatJsonSchemaConfig:
+    """JSON Schema configuration object."""
+
+    #: Schema name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
+    name: str
+    #: Schema description for the model.
+    description: str | None = None
+    #: JSON Schema object.
+    schema: dict[str, Any] | None = None
+    #: Enable strict schema adherence.
+    strict: bool | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatRequest:
+    """Chat completion request parameters."""
+
+    #: List of messages for the conversation.
+    messages: list[ChatMessages]
+    cache_control: AnthropicCacheControlDirective | None = None
+    debug: ChatDebugOptions | None = None
+    #: Frequency penalty (-2.0 to 2.0)
+    frequency_penalty: float | None = None
+    image_config: ImageConfig | None = None
+    #: Token logit bias adjustments.
+    logit_bias: dict[str, float] | None = None
+    #: Return log probabilities.
+    logprobs: bool | None = None
+    #: Maximum tokens in completion.
+    max_completion_tokens: int | None = None
+    #: Maximum tokens (deprecated, use max_completion_tokens). Note: some providers enforce a
+    #: minimum of 16.
+    max_tokens: int | None = None
+    #: Key-value pairs for additional object information (max 16 pairs, 64 char keys, 512 char
+    #: values)
+    metadata: dict[str, str] | None = None
+    #: Minimum probability threshold relative to the most likely token. Tokens with probability
+    #: below min_p * (probability of top token) are filtered out. Not all providers support this
+    #: parameter.
+    min_p: float | None = None
+    #: Output modalities for the response. Supported values are "text", "image", and "audio".
+    modalities: list[Literal["text", "image", "audio"] | str] | None = None
+    model: ModelName | None = None
+    models: ChatModelNames | None = None
+    #: Whether to enable parallel function calling during tool use. When true, the model may
+    #: generate multiple tool calls in a single response.
+    parallel_tool_calls: bool | None = None
+    #: Plugins you want to enable for this request, including their settings.
+    plugins: list[ChatPlugin] | None = None
+    prediction: Prediction | None = None
+    #: Presence penalty (-2.0 to 2.0)
+    presence_penalty: float | None = None
+    prompt_cache_key: str | None = None
+    prompt_cache_options: PromptCacheOptions | None = None
+    provider: ProviderPreferences | None = None
+    #: Configuration options for reasoning models.
+    reasoning: ChatRequestReasoning | None = None
+    #: Shorthand for setting reasoning effort. Equivalent to setting reasoning.effort. Cannot be
+    #: used simultaneously with reasoning.effort if they differ.
+    reasoning_effort: (
+        Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str | None
+    ) = None
+    #: Penalizes tokens based on how much they have already appeared in the text. A value of 1.0
+    #: means no penalty. Values above 1.0 penalize repeated tokens more strongly. Not all
+    #: providers support this parameter.
+    repetition_penalty: float | None = None
+    #: Response format configuration.
+    response_format: ChatResponseFormat | None = None
+    route: DeprecatedRoute | None = None
+    #: Random seed for deterministic outputs.
+    seed: int | None = None
+    #: The service tier to use for processing this request. `fast` is accepted as an alias for
+    #: `priority`.
+    service_tier: Literal["auto", "default", "fast", "flex", "priority", "scale"] | str | None = (
+        None
+    )
+    #: A unique identifier for grouping related requests (e.g., a conversation or agent
+    #: workflow). When provided, OpenRouter uses it as the sticky routing key, routing all
+    #: requests in the session to the same provider to maximize prompt cache hits. Also used for
+    #: observability grouping. If provided in both the request body and the x-session-id header,
+    #: the body value takes precedence. Maximum of 256 characters.
+    session_id: str | None = None
+    #: Stop sequences (up to 4)
+    stop: str | list[str] | None = None
+    stop_server_tools_when: StopServerToolsWhen | None = None
+    #: Enable streaming response.
+    stream: bool | None = None
+    stream_options: ChatStreamOptions | None = None
+    #: Sampling temperature (0-2)
+    temperature: float | None = None
+    tool_choice: ChatToolChoice | None = None
+    #: Available tools for function calling.
+    tools: list[ChatFunctionTool] | None = None
+    #: Consider only tokens with "sufficiently high" probabilities based on the probability of
+    #: the most likely token. Not all providers support this parameter.
+    top_a: float | None = None
+    #: Limits the model to choose from the top K most likely tokens at each step. A value of 1
+    #: means the model will always pick the most likely next token. Not all providers support
+    #: this parameter.
+    top_k: int | None = None
+    #: Number of top log probabilities to return (0-20)
+    top_logprobs: int | None = None
+    #: Nucleus sampling parameter (0-1)
+    top_p: float | None = None
+    trace: TraceConfig | None = None
+    #: Per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym. When a
+    #: provider requires a user identity, OpenRouter folds it into the hashed identity sent
+    #: upstream and never forwards it raw. If omitted, requests use an account-level identity,
+    #: so provider policy blocks can affect the whole account.
+    user: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatRequestReasoning:
+    """Configuration options for reasoning models."""
+
+    #: Constrains effort on reasoning for reasoning models.
+    effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str | None = None
+    summary: ChatReasoningSummaryVerbosityEnum | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamOptions:
+    """Streaming configuration options."""
+
+    #: Deprecated: This field has no effect. Full usage details are always included.
+    include_usage: bool | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Prediction:
+    """
+    Static predicted output content. Supported models can use this to reduce latency when much
+    of the response is known in advance.
+    """
+
+    type: Literal["content"] | str = "content"
+    content: str | list[PredictionContentText]
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class PredictionContentText:
+    """Text content part for a predicted output."""
+
+    type: Literal["text"] | str = "text"
+    text: str
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class PromptCacheOptions:
+    """
+    Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints
+    so only blocks marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI
+    GPT-5.6 and newer.
+    """
+
+    mode: Literal["explicit"] | str
+    ttl: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class SendChatCompletionRequest:
+    """
+    The operation's full input: the body plus per-call headers.
+
+    Mirrors the TypeScript SDK's ``SendChatCompletionRequestRequest``. The attribution values
+    given here win over the core's for this call.
+    """
+
+    chat_request: ChatRequest
+    #: Sent as ``X-OpenRouter-Metadata``; ``enabled`` adds routing data.
+    x_open_router_metadata: MetadataLevel | None = None
+    #: Sent as ``HTTP-Referer``.
+    http_referer: str | None = None
+    #: Sent as ``X-OpenRouter-Title``.
+    app_title: str | None = None
+    #: Sent as ``X-OpenRouter-Categories`` (comma-separated).
+    app_categories: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class TraceConfig:
+    """
+    Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name,
+    generation_name, parent_span_id) have special handling. Additional keys are passed through
+    as custom metadata to configured broadcast destinations.
+    """
+
+    generation_name: str | None = None
+    parent_span_id: str | None = None
+    span_name: str | None = None
+    trace_id: str | None = None
+    trace_name: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class UnknownChatResponseFormat:
+    """
+    A ``ChatResponseFormat`` member this SDK does not know yet.
+
+    ``raw`` is the member exactly as received; it is sent back unchanged.
+    """
+
+    raw: dict[str, Any]
+
+
+ChatModelNames: TypeAlias = list[ModelName]
+"""Models to use for completion."""
+
+
+ChatResponseFormat: TypeAlias = (
+    ChatFormatTextConfig
+    | ChatFormatJsonObjectConfig
+    | ChatFormatJsonSchemaConfig
+    | ChatFormatGrammarConfig
+    | ChatFormatPythonConfig
+    | UnknownChatResponseFormat
+)
+"""Response format configuration."""

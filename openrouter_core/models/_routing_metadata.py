@@ -1,0 +1,103 @@
+"""Routing metadata (``openrouter_metadata``), sent when ``X-OpenRouter-Metadata: enabled``."""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+PipelineStageType: TypeAlias = (
+    Literal["guardrail", "plugin", "server_tools", "response_healing", "context_compression"] | str
+)
+"""
+Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-
+level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it. Open: a
+value this SDK does not know passes as a plain ``str``.
+"""
+
+
+RoutingStrategy: TypeAlias = (
+    Literal[
+        "direct", "auto", "free", "latest", "alias", "fallback", "pareto", "bodybuilder", "fusion"
+    ]
+    | str
+)
+"""Values of ``RoutingStrategy``. Open: a value this SDK does not know passes as a plain ``str``."""
+
+
+@attrs.frozen(kw_only=True)
+class EndpointInfo:
+    """EndpointInfo."""
+
+    model: str
+    provider: str
+    selected: bool
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class EndpointsMetadata:
+    """EndpointsMetadata."""
+
+    available: list[EndpointInfo]
+    total: int
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class OpenRouterMetadata:
+    """OpenRouterMetadata."""
+
+    attempt: int
+    endpoints: EndpointsMetadata
+    is_byok: bool
+    requested: str
+    strategy: RoutingStrategy
+    summary: str
+    attempts: list[RouterAttempt] | None = None
+    params: RouterParams | None = None
+    pipeline: list[PipelineStage] | None = None
+    region: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class PipelineStage:
+    """PipelineStage."""
+
+    name: str
+    type: PipelineStageType
+    cost_usd: float | None = None
+    data: dict[str, Any] | None = None
+    guardrail_id: str | None = None
+    guardrail_scope: str | None = None
+    summary: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class RouterAttempt:
+    """RouterAttempt."""
+
+    model: str
+    provider: str
+    status: int
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class RouterParams:
+    """RouterParams."""
+
+    quality_floor: float | None = None
+    throughput_floor: float | None = None
+    version_group: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)

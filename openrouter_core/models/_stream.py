@@ -1,0 +1,123 @@
+"""Streaming chunks: one per SSE ``data:`` event."""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from ._errors import ChatErrorDetail
+    from ._messages import ChatAnnotation, ChatAssistantImages, ChatAudioOutput
+    from ._reasoning import ChatStreamReasoningDetails
+    from ._response import ChatFinishReasonEnum, ChatTokenLogprobs
+    from ._routing_metadata import OpenRouterMetadata
+    from ._usage import ChatUsage
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamChoice:
+    """Streaming completion choice chunk."""
+
+    delta: ChatStreamDelta
+    #: Choice index.
+    index: int
+    finish_reason: ChatFinishReasonEnum | None = None
+    logprobs: ChatTokenLogprobs | None = None
+    #: The provider's own finish reason, before normalisation (wire-only).
+    native_finish_reason: str | None = None
+    #: Why this choice failed, with ``finish_reason: error`` (wire-only).
+    error: ChatErrorDetail | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamChunk:
+    """Streaming chat completion chunk."""
+
+    #: List of streaming chunk choices.
+    choices: list[ChatStreamChoice]
+    #: Unique chunk identifier.
+    id: str
+    #: Model used for completion.
+    model: str
+    #: Unix timestamp of creation.
+    created: int | None = None
+    error: ChatErrorDetail | None = None
+    object: Literal["chat.completion.chunk"] | str | None = None
+    openrouter_metadata: OpenRouterMetadata | None = None
+    #: The service tier used by the upstream provider for this request.
+    service_tier: str | None = None
+    #: System fingerprint.
+    system_fingerprint: str | None = None
+    usage: ChatUsage | None = None
+    #: The provider that served the request (wire-only).
+    provider: str | None = None
+    #: The debug echo of the upstream request (first chunk, with ``debug``).
+    debug: dict[str, Any] | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamDelta:
+    """Delta changes in streaming response."""
+
+    audio: ChatAudioOutput | None = None
+    #: Message content delta.
+    content: str | None = None
+    #: Reasoning content delta.
+    reasoning: str | None = None
+    reasoning_details: ChatStreamReasoningDetails | None = None
+    #: Refusal message delta.
+    refusal: str | None = None
+    #: The role of the message author.
+    role: Literal["assistant"] | str | None = None
+    #: Tool calls delta.
+    tool_calls: list[ChatStreamToolCall] | None = None
+    #: Web-search citations and file annotations (wire-only).
+    annotations: list[ChatAnnotation] | None = None
+    #: Generated images (wire-only).
+    images: ChatAssistantImages | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamToolCall:
+    """Tool call delta for streaming responses."""
+
+    #: Tool call index in the array.
+    index: int
+    #: Function call details.
+    function: ChatStreamToolCallFunction | None = None
+    #: Tool call identifier.
+    id: str | None = None
+    #: Tool call type.
+    type: Literal["function"] | str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamToolCallFunction:
+    """Function call details."""
+
+    #: Function arguments as JSON string.
+    arguments: str | None = None
+    #: Function name.
+    name: str | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatStreamingResponse:
+    """ChatStreamingResponse."""
+
+    data: ChatStreamChunk
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)

@@ -1,0 +1,94 @@
+"""Token usage and cost."""
+
+# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class ChatCompletionTokensDetails:
+    """Detailed completion token usage."""
+
+    #: Accepted prediction tokens.
+    accepted_prediction_tokens: int | None = None
+    #: Tokens used for audio output.
+    audio_tokens: int | None = None
+    #: Tokens used for reasoning.
+    reasoning_tokens: int | None = None
+    #: Rejected prediction tokens.
+    rejected_prediction_tokens: int | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatPromptTokensDetails:
+    """Detailed prompt token usage."""
+
+    #: Audio input tokens.
+    audio_tokens: int | None = None
+    #: Tokens written to cache. Only returned for models with explicit caching and cache write
+    #: pricing.
+    cache_write_tokens: int | None = None
+    #: Cached prompt tokens.
+    cached_tokens: int | None = None
+    #: Video input tokens.
+    video_tokens: int | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChatUsage:
+    """Token usage statistics."""
+
+    #: Number of tokens in the completion.
+    completion_tokens: int
+    #: Number of tokens in the prompt.
+    prompt_tokens: int
+    #: Total number of tokens.
+    total_tokens: int
+    #: Detailed completion token usage.
+    completion_tokens_details: ChatCompletionTokensDetails | None = None
+    #: Cost of the completion.
+    cost: float | None = None
+    cost_details: CostDetails | None = None
+    #: Whether a request was made using a Bring Your Own Key configuration.
+    is_byok: bool | None = None
+    #: Detailed prompt token usage.
+    prompt_tokens_details: ChatPromptTokensDetails | None = None
+    server_tool_use_details: ServerToolUseDetails | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class CostDetails:
+    """Breakdown of upstream inference costs."""
+
+    upstream_inference_completions_cost: float | None = None
+    upstream_inference_cost: float | None = None
+    upstream_inference_prompt_cost: float | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class ServerToolUseDetails:
+    """Usage for server-side tool execution (e.g., web search)"""
+
+    #: Number of OpenRouter server tool calls that executed and produced a result.
+    tool_calls_executed: int | None = None
+    #: Total number of OpenRouter server-orchestrated tool calls the model requested, across all
+    #: tool types. Provider-native tools (e.g. native web search) are not counted here.
+    tool_calls_requested: int | None = None
+    #: Number of web searches performed by server-side tools. For server-orchestrated tool calls
+    #: a web search is also counted in tool_calls_requested; provider-native web search may
+    #: report web_search_requests only. Do not sum the two.
+    web_search_requests: int | None = None
+    #: Keys the SDK does not model, kept verbatim and sent back out.
+    extra: dict[str, Any] = attrs.field(factory=dict)

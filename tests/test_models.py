@@ -1,0 +1,50 @@
+"""The models package: every spec schema has a counterpart, loaded lazily."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from openrouter_core import models
+
+SPEC_PATH = Path(__file__).parents[1].parent / "shared" / "spec" / "chat-completions.openapi.json"
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    if not SPEC_PATH.exists():
+        pytest.skip(f"the OpenAPI spec is not at {SPEC_PATH} (it lives outside the repository)")
+    loaded: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_every_spec_schema_has_a_model(spec: dict[str, Any]) -> None:
+    """Each of the spec's component schemas is a name in openrouter_core.models."""
+    schemas = set(spec["components"]["schemas"])
+    assert 168 == len(schemas)
+    assert set() == {name for name in schemas if not hasattr(models, name)}
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """__all__ is sorted, and every name in it resolves."""
+    assert sorted(models.__all__) == models.__all__
+    assert [] == [name for name in models.__all__ if getattr(models, name, None) is None]
+
+
+def test_the_error_data_schemas_share_one_class() -> None:
+    """The 14 *ResponseErrorData schemas are one class, ChatErrorDetail."""
+    shared = {getattr(models, n) for n in models.__all__ if n.endswith("ResponseErrorData")}
+    assert {models.ChatErrorDetail} == shared
+
+
+def test_importing_the_package_creates_no_model_class() -> None:
+    """Importing openrouter_core.models loads none of its model modules."""
+    code = (
+        "import sys, openrouter_core.models as m\n"
+        "print(sorted(k for k in sys.modules if k.startswith('openrouter_core.models.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "[]" == out.stdout.strip()

@@ -1,0 +1,849 @@
+"""Generate ``openrouter_core/models/`` from the OpenAPI spec.
+
+Usage::
+
+    python tools/gen_models.py [path/to/chat-completions.openapi.json]
+
+The spec lives outside the repository (``../shared/spec/``). ``render(spec)`` is pure and returns
+``{file name: source}``; ``tests/test_models_generated.py`` re-renders in memory and compares, so
+the checked-in models cannot drift from the spec. Everything the spec does not say (wire-only
+fields, names for inline objects, fields the API omits although the spec requires them, the
+fallback members that keep unknown union members) is in the tables below, in one place.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SPEC = ROOT.parent / "shared" / "spec" / "chat-completions.openapi.json"
+OUT = ROOT / "openrouter_core" / "models"
+REF = "#/components/schemas/"
+DISCRIMINATORS = ("type", "role", "id")
+
+# Module of every name; a module's docstring says what it holds.
+MODULES: dict[str, tuple[str, list[str]]] = {
+    "_content": (
+        "Content parts of messages and prompt-cache markers.",
+        [
+            "AnthropicCacheControlDirective",
+            "AnthropicCacheControlTtl",
+            "ChatContentAudio",
+            "ChatContentAudioInput",
+            "ChatContentCacheControl",
+            "ChatContentFile",
+            "ChatContentFileData",
+            "ChatContentImage",
+            "ChatContentImageUrl",
+            "ChatContentItems",
+            "ChatContentText",
+            "ChatContentVideo",
+            "ChatContentVideoInput",
+            "Legacy_ChatContentVideo",
+            "Legacy_ChatContentVideoInput",
+            "PromptCacheBreakpoint",
+            "UnknownChatContentItem",
+        ],
+    ),
+    "_reasoning": (
+        "Reasoning details: the blocks to echo back verbatim and in order on the next turn.",
+        [
+            "ChatReasoningDetails",
+            "ChatStreamReasoningDetails",
+            "ReasoningDetailEncrypted",
+            "ReasoningDetailServerToolCall",
+            "ReasoningDetailSummary",
+            "ReasoningDetailText",
+            "ReasoningDetailUnion",
+            "ReasoningFormat",
+            "UnknownReasoningDetail",
+        ],
+    ),
+    "_messages": (
+        "Conversation messages, discriminated on ``role``, and what assistant messages carry.",
+        [
+            "ChatAnnotation",
+            "ChatAssistantImage",
+            "ChatAssistantImageUrl",
+            "ChatAssistantImages",
+            "ChatAssistantMessage",
+            "ChatAudioOutput",
+            "ChatDeveloperMessage",
+            "ChatMessages",
+            "ChatSystemMessage",
+            "ChatToolCall",
+            "ChatToolCallFunction",
+            "ChatToolMessage",
+            "ChatUrlCitation",
+            "ChatUrlCitationAnnotation",
+            "ChatUserMessage",
+            "UnknownChatAnnotation",
+            "UnknownChatMessage",
+        ],
+    ),
+    "_tools": (
+        "Tool definitions: function tools and OpenRouter server tools (``openrouter:*``).",
+        [
+            "AdvisorReasoning",
+            "AdvisorServerToolConfig",
+            "AdvisorServerTool_OpenRouter",
+            "BashServerTool",
+            "BashServerToolConfig",
+            "BashServerToolEngine",
+            "BashServerToolEnvironment",
+            "ChatFunctionDefinition",
+            "ChatFunctionTool",
+            "ChatFunctionToolFunction",
+            "ChatSearchModelsServerTool",
+            "ChatWebSearchShorthand",
+            "ContainerAutoEnvironment",
+            "ContainerReferenceEnvironment",
+            "DatetimeServerTool",
+            "DatetimeServerToolConfig",
+            "FilesServerTool",
+            "FilesServerToolConfig",
+            "FusionNestedTool",
+            "FusionReasoning",
+            "FusionServerToolConfig",
+            "FusionServerTool_OpenRouter",
+            "ImageGenerationServerToolConfig",
+            "ImageGenerationServerTool_OpenRouter",
+            "OpenRouterWebSearchServerTool",
+            "SandboxSleepAfterSeconds",
+            "SearchModelsServerToolConfig",
+            "SearchQualityLevel",
+            "SubagentNestedTool",
+            "SubagentReasoning",
+            "SubagentServerToolConfig",
+            "SubagentServerTool_OpenRouter",
+            "UnknownBashServerToolEnvironment",
+            "UnknownChatFunctionTool",
+            "WebFetchEngineEnum",
+            "WebFetchServerTool",
+            "WebFetchServerToolConfig",
+            "WebSearchConfig",
+            "WebSearchEngineEnum",
+            "WebSearchMode",
+            "WebSearchUserLocationServerTool",
+        ],
+    ),
+    "_tool_choice": (
+        "Tool choice, and the stop conditions of the server-tool loop.",
+        [
+            "ChatNamedToolChoice",
+            "ChatNamedToolChoiceFunction",
+            "ChatServerToolChoice",
+            "ChatToolChoice",
+            "StopServerToolsWhen",
+            "StopServerToolsWhenCondition",
+            "StopServerToolsWhenFinishReasonIs",
+            "StopServerToolsWhenHasToolCall",
+            "StopServerToolsWhenMaxCost",
+            "StopServerToolsWhenMaxTokensUsed",
+            "StopServerToolsWhenStepCountIs",
+            "UnknownStopServerToolsWhenCondition",
+        ],
+    ),
+    "_plugins": (
+        "Request plugins, discriminated on ``id``.",
+        [
+            "AutoBetaRouterPlugin",
+            "AutoRouterPlugin",
+            "ChatPlugin",
+            "ContextCompressionEngine",
+            "ContextCompressionPlugin",
+            "FileParserPlugin",
+            "FusionPlugin",
+            "FusionPluginTool",
+            "ModerationPlugin",
+            "PDFParserEngine",
+            "PDFParserOptions",
+            "ParetoRouterPlugin",
+            "ResponseHealingPlugin",
+            "UnknownPlugin",
+            "WebFetchPlugin",
+            "WebSearchEngine",
+            "WebSearchPlugin",
+            "WebSearchUserLocation",
+        ],
+    ),
+    "_provider": (
+        "Provider routing preferences (``ChatRequest.provider``).",
+        [
+            "PercentileLatencyCutoffs",
+            "PercentileThroughputCutoffs",
+            "PreferredMaxLatency",
+            "PreferredMinThroughput",
+            "ProviderMaxPrice",
+            "ProviderName",
+            "ProviderPreferences",
+            "ProviderSort",
+            "ProviderSortConfig",
+            "Quantization",
+        ],
+    ),
+    "_request": (
+        "The request body, its small option objects, and the operation wrapper.",
+        [
+            "ChatDebugOptions",
+            "ChatFormatGrammarConfig",
+            "ChatFormatJsonObjectConfig",
+            "ChatFormatJsonSchemaConfig",
+            "ChatFormatPythonConfig",
+            "ChatFormatTextConfig",
+            "ChatJsonSchemaConfig",
+            "ChatModelNames",
+            "ChatReasoningSummaryVerbosityEnum",
+            "ChatRequest",
+            "ChatRequestReasoning",
+            "ChatResponseFormat",
+            "ChatStreamOptions",
+            "DeprecatedRoute",
+            "ImageConfig",
+            "MetadataLevel",
+            "ModelName",
+            "Prediction",
+            "PredictionContentText",
+            "PromptCacheOptions",
+            "SendChatCompletionRequest",
+            "TraceConfig",
+            "UnknownChatResponseFormat",
+        ],
+    ),
+    "_response": (
+        "The non-streaming response body.",
+        [
+            "ChatChoice",
+            "ChatFinishReasonEnum",
+            "ChatResult",
+            "ChatTokenLogprob",
+            "ChatTokenLogprobs",
+            "ChatTopLogprob",
+        ],
+    ),
+    "_stream": (
+        "Streaming chunks: one per SSE ``data:`` event.",
+        [
+            "ChatStreamChoice",
+            "ChatStreamChunk",
+            "ChatStreamDelta",
+            "ChatStreamToolCall",
+            "ChatStreamToolCallFunction",
+            "ChatStreamingResponse",
+        ],
+    ),
+    "_usage": (
+        "Token usage and cost.",
+        [
+            "ChatCompletionTokensDetails",
+            "ChatPromptTokensDetails",
+            "ChatUsage",
+            "CostDetails",
+            "ServerToolUseDetails",
+        ],
+    ),
+    "_routing_metadata": (
+        "Routing metadata (``openrouter_metadata``), sent when ``X-OpenRouter-Metadata: enabled``.",
+        [
+            "EndpointInfo",
+            "EndpointsMetadata",
+            "OpenRouterMetadata",
+            "PipelineStage",
+            "PipelineStageType",
+            "RouterAttempt",
+            "RouterParams",
+            "RoutingStrategy",
+        ],
+    ),
+    "_errors": (
+        "Error envelopes. All error bodies share one shape, so they share two classes.",
+        ["ApiErrorType", "ChatErrorDetail", "ErrorResponse"],
+    ),
+}
+
+# Names of inline objects and unions, by path ("Schema/prop", "[]" = items, "|n" = member).
+INLINE_NAMES = {
+    "ChatAssistantImages[]": "ChatAssistantImage",
+    "ChatAssistantImage/image_url": "ChatAssistantImageUrl",
+    "ChatContentAudio/input_audio": "ChatContentAudioInput",
+    "ChatContentFile/file": "ChatContentFileData",
+    "ChatContentImage/image_url": "ChatContentImageUrl",
+    "ChatFunctionTool|0": "ChatFunctionToolFunction",
+    "ChatFunctionToolFunction/function": "ChatFunctionDefinition",
+    "ChatNamedToolChoice/function": "ChatNamedToolChoiceFunction",
+    "ChatRequest/plugins[]": "ChatPlugin",
+    "ChatRequest/reasoning": "ChatRequestReasoning",
+    "ChatRequest/response_format": "ChatResponseFormat",
+    "ChatStreamToolCall/function": "ChatStreamToolCallFunction",
+    "ChatTokenLogprob/top_logprobs[]": "ChatTopLogprob",
+    "ChatToolCall/function": "ChatToolCallFunction",
+    "ChatUsage/completion_tokens_details": "ChatCompletionTokensDetails",
+    "ChatUsage/prompt_tokens_details": "ChatPromptTokensDetails",
+    "FusionPlugin/tools[]": "FusionPluginTool",
+    "FusionServerToolConfig/reasoning": "FusionReasoning",
+    "FusionServerToolConfig/tools[]": "FusionNestedTool",
+    "ProviderPreferences/max_price": "ProviderMaxPrice",
+}
+
+# Tagged unions: the fallback member that keeps an unknown member's raw dict.
+UNKNOWN_MEMBERS = {
+    "BashServerToolEnvironment": "UnknownBashServerToolEnvironment",
+    "ChatAnnotation": "UnknownChatAnnotation",
+    "ChatContentItems": "UnknownChatContentItem",
+    "ChatFunctionTool": "UnknownChatFunctionTool",
+    "ChatMessages": "UnknownChatMessage",
+    "ChatPlugin": "UnknownPlugin",
+    "ChatResponseFormat": "UnknownChatResponseFormat",
+    "ReasoningDetailUnion": "UnknownReasoningDetail",
+    "StopServerToolsWhenCondition": "UnknownStopServerToolsWhenCondition",
+}
+
+_ERROR_DETAIL_DOC = (
+    "An error inside a 200 response or an error body: ``{code, message, metadata}``.\n\n"
+    "Read leniently, because the wire disagrees with the spec: ``code`` is an int or a str "
+    "and may be missing, and model-availability errors add ``availability`` "
+    "(``retryable``, ``retry_after``, ...). Used for ``choices[].error``, a stream chunk's "
+    "``error``, and every ``*ResponseErrorData`` schema."
+)
+
+# Schemas the spec does not have (wire-only shapes and this SDK's own names).
+EXTRA_SCHEMAS: dict[str, dict[str, Any]] = {
+    "ChatErrorDetail": {
+        "description": _ERROR_DETAIL_DOC,
+        "type": "object",
+        "properties": {
+            "code": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+            "message": {"type": "string"},
+            "metadata": {"type": "object", "additionalProperties": {}},
+            "availability": {
+                "type": "object",
+                "additionalProperties": {},
+                "description": "Why a model was unavailable; switch on ``retryable``.",
+            },
+        },
+    },
+    "ErrorResponse": {
+        "description": "The body of an HTTP error: ``{error, user_id, openrouter_metadata}``.",
+        "type": "object",
+        "properties": {
+            "error": {"$ref": REF + "ChatErrorDetail"},
+            "openrouter_metadata": {"type": "object", "additionalProperties": {}},
+            "user_id": {"type": "string"},
+        },
+        "required": ["error"],
+    },
+    "ChatAnnotation": {
+        "description": "An annotation on an assistant message (not in the spec; seen on the wire).",
+        "oneOf": [{"$ref": REF + "ChatUrlCitationAnnotation"}],
+    },
+    "ChatUrlCitationAnnotation": {
+        "description": "A web-search citation, in OpenAI's ``url_citation`` shape.",
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "enum": ["url_citation"]},
+            "url_citation": {"$ref": REF + "ChatUrlCitation"},
+        },
+        "required": ["type", "url_citation"],
+    },
+    "ChatUrlCitation": {
+        "description": "The cited page; ``content`` is an OpenRouter addition.",
+        "type": "object",
+        "properties": {
+            "url": {"type": "string"},
+            "title": {"type": "string"},
+            "content": {"type": "string"},
+            "start_index": {"type": "integer"},
+            "end_index": {"type": "integer"},
+        },
+        "required": ["url"],
+    },
+    "SendChatCompletionRequest": {
+        "description": (
+            "The operation's full input: the body plus per-call headers.\n\n"
+            "Mirrors the TypeScript SDK's ``SendChatCompletionRequestRequest``. The attribution "
+            "values given here win over the core's for this call."
+        ),
+        "type": "object",
+        "properties": {
+            "chat_request": {"$ref": REF + "ChatRequest"},
+            "x_open_router_metadata": {
+                "$ref": REF + "MetadataLevel",
+                "description": "Sent as ``X-OpenRouter-Metadata``; ``enabled`` adds routing data.",
+            },
+            "http_referer": {"type": "string", "description": "Sent as ``HTTP-Referer``."},
+            "app_title": {"type": "string", "description": "Sent as ``X-OpenRouter-Title``."},
+            "app_categories": {
+                "type": "string",
+                "description": "Sent as ``X-OpenRouter-Categories`` (comma-separated).",
+            },
+        },
+        "required": ["chat_request"],
+    },
+}
+
+_PROVIDER = {"type": "string", "description": "The provider that served the request (wire-only)."}
+_NATIVE_FINISH = {
+    "type": "string",
+    "description": "The provider's own finish reason, before normalisation (wire-only).",
+}
+_CHOICE_ERROR = {
+    "$ref": REF + "ChatErrorDetail",
+    "description": "Why this choice failed, with ``finish_reason: error`` (wire-only).",
+}
+_ANNOTATIONS = {
+    "type": "array",
+    "items": {"$ref": REF + "ChatAnnotation"},
+    "description": "Web-search citations and file annotations (wire-only).",
+}
+_IMAGES = {"$ref": REF + "ChatAssistantImages", "description": "Generated images (wire-only)."}
+
+# Fields the wire carries but the spec lacks (reference/openrouter-api.md sections 5-7, 10).
+WIRE_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
+    "ChatResult": {"provider": _PROVIDER},
+    "ChatChoice": {"native_finish_reason": _NATIVE_FINISH, "error": _CHOICE_ERROR},
+    "ChatAssistantMessage": {"annotations": _ANNOTATIONS},
+    "ChatStreamChunk": {
+        "provider": _PROVIDER,
+        "debug": {
+            "type": "object",
+            "additionalProperties": {},
+            "description": "The debug echo of the upstream request (first chunk, with ``debug``).",
+        },
+    },
+    "ChatStreamChoice": {"native_finish_reason": _NATIVE_FINISH, "error": _CHOICE_ERROR},
+    "ChatStreamDelta": {"annotations": _ANNOTATIONS, "images": _IMAGES},
+}
+
+# Spec-required fields that responses are seen to omit: they decode as None.
+OMITTED_IN_PRACTICE = {
+    "ChatResult": {"created", "object", "system_fingerprint"},
+    "ChatStreamChunk": {"created", "object"},
+    "CostDetails": {"upstream_inference_completions_cost", "upstream_inference_prompt_cost"},
+}
+
+# Spec properties replaced by another shape.
+REPLACED_PROPERTIES = {("ChatStreamChunk", "error"): {"$ref": REF + "ChatErrorDetail"}}
+
+# Schemas that are plain aliases of another class.
+SHARED_CLASSES = {"ResponseErrorData": "ChatErrorDetail", "Response": "ErrorResponse"}
+ERROR_STATUSES = (
+    "BadGateway",
+    "BadRequest",
+    "EdgeNetworkTimeout",
+    "Forbidden",
+    "InternalServer",
+    "NotFound",
+    "PayloadTooLarge",
+    "PaymentRequired",
+    "ProviderOverloaded",
+    "RequestTimeout",
+    "ServiceUnavailable",
+    "TooManyRequests",
+    "Unauthorized",
+    "UnprocessableEntity",
+)
+
+
+def ref_name(node: dict[str, Any]) -> str | None:
+    ref = node.get("$ref")
+    return ref[len(REF) :] if isinstance(ref, str) else None
+
+
+def types_of(node: dict[str, Any]) -> list[str]:
+    t = node.get("type", [])
+    return list(t) if isinstance(t, list) else [t]
+
+
+def is_nullable(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> bool:
+    ref = ref_name(node)
+    if ref is not None:
+        return is_nullable(schemas[ref], schemas)
+    if "null" in types_of(node) or None in node.get("enum", []):
+        return True
+    members = node.get("anyOf", []) + node.get("oneOf", [])
+    return any(m.get("type") == "null" for m in members)
+
+
+def sentence(text: str) -> str:
+    text = text.replace("\u2013", "-")
+    text = "\n\n".join(" ".join(para.split()) for para in text.strip().split("\n\n"))
+    return text if text.endswith((".", "!", "?", ")", "`")) else text + "."
+
+
+def literal(values: list[Any]) -> str:
+    return "Literal[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+
+class Model:
+    """Everything known about the names to emit: classes, aliases and where each lives."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.schemas: dict[str, dict[str, Any]] = dict(spec["components"]["schemas"])
+        self.schemas.update(EXTRA_SCHEMAS)
+        self.spec_names = set(spec["components"]["schemas"])
+        self.classes: dict[str, dict[str, Any]] = {}
+        self.aliases: dict[str, tuple[str, str]] = {}
+        self.union_members: set[str] = set()
+        self.module_of = {name: mod for mod, (_, names) in MODULES.items() for name in names}
+        for status in ERROR_STATUSES:
+            for suffix in SHARED_CLASSES:
+                self.module_of[status + suffix] = "_errors"
+        for name, schema in self.schemas.items():
+            self.visit_schema(name, schema)
+        for union, unknown in UNKNOWN_MEMBERS.items():
+            self.classes[unknown] = {"unknown_of": union}
+        for name, schema in list(self.classes.items()):
+            fields_of(self, name, schema)  # first pass: learn which classes are union members
+        missing = (set(self.classes) | set(self.aliases)) - set(self.module_of)
+        if missing:
+            raise SystemExit(f"no module for {sorted(missing)}")
+
+    def visit_schema(self, name: str, schema: dict[str, Any]) -> None:
+        for suffix, target in SHARED_CLASSES.items():
+            if name.endswith(suffix) and name[: -len(suffix)] in ERROR_STATUSES:
+                doc = sentence(schema.get("description", f"{name} body."))
+                self.aliases[name] = (target, doc + f" Same shape as every error: ``{target}``.")
+                return
+        plain_object = types_of(schema)[:1] == ["object"] and "additionalProperties" not in schema
+        if "properties" in schema or plain_object:
+            self.classes[name] = schema
+            for prop, node in schema.get("properties", {}).items():
+                self.visit_inline(f"{name}/{prop}", REPLACED_PROPERTIES.get((name, prop), node))
+            return
+        fallback = f"Values of ``{name}``."
+        doc = sentence(schema.get("description", fallback))
+        target = self.type_of(schema, name, alias=True)
+        if target.endswith("| str"):
+            doc += " Open: a value this SDK does not know passes as a plain ``str``."
+        self.aliases[name] = (target, doc)
+        self.visit_children(name, schema)
+
+    def visit_inline(self, path: str, node: dict[str, Any]) -> None:
+        """Register named inline objects and unions found under ``path``."""
+        name = INLINE_NAMES.get(path)
+        if name is not None:
+            if "properties" in node:
+                parent, _, prop = path.rpartition("/")
+                where = f"``{prop}`` of a ``{parent}``" if prop else f"item of ``{path}``"
+                self.classes[name] = {"description": f"The {where}.", **node}
+                for prop, sub in node["properties"].items():
+                    self.visit_inline(f"{name}/{prop}", sub)
+                return
+            self.aliases[name] = (
+                self.type_of(node, name, alias=True),
+                sentence(node.get("description", name)),
+            )
+            self.visit_children(name, node)
+            return
+        if "properties" in node:
+            raise SystemExit(f"inline object without a name: {path}")
+        self.visit_children(path, node)
+
+    def visit_children(self, path: str, node: dict[str, Any]) -> None:
+        if "items" in node:
+            self.visit_inline(path + "[]", node["items"])
+        for key in ("anyOf", "oneOf"):
+            for i, member in enumerate(node.get(key, [])):
+                self.visit_inline(f"{path}|{i}", member)
+
+    def type_of(self, node: dict[str, Any], path: str, alias: bool = False) -> str:
+        """The annotation for ``node`` without ``| None``."""
+        if not alias and path in INLINE_NAMES:
+            return INLINE_NAMES[path]
+        ref = ref_name(node)
+        if ref is not None:
+            return ref
+        if "allOf" in node:
+            refs = [r for r in map(ref_name, node["allOf"]) if r]
+            if len(refs) == 1:
+                return refs[0]
+        members = node.get("oneOf") or node.get("anyOf")
+        if members:
+            return self.union_of(node, members, path)
+        kinds = [t for t in types_of(node) if t != "null"]
+        if "enum" in node:
+            values = [v for v in node["enum"] if v is not None]
+            return literal(values) + " | str"
+        if not kinds:
+            return "Any"
+        kind = kinds[0]
+        if kind == "array":
+            return f"list[{self.type_of(node.get('items', {}), path + '[]')}]"
+        if kind == "object":
+            extra = node.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                value = self.type_of(extra, path + "{}")
+                return f"dict[str, {value}]"
+            return "dict[str, Any]"
+        return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}[kind]
+
+    def union_of(self, node: dict[str, Any], members: list[dict[str, Any]], path: str) -> str:
+        parts: list[str] = []
+        enum_values: list[Any] = []
+        for i, member in enumerate(members):
+            if member.get("type") == "null":
+                continue
+            if "enum" in member and ref_name(member) is None:
+                enum_values += [v for v in member["enum"] if v is not None]
+                continue
+            if {"object", "array"} & set(types_of(member)) and path.endswith("{}"):
+                return "Any"  # free-form JSON values
+            sub = self.type_of(member, f"{path}|{i}")
+            if ref_name(member) or f"{path}|{i}" in INLINE_NAMES:
+                self.union_members.add(sub)
+            if sub not in parts:
+                parts.append(sub)
+        if enum_values:
+            parts.insert(0, literal(enum_values) + " | str")
+        if "str" in parts and any(self.is_open_enum(p) for p in parts):
+            parts.remove("str")
+        unknown = UNKNOWN_MEMBERS.get(path.rsplit("/", 1)[-1]) or UNKNOWN_MEMBERS.get(
+            INLINE_NAMES.get(path, "")
+        )
+        if unknown:
+            parts.append(unknown)
+        return " | ".join(parts)
+
+    def is_open_enum(self, annotation: str) -> bool:
+        target = self.aliases.get(annotation, (annotation, ""))[0]
+        return target.endswith("| str")
+
+
+class Field:
+    def __init__(self, name: str, annotation: str, default: str | None, doc: str | None) -> None:
+        self.name = name
+        self.annotation = annotation
+        self.default = default
+        self.doc = doc
+
+
+def fields_of(model: Model, name: str, schema: dict[str, Any]) -> list[Field]:
+    props = dict(schema.get("properties", {}))
+    props.update(WIRE_FIELDS.get(name, {}))
+    required = set(schema.get("required", [])) - OMITTED_IN_PRACTICE.get(name, set())
+    tagged = name in model.union_members
+    tags: list[Field] = []
+    first: list[Field] = []
+    rest: list[Field] = []
+    for prop, spec_node in props.items():
+        node = REPLACED_PROPERTIES.get((name, prop), spec_node)
+        py = prop + "_" if keyword.iskeyword(prop) else prop
+        doc = node.get("description")
+        values = [v for v in node.get("enum", []) if v is not None]
+        if prop in DISCRIMINATORS and prop in required and values:
+            # A union member's tag is closed; elsewhere a constant stays open to new values.
+            ann = literal(values) if tagged else literal(values) + " | str"
+            default = json.dumps(values[0]) if len(values) == 1 else None
+            tags.append(Field(py, ann, default, doc))
+            continue
+        ann = model.type_of(node, f"{name}/{prop}")
+        if prop in required and not is_nullable(node, model.schemas):
+            first.append(Field(py, ann, None, doc))
+        else:
+            rest.append(Field(py, f"{ann} | None", "None", doc))
+    return tags + first + rest
+
+
+def doc_lines(text: str, indent: str) -> list[str]:
+    text = sentence(text)
+    paragraphs = text.split("\n\n") if "\n\n" in text else [text]
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if i:
+            out.append("")
+        out += textwrap.wrap(" ".join(para.split()), 96 - len(indent)) or [""]
+    return out
+
+
+def docstring(text: str, indent: str) -> str:
+    lines = doc_lines(text, indent)
+    if len(lines) == 1 and len(lines[0]) + len(indent) + 6 <= 100:
+        return f'{indent}"""{lines[0]}"""\n'
+    body = "\n".join(f"{indent}{line}" if line else "" for line in lines)
+    return f'{indent}"""\n{body}\n{indent}"""\n'
+
+
+def render_class(model: Model, name: str) -> str:
+    schema = model.classes[name]
+    out = ["@attrs.frozen(kw_only=True)\n", f"class {name}:\n"]
+    if "unknown_of" in schema:
+        union = schema["unknown_of"]
+        out.append(
+            docstring(
+                f"A ``{union}`` member this SDK does not know yet.\n\n``raw`` is the member "
+                "exactly as received; it is sent back unchanged.",
+                "    ",
+            )
+        )
+        out.append("\n    raw: dict[str, Any]\n")
+        return "".join(out)
+    out.append(docstring(schema.get("description", name.replace("_", " ")), "    "))
+    out.append("\n")
+    for field in fields_of(model, name, schema):
+        if field.doc:
+            for line in doc_lines(field.doc, "    #: "):
+                out.append(f"    #: {line}\n".replace("#: \n", "#:\n"))
+        default = f" = {field.default}" if field.default is not None else ""
+        out.append(f"    {field.name}: {field.annotation}{default}\n")
+    out.append("    #: Keys the SDK does not model, kept verbatim and sent back out.\n")
+    out.append("    extra: dict[str, Any] = attrs.field(factory=dict)\n")
+    return "".join(out)
+
+
+def render_alias(model: Model, name: str) -> str:
+    target, doc = model.aliases[name]
+    return f"{name}: TypeAlias = {target}\n" + docstring(doc, "")
+
+
+GENERATED = "# Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file."
+NAME = re.compile(r"\b[A-Z][A-Za-z0-9_]*\b")
+NOT_CODE = re.compile(r'""".*?"""|"[^"\n]*"|#[^\n]*', re.DOTALL)
+
+
+def names_in(code: str) -> set[str]:
+    """Capitalised names used as code (not inside strings, docstrings or comments)."""
+    return set(NAME.findall(NOT_CODE.sub("", code)))
+
+
+def render_module(model: Model, module: str) -> str:
+    doc, names = MODULES[module]
+    if module == "_errors":
+        names = names + [s + x for s in ERROR_STATUSES for x in SHARED_CLASSES]
+    classes = sorted(n for n in names if n in model.classes)
+    aliases = [n for n in names if n in model.aliases]
+    # Aliases whose right side names a class of this module are evaluated at import time,
+    # so they come after the classes; the others (enums, scalars) come first.
+    local = set(classes) | set(aliases)
+    refs = {a: names_in(model.aliases[a][0]) & local for a in aliases}
+    late_set = {a for a in aliases if refs[a]}
+    early = sorted(set(aliases) - late_set)
+    late: list[str] = []
+    while len(late) < len(late_set):  # aliases after the names they use
+        late += sorted(a for a in late_set - set(late) if refs[a] & late_set <= set(late))
+    body = [render_alias(model, n) for n in early]
+    body += [render_class(model, n) for n in classes]
+    body += [render_alias(model, n) for n in late]
+    source = "\n\n".join(body)
+    used = names_in(source) - {"Any", "Literal", "TypeAlias", "TYPE_CHECKING"}
+    foreign: dict[str, list[str]] = {}
+    for ref in sorted(used):
+        home = model.module_of.get(ref)
+        if home is not None and home != module:
+            foreign.setdefault(home, []).append(ref)
+    for name in aliases:
+        foreign_refs = names_in(model.aliases[name][0]) - set(names)
+        if foreign_refs - {"Literal", "Any"}:
+            raise SystemExit(f"{name} needs {foreign_refs} at import time")
+    typing_names = ["Any"]
+    typing_names += [n for n in ("Literal", "TypeAlias") if f"{n}[" in source or f": {n}" in source]
+    if foreign:
+        typing_names.insert(0, "TYPE_CHECKING")
+    head = [
+        docstring(doc, "").rstrip("\n"),
+        "",
+        GENERATED,
+        "",
+        "from __future__ import annotations",
+        "",
+        f"from typing import {', '.join(typing_names)}",
+    ]
+    if classes:
+        head += ["", "import attrs"]
+    if foreign:
+        head += ["", "if TYPE_CHECKING:"]
+        for home in sorted(foreign):
+            head.append(f"    from .{home} import {', '.join(foreign[home])}")
+    return "\n".join(head) + "\n\n\n" + source
+
+
+def render_init(model: Model) -> str:
+    names = sorted(model.module_of)
+    lines = [
+        '"""The request and response models, named after the OpenAPI schemas.',
+        "",
+        "Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs",
+        "about a millisecond, so importing this package creates none, and a call creates only the",
+        "classes of the modules it touches.",
+        '"""',
+        "",
+        GENERATED,
+        "",
+        "from __future__ import annotations",
+        "",
+        "from importlib import import_module",
+        "from typing import TYPE_CHECKING, Any",
+        "",
+        "if TYPE_CHECKING:",
+    ]
+    for module in sorted(MODULES):
+        for name in sorted(n for n in names if model.module_of[n] == module):
+            lines.append(f"    from .{module} import {name} as {name}")
+    lines += ["", "_MODULE_OF: dict[str, str] = {"]
+    lines += [f'    "{n}": "{model.module_of[n]}",' for n in names]
+    lines += ["}", "", "__all__ = ["]
+    lines += [f'    "{n}",' for n in names]
+    lines += [
+        "]",
+        "",
+        "",
+        "def __getattr__(name: str) -> Any:",
+        "    module = _MODULE_OF.get(name)",
+        "    if module is None:",
+        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        '    value = getattr(import_module(f"{__name__}.{module}"), name)',
+        "    globals()[name] = value",
+        "    return value",
+        "",
+        "",
+        "def __dir__() -> list[str]:",
+        "    return sorted(__all__)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render(spec: dict[str, Any]) -> dict[str, str]:
+    """Return ``{file name: source}`` for ``openrouter_core/models/``, formatted by ruff."""
+    model = Model(spec)
+    unmodelled = model.spec_names - set(model.module_of)
+    if unmodelled:
+        raise SystemExit(f"schemas without a module: {sorted(unmodelled)}")
+    files = {f"{m}.py": render_module(model, m) for m in MODULES}
+    files["__init__.py"] = render_init(model)
+    return {name: ruff_format(source) for name, source in files.items()}
+
+
+def ruff_format(source: str) -> str:
+    """Sort the imports and format, as ``make lint`` expects."""
+    ruff = Path(sys.executable).with_name("ruff")
+    command = [str(ruff if ruff.exists() else "ruff")]
+    for args in (["check", "--fix", "--select", "I", "-q"], ["format"]):
+        source = subprocess.run(
+            [*command, *args, "--stdin-filename", "openrouter_core/models/m.py", "-"],
+            input=source,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout
+    return source
+
+
+def main(argv: list[str]) -> None:
+    spec_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_SPEC
+    files = render(json.loads(spec_path.read_text(encoding="utf-8")))
+    OUT.mkdir(exist_ok=True)
+    for name, source in files.items():
+        (OUT / name).write_text(source, encoding="utf-8")
+    print(f"wrote {len(files)} files to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
