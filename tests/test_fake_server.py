@@ -16,6 +16,8 @@ import httpx
 import pytest
 
 import openrouter_core.testing
+from openrouter_core._converter import from_builtins, from_json
+from openrouter_core.models import ChatResult, ChatStreamChunk
 from openrouter_core.testing import DEFAULT_API_KEY, FakeOpenRouter, RecordedRequest
 
 pytest_plugins = ["openrouter_core.testing.pytest_plugin"]
@@ -199,22 +201,26 @@ async def test_server_without_key_accepts_any_token(sync: bool) -> None:
     ("content", "reason"),
     [
         (b"", "Request body is empty; expected a JSON chat request"),
-        (b"{not json", "Request body is not a JSON object"),
+        (b"{not", "Request body is not valid JSON: Expecting property name enclosed in double"),
         (b"[1, 2]", "Request body is not a JSON object"),
-        (b'{"model": "a/b"}', "messages: expected a non-empty array"),
-        (b'{"messages": []}', "messages: expected a non-empty array"),
+        (b'{"model": "a/b"}', "Invalid chat request: $.messages: required field missing"),
+        (b'{"messages": []}', "$.messages: expected at least one message"),
+        (
+            b'{"messages": [{"role": "user", "content": "Hi"}], "stream": "yes"}',
+            "Invalid chat request: $.stream: expected a boolean or null, got a string",
+        ),
+        (b'{"messages": [{"role": "wizard"}]}', "$.messages[0].role: unknown role 'wizard'"),
     ],
-    ids=["empty", "not_json", "array", "no_messages", "empty_messages"],
+    ids=["empty", "not_json", "array", "no_messages", "empty_messages", "bad_type", "bad_role"],
 )
 async def test_invalid_bodies_answer_400_with_the_reason(
     server: FakeOpenRouter, sync: bool, content: bytes, reason: str
 ) -> None:
     """A body that is not a chat request gets a 400 envelope saying why."""
     response = await send(server, sync=sync, content=content)
-    assert (400, {"error": {"code": 400, "message": reason}}) == (
-        response.status_code,
-        response.json(),
-    )
+    error = response.json()["error"]
+    assert (400, 400) == (response.status_code, error["code"])
+    assert error["message"].startswith(reason)
 
 
 @SYNC
@@ -787,3 +793,43 @@ def test_importing_the_sdk_does_not_import_the_testing_kit() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert "False" == output.strip()
+
+
+@SYNC
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"tools": [WEATHER_TOOL], "tool_choice": "required"},
+        {"reasoning": {"effort": "high"}},
+        {"model": "fake/choice-error"},
+    ],
+    ids=["text", "tool_call", "reasoning", "choice_error"],
+)
+async def test_answers_decode_as_the_sdks_chat_result(
+    server: FakeOpenRouter, sync: bool, fields: dict[str, Any]
+) -> None:
+    """Every JSON answer decodes with the SDK's own ChatResult, nothing left in extra."""
+    response = await send(server, chat(**fields), sync=sync)
+    result = from_json(response.content, ChatResult).unwrap()
+    assert response.json()["id"] == result.id
+    assert {} == result.choices[0].extra
+
+
+@SYNC
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"reasoning": {}, "tools": [WEATHER_TOOL], "tool_choice": "required"},
+        {"model": "fake/mid-stream-error"},
+        {"model": "fake/error-chunk-first"},
+    ],
+    ids=["reasoning_and_tools", "mid_stream_error", "error_chunk_first"],
+)
+async def test_stream_chunks_decode_as_the_sdks_chunk(
+    server: FakeOpenRouter, sync: bool, fields: dict[str, Any]
+) -> None:
+    """Every data event of a stream decodes with the SDK's own ChatStreamChunk."""
+    chunks = events(await stream_lines(server, chat(stream=True, **fields), sync=sync))
+    decoded = [from_builtins(c, ChatStreamChunk).unwrap() for c in chunks if c != "[DONE]"]
+    assert [c["id"] for c in chunks if c != "[DONE]"] == [c.id for c in decoded]

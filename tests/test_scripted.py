@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 import pytest
 
+from openrouter_core._converter import from_builtins
+from openrouter_core.models import ChatResult, ChatStreamChunk
 from openrouter_core.testing import (
     ScriptedTransport,
     chat_result,
@@ -200,3 +202,26 @@ async def test_mock_transport_accepts_a_handler(sync: bool) -> None:
     response = await post(transport, sync=sync)
     assert isinstance(transport, ScriptedTransport)
     assert {"path": "/api/v1/chat/completions"} == response.json()
+
+
+def test_builders_decode_with_the_sdks_models() -> None:
+    """chat_result, stream_chunks and error_chunk all decode with the SDK's models."""
+    calls = [("get_weather", {"city": "Paris"})]
+    result = from_builtins(chat_result(reasoning="Hm.", tool_calls=calls), ChatResult).unwrap()
+    chunks = [
+        from_builtins(c, ChatStreamChunk).unwrap()
+        for c in stream_chunks(reasoning="Hm.", tool_calls=calls)
+    ]
+    failed = from_builtins(error_chunk({"code": 502, "message": "boom"}), ChatStreamChunk)
+    assert "Paris" in (result.choices[0].message.tool_calls or [])[0].function.arguments
+    assert result.usage == chunks[-1].usage
+    assert 502 == getattr(failed.unwrap().error, "code", None)
+
+
+@SYNC
+async def test_json_response_serialises_a_model(sync: bool) -> None:
+    """A ChatResult model goes out as JSON that decodes back to an equal model."""
+    model = from_builtins(chat_result(), ChatResult).unwrap()
+    response = await post(mock_transport([json_response(model)]), sync=sync)
+    assert model == from_builtins(response.json(), ChatResult).unwrap()
+    assert model.id == response.headers["x-generation-id"]

@@ -21,6 +21,9 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 import httpx
+from attrs import AttrsInstance
+
+from openrouter_core._converter import to_builtins
 
 from ._faults import ERROR_STATUSES, status_error_body
 from ._payloads import (
@@ -38,17 +41,24 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 def json_response(
-    payload: Mapping[str, Any] | Sequence[Any] | None = None,
+    payload: Mapping[str, Any] | Sequence[Any] | AttrsInstance | None = None,
     *,
     status: int = 200,
     headers: Mapping[str, str] | None = None,
 ) -> httpx.Response:
-    """A JSON response; the default payload is ``chat_result()``.
+    """A JSON response of a dict, a list or a model (e.g. a ``ChatResult``).
 
-    A payload with a string ``id`` also gets it as ``X-Generation-Id`` on a 2xx, as the real
-    API sends it; ``headers`` are added last and win.
+    The default payload is ``chat_result()``. A payload with a string ``id`` also gets it as
+    ``X-Generation-Id`` on a 2xx, as the real API sends it; ``headers`` are added last and win.
+    A model that cannot be serialised raises ``UnwrapFailedError``.
     """
-    body = chat_result() if payload is None else payload
+    body: Mapping[str, Any] | Sequence[Any]
+    if payload is None:
+        body = chat_result()
+    elif isinstance(payload, Mapping | Sequence):
+        body = payload
+    else:
+        body = to_builtins(payload).unwrap()
     all_headers = {"Content-Type": "application/json"}
     if isinstance(body, Mapping) and isinstance(body.get("id"), str) and status < 300:
         all_headers["X-Generation-Id"] = body["id"]

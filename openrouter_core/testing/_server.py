@@ -26,6 +26,10 @@ from types import TracebackType
 from typing import Any, Self
 
 import attrs
+from returns.result import Failure
+
+from openrouter_core._converter import from_builtins
+from openrouter_core.models import ChatRequest, UnknownChatMessage
 
 from ._faults import (
     RETRY_AFTER_STATUSES,
@@ -272,7 +276,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(401, error_envelope(401, "Missing Authentication header"))
         if owner.api_key is not None and token.strip() != owner.api_key:
             return self._json(401, error_envelope(401, "User not found."))
-        problem = _request_problem(body, parsed)
+        problem = _request_problem(body)
         if problem is not None:
             return self._json(400, error_envelope(400, problem))
         fault_name, fault = self._fault(parsed)
@@ -470,15 +474,30 @@ def _parse_json(body: bytes) -> Any:
         return None
 
 
-def _request_problem(body: bytes, parsed: Any) -> str | None:
-    """Why the body is not a chat request the real API would accept, or None."""
+def _request_problem(body: bytes) -> str | None:
+    """Why the body is not a chat request the real API would accept, or None.
+
+    Decoding with the SDK's own ``ChatRequest`` keeps the fake exactly as strict as the
+    models; the answer itself is then built from the raw JSON, so request fields the models
+    do not know yet still reach it.
+    """
     if not body:
         return "Request body is empty; expected a JSON chat request"
-    if not isinstance(parsed, dict):
+    try:
+        value = json.loads(body)
+    except ValueError as error:
+        return f"Request body is not valid JSON: {error}"
+    if not isinstance(value, dict):
         return "Request body is not a JSON object"
-    messages = parsed.get("messages")
-    if not isinstance(messages, list) or not messages:
-        return "messages: expected a non-empty array"
+    decoded = from_builtins(value, ChatRequest)
+    if isinstance(decoded, Failure):
+        return "Invalid chat request: " + "; ".join(decoded.failure().details)
+    messages = decoded.unwrap().messages
+    if not messages:
+        return "$.messages: expected at least one message"
+    for index, message in enumerate(messages):
+        if isinstance(message, UnknownChatMessage):
+            return f"$.messages[{index}].role: unknown role {message.raw.get('role')!r}"
     return None
 
 
