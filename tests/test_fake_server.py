@@ -544,7 +544,7 @@ async def test_stall_fault_delays_a_json_body_after_headers(
 ) -> None:
     """Without stream, status and headers arrive at once and the body after the stall."""
     url = f"{server.base_url}/chat/completions"
-    options: dict[str, Any] = {"json": chat(model="fake/stall-0.5"), "headers": auth(server)}
+    options: dict[str, Any] = {"json": chat(model="fake/stall-0.8"), "headers": auth(server)}
     start = time.monotonic()
     if sync:
         with httpx.Client(verify=TLS) as client, client.stream("POST", url, **options) as response:
@@ -557,7 +557,7 @@ async def test_stall_fault_delays_a_json_body_after_headers(
         ):
             headers_at = time.monotonic()
             body = await r.aread()
-    assert headers_at - start < 0.3
+    assert headers_at - start < 0.6
     assert 0.4 < time.monotonic() - headers_at
     assert PARIS == json.loads(body)["choices"][0]["message"]["content"]
 
@@ -731,7 +731,7 @@ def test_connections_are_kept_alive(server: FakeOpenRouter) -> None:
 
 def test_close_ends_stalls_and_open_connections() -> None:
     """Closing during a long stall with an idle keep-alive connection returns at once."""
-    threads_before = threading.active_count()
+    threads_before = set(threading.enumerate())
     server = FakeOpenRouter()
     errors: list[BaseException] = []
     idle = httpx.Client(verify=TLS)
@@ -764,7 +764,7 @@ def test_close_ends_stalls_and_open_connections() -> None:
     assert elapsed < 2
     assert not thread.is_alive()
     assert [httpx.RemoteProtocolError] == [type(error) for error in errors]
-    assert threads_before == threading.active_count()
+    assert set() == set(threading.enumerate()) - threads_before
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", server.port), timeout=1).close()
 
