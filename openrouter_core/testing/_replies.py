@@ -1,0 +1,122 @@
+"""Pure: the fake server's deterministic answer to a chat request.
+
+The same request always gets the same answer, so tests and the demo can assert on text:
+a canned reply for a few known questions, an echo of the last user message otherwise, a
+tool call when ``tool_choice`` demands one, reasoning when ``reasoning`` is enabled, and
+``finish_reason: "length"`` when ``max_tokens`` cuts the reply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._payloads import ToolCallSpec, count_tokens
+
+_CANNED = {"capital of france": "The capital of France is Paris."}
+_GREETING = "Hello! How can I help you today?"
+_DEFAULT_MODEL = "openrouter/auto"
+
+
+@attrs.frozen
+class Answer:
+    """What the fake model says; ``content`` is None for a pure tool-call answer."""
+
+    model: str
+    content: str | None
+    prompt_tokens: int
+    reasoning: str | None = None
+    tool_calls: tuple[ToolCallSpec, ...] = ()
+    finish_reason: str = "stop"
+
+
+class UnanswerableError(ValueError):
+    """The request is well-formed JSON but asks for something impossible (HTTP 400)."""
+
+
+def answer(request: Mapping[str, Any]) -> Answer:
+    """The fake model's answer to a decoded chat request body.
+
+    Raises:
+        UnanswerableError: ``tool_choice`` names a function that ``tools`` does not offer.
+    """
+    messages: Sequence[Mapping[str, Any]] = request.get("messages") or ()
+    model = request.get("model") or next(iter(request.get("models") or ()), _DEFAULT_MODEL)
+    prompt_tokens = max(1, sum(count_tokens(_text(message)) for message in messages))
+    question = next((_text(m) for m in reversed(messages) if m.get("role") == "user"), "")
+    reasoning = _reasoning(request.get("reasoning"), question)
+    tool = _forced_tool(request.get("tools") or (), request.get("tool_choice"))
+    if tool is not None:
+        schema = {"type": "object", **(tool.get("parameters") or {})}
+        call = (tool["name"], _example(schema, question))
+        return Answer(model, None, prompt_tokens, reasoning, (call,), "tool_calls")
+    content = _reply(messages, question)
+    limit = request.get("max_completion_tokens") or request.get("max_tokens")
+    if isinstance(limit, int) and count_tokens(content) > limit:
+        return Answer(model, content[: limit * 4], prompt_tokens, reasoning, (), "length")
+    return Answer(model, content, prompt_tokens, reasoning)
+
+
+def _text(message: Mapping[str, Any]) -> str:
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = (p.get("text") for p in content if isinstance(p, Mapping))
+        return " ".join(part for part in parts if isinstance(part, str))
+    return ""
+
+
+def _reply(messages: Sequence[Mapping[str, Any]], question: str) -> str:
+    if messages and messages[-1].get("role") == "tool":
+        return f"The tool returned: {_text(messages[-1])}"
+    lowered = question.lower()
+    canned = next((reply for key, reply in _CANNED.items() if key in lowered), None)
+    if canned is not None:
+        return canned
+    return f"You said: {question}" if question else _GREETING
+
+
+def _reasoning(config: object, question: str) -> str | None:
+    if not isinstance(config, Mapping):
+        return None
+    if config.get("exclude") or config.get("enabled") is False or config.get("effort") == "none":
+        return None
+    return f'The user asked: "{question}". A short, direct answer fits.'
+
+
+def _forced_tool(tools: Sequence[Any], choice: object) -> Mapping[str, Any] | None:
+    functions = [t["function"] for t in tools if isinstance(t, Mapping) and "function" in t]
+    if not functions:
+        return None
+    if choice == "required":
+        return dict(functions[0])
+    if isinstance(choice, Mapping) and isinstance(choice.get("function"), Mapping):
+        name = choice["function"].get("name")
+        for function in functions:
+            if function.get("name") == name:
+                return dict(function)
+        raise UnanswerableError(f"tool_choice names {name!r}, which is not in tools")
+    return None
+
+
+def _example(schema: Mapping[str, Any], text: str) -> Any:
+    """A value that satisfies ``schema``'s type, with every required property filled in."""
+    for key in ("const", "default"):
+        if key in schema:
+            return schema[key]
+    if schema.get("enum"):
+        return schema["enum"][0]
+    kind = schema.get("type", "object" if "properties" in schema else "string")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    properties = schema.get("properties") or {}
+    scalars: dict[str, Any] = {"string": text, "integer": 1, "number": 1, "boolean": True}
+    if kind == "object":
+        required = schema.get("required") or ()
+        return {name: _example(properties.get(name) or {}, text) for name in required}
+    if kind == "array":
+        return []
+    return scalars.get(kind)
