@@ -111,7 +111,7 @@ def plan_call(
         replaced = guarded(hook, context, body_value, name="before_create_request")
         if isinstance(replaced, Failure):
             return replaced
-        body_value = replaced.unwrap() or body_value
+        body_value = replaced_or(replaced.unwrap(), body_value)
     body = _http.build_body(body_value)
     if isinstance(body, Failure):
         return body
@@ -165,6 +165,11 @@ def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, Unexpect
         return Success(hook(*args))
     except Exception as exc:  # the caller's code may raise anything; BaseException passes
         return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
+
+
+def replaced_or(replacement: T | None, current: T) -> T:
+    """What a hook returned, or ``current`` when it returned None (an empty dict counts)."""
+    return current if replacement is None else replacement
 
 
 def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:

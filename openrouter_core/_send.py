@@ -20,7 +20,7 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _http, _retries
-from openrouter_core._plan import CallPlan, guarded
+from openrouter_core._plan import CallPlan, guarded, replaced_or
 from openrouter_core._runtime import Runtime
 from openrouter_core.errors import (
     ConnectionFailedError,
@@ -107,12 +107,14 @@ def call_flow(
     while True:
         attempt += 1
         context = plan.context(attempt)
-        request = plan.request
+        request = _attempt_request(plan.request)
         for hook in plan.hooks.before_request:
             replaced = guarded(hook, context, request, name="before_request")
             if isinstance(replaced, Failure):
                 return _with_attempts(replaced, attempt)
-            request = replaced.unwrap() or request
+            request = replaced_or(replaced.unwrap(), request)
+        # A request the hook built from scratch would otherwise get the client's timeouts.
+        request.extensions.setdefault("timeout", dict(plan.request.extensions["timeout"]))
         remaining = _remaining(plan, runtime, start)
         if remaining is not None and remaining <= 0:
             return Failure(_deadline_error(plan, attempt))
@@ -168,6 +170,17 @@ def run_hooks_after(
         if isinstance(ran, Failure):
             return ran
     return outcome
+
+
+def _attempt_request(template: httpx.Request) -> httpx.Request:
+    """A fresh copy per attempt: hook edits and deadline caps must not carry into the next."""
+    return httpx.Request(
+        template.method,
+        template.url,
+        headers=template.headers,
+        content=template.content,
+        extensions={**template.extensions, "timeout": dict(template.extensions["timeout"])},
+    )
 
 
 def _remaining(plan: CallPlan, runtime: Runtime, start: float) -> float | None:
