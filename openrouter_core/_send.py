@@ -123,12 +123,13 @@ def call_flow(
         sent = runtime.monotonic()
         outcome = yield from attempt_flow(plan, request, attempt, runtime)
         log.debug(
-            "%s %s attempt=%d outcome=%s elapsed=%.3fs",
+            "%s %s attempt=%d outcome=%s elapsed=%.3fs total=%.3fs",
             request.method,
             request.url,
             attempt,
             _describe(outcome),
             runtime.monotonic() - sent,
+            runtime.monotonic() - start,
         )
         if isinstance(outcome, Success):
             return outcome
@@ -156,7 +157,19 @@ def run_hooks_after(
     response: httpx.Response | None,
     outcome: Result[T, OpenRouterError],
 ) -> Result[T, OpenRouterError]:
-    """The after-success / after-error hooks; a raising hook replaces the outcome."""
+    """Log the attempt's response, then run the after-success / after-error hooks.
+
+    A raising hook replaces the outcome.
+    """
+    if response is not None:
+        plan.logger.debug(
+            "%s %s attempt=%d status=%d generation_id=%s",
+            response.request.method,
+            response.request.url,
+            attempt,
+            response.status_code,
+            response.headers.get("x-generation-id"),
+        )
     context = plan.context(attempt)
     if isinstance(outcome, Success):
         for hook in plan.hooks.after_success:
