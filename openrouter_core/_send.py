@@ -356,7 +356,9 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
             return transport_error(exc)
         finally:
             live.discard(action.opened)
-            await action.opened.response.aclose()
+            # Shielded: under anyio cancellation every await is cancelled again, and an
+            # interrupted close would leave the pooled connection checked out.
+            await aclose_shielded([action.opened.response])
 
     try:
         action = next(flow)

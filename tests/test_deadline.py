@@ -217,10 +217,15 @@ def test_a_cancel_scope_ends_the_call_in_the_retry_sleep(httpx_mock: HTTPXMock) 
 
 
 class _StalledBody(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A body that sends its first bytes and then interrupts (sync) or hangs (async)."""
+    """A body that sends its first bytes and then interrupts (sync) or hangs (async).
 
-    def __init__(self, started: asyncio.Event | None = None) -> None:
-        self._started = started
+    ``released`` turns True once the stream itself is closed, which is what frees a real
+    pooled connection; async closing suspends once, as a real pool release does.
+    """
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        self.released = False
 
     def __iter__(self) -> Iterator[bytes]:
         yield b'{"id": "gen-1",'
@@ -228,38 +233,58 @@ class _StalledBody(httpx.SyncByteStream, httpx.AsyncByteStream):
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         yield b'{"id": "gen-1",'
-        assert self._started is not None
-        self._started.set()
+        self.started.set()
         await asyncio.sleep(30)
 
+    def close(self) -> None:
+        self.released = True
 
-def test_interrupt_while_reading_the_body_closes_the_response(httpx_mock: HTTPXMock) -> None:
-    """Ctrl-C in the middle of a body read propagates and leaves the response closed."""
-    httpx_mock.add_response(url=URL, stream=_StalledBody())
-    responses: list[httpx.Response] = []
-    core = tracking_core("sync", FakeClock(), responses)
+    async def aclose(self) -> None:
+        await asyncio.sleep(0)
+        self.released = True
+
+
+def test_interrupt_while_reading_the_body_releases_it(httpx_mock: HTTPXMock) -> None:
+    """Ctrl-C in the middle of a body read propagates and leaves the body released."""
+    body = _StalledBody()
+    httpx_mock.add_response(url=URL, stream=body)
+    core = tracking_core("sync", FakeClock(), Responses())
     with pytest.raises(KeyboardInterrupt):
         chat_send(core, user_request())
-    assert [True] == [response.is_closed for response in responses]
+    assert body.released
 
 
-def test_cancel_while_reading_the_body_closes_the_response(httpx_mock: HTTPXMock) -> None:
-    """A task cancelled in the middle of a body read re-raises and leaves the response closed."""
-    responses: list[httpx.Response] = []
+def test_cancel_while_reading_the_body_releases_it(httpx_mock: HTTPXMock) -> None:
+    """A task cancelled in the middle of a body read re-raises and leaves the body released."""
+    body = _StalledBody()
+    httpx_mock.add_response(url=URL, stream=body)
 
     async def main() -> bool:
-        started = asyncio.Event()
-        httpx_mock.add_response(url=URL, stream=_StalledBody(started))
-        core = tracking_core("async", FakeClock(), responses)
+        core = tracking_core("async", FakeClock(), Responses())
         task = asyncio.create_task(chat_send_async(core, user_request()))
-        await started.wait()
+        await body.started.wait()
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
         return task.cancelled()
 
     assert asyncio.run(main())
-    assert [True] == [response.is_closed for response in responses]
+    assert body.released
+
+
+def test_a_cancel_scope_during_the_body_read_releases_it(httpx_mock: HTTPXMock) -> None:
+    """anyio cancellation keeps cancelling every await, yet the body is still released."""
+    body = _StalledBody()
+    httpx_mock.add_response(url=URL, stream=body)
+
+    async def main() -> bool:
+        core = tracking_core("async", FakeClock(), Responses())
+        with anyio.move_on_after(0.05) as scope:
+            await chat_send_async(core, user_request())
+        return scope.cancelled_caught
+
+    assert asyncio.run(main())
+    assert body.released
 
 
 @twins
