@@ -1,6 +1,7 @@
 """Timeouts, the call's deadline, and interruptions: what stops the retry loop, and when."""
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import anyio
@@ -285,6 +286,46 @@ def test_a_cancel_scope_during_the_body_read_releases_it(httpx_mock: HTTPXMock) 
 
     assert asyncio.run(main())
     assert body.released
+
+
+class _TricklingBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A 200 body that sends a space per second of fake time for ten seconds, then the JSON."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.released = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for _ in range(10):
+            self.clock.advance(1.0)
+            yield b" "
+        yield json.dumps(result_json()).encode()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self:
+            yield piece
+
+    def close(self) -> None:
+        self.released = True
+
+    async def aclose(self) -> None:
+        self.released = True
+
+
+@twins
+def test_a_trickling_body_cannot_outlast_the_deadline(mode: Mode, httpx_mock: HTTPXMock) -> None:
+    """Whitespace arriving faster than the read timeout still ends at the deadline."""
+    clock = FakeClock()
+    body = _TricklingBody(clock)
+    httpx_mock.add_response(url=URL, stream=body)
+    core = tracking_core(mode, clock, Responses(), retry_config=STEADY, deadline=3.5)
+    err = send(mode, core, user_request()).failure()
+    assert (RequestTimeoutError, 1, 4.0, True) == (
+        type(err),
+        err.attempts,
+        clock.now,
+        body.released,
+    )
 
 
 @twins
