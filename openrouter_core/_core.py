@@ -59,8 +59,11 @@ class OpenRouterCore:
             ``/v1``.
         http_referer, app_title, app_categories: attribution headers (``HTTP-Referer``,
             ``X-OpenRouter-Title``, ``X-OpenRouter-Categories``).
-        timeout: seconds or an ``httpx.Timeout``, per attempt and phase.
-        deadline: seconds for a whole call, retries and sleeps included (``None``: no limit).
+        timeout: seconds or an ``httpx.Timeout``, per attempt and phase (default
+            ``DEFAULT_TIMEOUT``: connect 10 s, read 300 s, write 60 s, pool 30 s; ``None``
+            disables every limit). Each attempt's limits are cut to what the deadline leaves.
+        deadline: seconds for a whole call, retries and sleeps included (default ``None``:
+            no limit beyond the retry budget).
         first_content_timeout, idle_timeout: the stream watchdog's limits, in seconds.
         retry_config: the retry policy (``RetryConfig(strategy="none")`` turns retries off).
         hooks: callbacks around each request.

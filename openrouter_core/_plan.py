@@ -39,6 +39,8 @@ class CallPlan:
     base_url: str
     retries: RetryConfig
     deadline: float | None
+    deadline_at: float | None
+    """The runtime's monotonic time at which the deadline passes (None: no deadline)."""
     first_content_timeout: float | None
     idle_timeout: float | None
     max_response_bytes: int
@@ -111,7 +113,7 @@ def plan_call(
         replaced = guarded(hook, context, body_value, name="before_create_request")
         if isinstance(replaced, Failure):
             return replaced
-        body_value = replaced.unwrap() or body_value
+        body_value = replaced_or(replaced.unwrap(), body_value)
     body = _http.build_body(body_value)
     if isinstance(body, Failure):
         return body
@@ -132,6 +134,7 @@ def plan_call(
     timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
     if stream:
         timeout = _cap_read(timeout, first_content, idle)
+    deadline = _pick(options.deadline, core.deadline)
     try:
         http_request = httpx.Request(
             "POST",
@@ -148,7 +151,8 @@ def plan_call(
             request=http_request,
             base_url=str(base_url),
             retries=options.retries or core.retry_config,
-            deadline=_pick(options.deadline, core.deadline),
+            deadline=deadline,
+            deadline_at=None if deadline is None else core.runtime.monotonic() + deadline,
             first_content_timeout=first_content,
             idle_timeout=idle,
             max_response_bytes=core.max_response_bytes,
@@ -165,6 +169,11 @@ def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, Unexpect
         return Success(hook(*args))
     except Exception as exc:  # the caller's code may raise anything; BaseException passes
         return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
+
+
+def replaced_or(replacement: T | None, current: T) -> T:
+    """What a hook returned, or ``current`` when it returned None (an empty dict counts)."""
+    return current if replacement is None else replacement
 
 
 def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:

@@ -20,7 +20,7 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _http, _retries
-from openrouter_core._plan import CallPlan, guarded
+from openrouter_core._plan import CallPlan, guarded, replaced_or
 from openrouter_core._runtime import Runtime
 from openrouter_core.errors import (
     ConnectionFailedError,
@@ -58,10 +58,15 @@ class Send:
 
 @attrs.frozen
 class ReadBody:
-    """Read the whole body, at most ``limit`` bytes, then close; reply: bytes or an error."""
+    """Read the whole body, at most ``limit`` bytes, then close; reply: bytes or an error.
+
+    ``until`` (runtime monotonic time) is the call's deadline: a body still arriving then
+    is abandoned, however steadily it trickles in.
+    """
 
     opened: Opened
     limit: int
+    until: float | None = None
 
 
 @attrs.frozen
@@ -110,13 +115,15 @@ def call_flow(
     while True:
         attempt += 1
         context = plan.context(attempt)
-        request = plan.request
+        request = _attempt_request(plan.request)
         for hook in plan.hooks.before_request:
             replaced = guarded(hook, context, request, name="before_request")
             if isinstance(replaced, Failure):
                 return _with_attempts(replaced, attempt)
-            request = replaced.unwrap() or request
-        remaining = _remaining(plan, runtime, start)
+            request = replaced_or(replaced.unwrap(), request)
+        # A request the hook built from scratch would otherwise get the client's timeouts.
+        request.extensions.setdefault("timeout", dict(plan.request.extensions["timeout"]))
+        remaining = _remaining(plan, runtime)
         if remaining is not None and remaining <= 0:
             return Failure(_deadline_error(plan, attempt))
         _cap_timeouts(request, remaining)
@@ -124,12 +131,13 @@ def call_flow(
         sent = runtime.monotonic()
         outcome = yield from attempt_flow(plan, request, attempt, runtime)
         log.debug(
-            "%s %s attempt=%d outcome=%s elapsed=%.3fs",
+            "%s %s attempt=%d outcome=%s elapsed=%.3fs total=%.3fs",
             request.method,
             request.url,
             attempt,
             _describe(outcome),
             runtime.monotonic() - sent,
+            runtime.monotonic() - start,
         )
         if isinstance(outcome, Success):
             error = soft_failure(outcome.unwrap()) if soft_failure else None
@@ -143,7 +151,7 @@ def call_flow(
             config=plan.retries,
             retry_number=attempt - 1,
             elapsed=elapsed,
-            budget_left=_remaining(plan, runtime, start),
+            budget_left=_remaining(plan, runtime),
             jitter=runtime.jitter(),
         )
         if delay is None:
@@ -160,7 +168,19 @@ def run_hooks_after(
     response: httpx.Response | None,
     outcome: Result[T, OpenRouterError],
 ) -> Result[T, OpenRouterError]:
-    """The after-success / after-error hooks; a raising hook replaces the outcome."""
+    """Log the attempt's response, then run the after-success / after-error hooks.
+
+    A raising hook replaces the outcome.
+    """
+    if response is not None:
+        plan.logger.debug(
+            "%s %s attempt=%d status=%d generation_id=%s",
+            response.request.method,
+            response.request.url,
+            attempt,
+            response.status_code,
+            response.headers.get("x-generation-id"),
+        )
     context = plan.context(attempt)
     if isinstance(outcome, Success):
         for hook in plan.hooks.after_success:
@@ -176,10 +196,21 @@ def run_hooks_after(
     return outcome
 
 
-def _remaining(plan: CallPlan, runtime: Runtime, start: float) -> float | None:
-    if plan.deadline is None:
+def _attempt_request(template: httpx.Request) -> httpx.Request:
+    """A fresh copy per attempt: hook edits and deadline caps must not carry into the next."""
+    return httpx.Request(
+        template.method,
+        template.url,
+        headers=template.headers,
+        content=template.content,
+        extensions={**template.extensions, "timeout": dict(template.extensions["timeout"])},
+    )
+
+
+def _remaining(plan: CallPlan, runtime: Runtime) -> float | None:
+    if plan.deadline_at is None:
         return None
-    return plan.deadline - (runtime.monotonic() - start)
+    return plan.deadline_at - runtime.monotonic()
 
 
 def _deadline_error(plan: CallPlan, attempt: int) -> RequestTimeoutError:
@@ -249,7 +280,7 @@ def send_attempt(
     opened = yield Send(request)
     if isinstance(opened, OpenRouterError):
         return run_hooks_after(plan, attempt, None, Failure(opened))
-    body = yield ReadBody(opened, plan.max_response_bytes)
+    body = yield ReadBody(opened, plan.max_response_bytes, plan.deadline_at)
     response = opened.response
     if isinstance(body, OpenRouterError):
         return run_hooks_after(plan, attempt, response, Failure(body))
@@ -284,7 +315,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
                 return transport_error(exc)
         try:
             if isinstance(action, ReadBody):
-                return read_limited(action, chunks)
+                return read_limited(action, chunks, runtime)
             return None
         except _TRANSPORT_EXCEPTIONS as exc:
             return transport_error(exc)
@@ -330,13 +361,15 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
                 return transport_error(exc)
         try:
             if isinstance(action, ReadBody):
-                return await aread_limited(action, chunks)
+                return await aread_limited(action, chunks, runtime)
             return None
         except _TRANSPORT_EXCEPTIONS as exc:
             return transport_error(exc)
         finally:
             live.discard(action.opened)
-            await action.opened.response.aclose()
+            # Shielded: under anyio cancellation every await is cancelled again, and an
+            # interrupted close would leave the pooled connection checked out.
+            await aclose_shielded([action.opened.response])
 
     try:
         action = next(flow)
@@ -350,39 +383,52 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
         raise
 
 
-def read_limited(action: ReadBody, chunks: Iterator[bytes]) -> bytes | OpenRouterError:
-    """The whole body, or an error once it passes ``action.limit`` bytes."""
-    body = _BodyBuffer(action)
+def read_limited(
+    action: ReadBody, chunks: Iterator[bytes], runtime: Runtime
+) -> bytes | OpenRouterError:
+    """The whole body, or an error once it passes ``action.limit`` bytes or ``action.until``."""
+    body = _BodyBuffer(action, runtime)
     for part in chunks:
-        if not body.add(part):
-            return body.too_large()
+        if (error := body.add(part)) is not None:
+            return error
     return body.value()
 
 
-async def aread_limited(action: ReadBody, chunks: AsyncIterator[bytes]) -> bytes | OpenRouterError:
+async def aread_limited(
+    action: ReadBody, chunks: AsyncIterator[bytes], runtime: Runtime
+) -> bytes | OpenRouterError:
     """The twin of ``read_limited``."""
-    body = _BodyBuffer(action)
+    body = _BodyBuffer(action, runtime)
     async for part in chunks:
-        if not body.add(part):
-            return body.too_large()
+        if (error := body.add(part)) is not None:
+            return error
     return body.value()
 
 
 class _BodyBuffer:
-    """Collects body pieces up to a limit; refuses early on a too-large Content-Length."""
+    """Collects body pieces within a size limit and a deadline; a big Content-Length fails early."""
 
-    def __init__(self, action: ReadBody) -> None:
+    def __init__(self, action: ReadBody, runtime: Runtime) -> None:
         self._response = action.opened.response
         self._limit = action.limit
+        self._until = action.until
+        self._clock = runtime.monotonic
         self._parts: list[bytes] = []
         self._size = 0
         declared = self._response.headers.get("content-length", "")
         self._refused = declared.isdigit() and int(declared) > self._limit
 
-    def add(self, part: bytes) -> bool:
+    def add(self, part: bytes) -> OpenRouterError | None:
+        """Keep ``part``; the error that ends the read, if this piece brings one."""
         self._size += len(part)
         self._parts.append(part)
-        return not self._refused and self._size <= self._limit
+        if self._refused or self._size > self._limit:
+            return self.too_large()
+        if self._until is not None and self._clock() > self._until:
+            return RequestTimeoutError(
+                message="the call's deadline passed while the response body was arriving"
+            )
+        return None
 
     def too_large(self) -> ResponseValidationError:
         return ResponseValidationError(
