@@ -181,6 +181,12 @@ def stream_attempt(
     while not (pump.state.received_content or pump.finished):
         chunk = yield ReadChunk(opened)
         now = runtime.monotonic()
+        if plan.deadline_at is not None and now > plan.deadline_at:
+            yield Close(opened)
+            late = RequestTimeoutError(
+                message=f"the call's deadline of {plan.deadline}s passed before the first content"
+            )
+            return run_hooks_after(plan, attempt, response, Failure(late))
         if isinstance(chunk, OpenRouterError):
             buffered.extend(pump.transport_failed(chunk, now))
         elif chunk:
