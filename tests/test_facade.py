@@ -3,13 +3,15 @@
 import inspect
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import attrs
 import httpx
 import pytest
 from pytest_httpx import HTTPXMock
+from returns.result import Failure, Result, Success
 
 from openrouter_core import NO_RETRIES, OpenRouter, OpenRouterCore
 from openrouter_core._http import STATUS_ERRORS
@@ -26,9 +28,13 @@ from openrouter_core.errors import (
     StreamTruncatedError,
     TooManyRequestsResponseError,
 )
+from openrouter_core.funcs import chat_send, chat_send_async, chat_stream, chat_stream_async
 from openrouter_core.models import ChatRequest, ChatResult, ChatStreamChunk, ChatUserMessage
 from openrouter_core.testing import (
     FakeOpenRouter,
+    chat_result,
+    error_response,
+    json_response,
     sse_response,
     stream_chunks,
 )
@@ -441,3 +447,176 @@ def test_leaving_early_closes_the_stream(mode: Mode, httpx_mock: HTTPXMock) -> N
 
         closed, outcome = run_async(client.core, go)
     assert (True, "cancelled") == (closed, outcome)
+
+
+# -- parity with the free functions -------------------------------------------------------
+
+Answer = Callable[[], httpx.Response | Exception]
+
+
+@attrs.frozen
+class Scenario:
+    """A scripted server answer (None: no request goes out), a request and core options."""
+
+    answer: Answer | None
+    request: Callable[[], Any] = user_request
+    options: dict[str, Any] = attrs.field(factory=dict)
+
+
+SEND_SCENARIOS: dict[str, Scenario] = {
+    "success": Scenario(lambda: json_response(chat_result(PARIS))),
+    **{
+        f"status-{status}": Scenario(partial(error_response, status))
+        for status in [*sorted(STATUS_ERRORS), 418]
+    },
+    "429-retry-after": Scenario(lambda: error_response(429, retry_after="30")),
+    "html-502": Scenario(lambda: httpx.Response(502, text="<html>Bad Gateway</html>")),
+    "error-in-200-body": Scenario(
+        lambda: json_response({"error": {"code": 502, "message": "Provider returned error"}})
+    ),
+    "choice-error": Scenario(
+        lambda: json_response(chat_result("Par", error={"code": 502, "message": "died"}))
+    ),
+    "non-json-200": Scenario(lambda: httpx.Response(200, text="<html>hi</html>")),
+    "connect-error": Scenario(lambda: httpx.ConnectError("refused")),
+    "read-timeout": Scenario(lambda: httpx.ReadTimeout("slow")),
+    "stream-true": Scenario(None, lambda: user_request(stream=True)),
+    "missing-key": Scenario(None, options={"api_key": ""}),
+    "unsafe-header": Scenario(None, options={"app_title": "x\r\ny: 1"}),
+}
+
+STREAM_SCENARIOS: dict[str, Scenario] = {
+    "success": Scenario(lambda: sse_response(*stream_chunks(PARIS))),
+    "mid-stream-error": Scenario(lambda: sse_response("Par", "is", error="died", done=False)),
+    "truncated": Scenario(lambda: sse_response("Par", "is", done=False)),
+    "dropped": Scenario(
+        lambda: sse_response("Par", done=False, raises=httpx.ReadError("connection reset"))
+    ),
+    "error-before-content": Scenario(lambda: sse_response(error="died", done=False)),
+    "status-429": Scenario(lambda: error_response(429, retry_after="30")),
+    "status-503": Scenario(lambda: error_response(503)),
+    "json-not-sse": Scenario(lambda: json_response(chat_result(PARIS))),
+    "connect-error": Scenario(lambda: httpx.ConnectError("refused")),
+    "unsafe-header": Scenario(None, options={"app_title": "x\r\ny: 1"}),
+}
+
+
+def _script(httpx_mock: HTTPXMock, scenario: Scenario) -> None:
+    """Answer every request with a fresh copy of the scenario's answer."""
+    answer = scenario.answer
+    if answer is None:
+        return
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        reply = answer()
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+    httpx_mock.add_callback(respond, url=URL, is_reusable=True)
+
+
+def _outcome(call: Callable[[], Any]) -> tuple[str, Any]:
+    """What a facade call did: ("value", it) or ("raised", the error)."""
+    try:
+        return "value", call()
+    except OpenRouterError as error:
+        return "raised", error
+
+
+def _expected(result: Result[Any, Any]) -> tuple[str, Any]:
+    """What the facade must do for a free function's Result."""
+    if isinstance(result, Failure):
+        return "raised", result.failure()
+    return "value", result.unwrap()
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", list(SEND_SCENARIOS))
+def test_send_gives_what_chat_send_gives(mode: Mode, name: str, httpx_mock: HTTPXMock) -> None:
+    """For the same answers, send returns chat_send's value or raises its error, equal by value."""
+    scenario = SEND_SCENARIOS[name]
+    _script(httpx_mock, scenario)
+    free_core, client = _client(**scenario.options).core, _client(**scenario.options)
+    if mode == "sync":
+        free = chat_send(free_core, scenario.request())
+        facade = _outcome(lambda: client.chat.send(scenario.request()))
+    else:
+        free = run_async(free_core, lambda: chat_send_async(free_core, scenario.request()))
+
+        async def go() -> tuple[str, Any]:
+            try:
+                return "value", await client.chat.send_async(scenario.request())
+            except OpenRouterError as error:
+                return "raised", error
+
+        facade = run_async(client.core, go)
+    expected = _expected(free)
+    assert (expected, type(expected[1])) == (facade, type(facade[1]))
+
+
+@attrs.frozen
+class Told:
+    """Everything a stream delivered and told, comparable across the two forms."""
+
+    chunks: list[ChatStreamChunk]
+    error: OpenRouterError | None
+    facts: tuple[Any, ...]
+
+
+def _facts(live: Any) -> tuple[Any, ...]:
+    return (
+        live.outcome,
+        live.received_content,
+        live.usage,
+        live.generation_id,
+        live.model,
+        live.provider,
+        live.collect(),
+    )
+
+
+def _free_stream(mode: Mode, core: OpenRouterCore, request: Any) -> tuple[str, Any]:
+    """chat_stream's answer as the facade must give it: the call's error, or what it told."""
+
+    def told(items: list[Any], live: Any) -> Told:
+        chunks = [item.unwrap() for item in items if isinstance(item, Success)]
+        errors = [item.failure() for item in items if isinstance(item, Failure)]
+        return Told(chunks, errors[0] if errors else None, _facts(live))
+
+    if mode == "sync":
+        opened = chat_stream(core, request)
+        if isinstance(opened, Failure):
+            return "raised", opened.failure()
+        with opened.unwrap() as live:
+            return "value", told(list(live), live)
+
+    async def go() -> tuple[str, Any]:
+        opened = await chat_stream_async(core, request)
+        if isinstance(opened, Failure):
+            return "raised", opened.failure()
+        async with opened.unwrap() as live:
+            return "value", told([item async for item in live], live)
+
+    return run_async(core, go)
+
+
+def _facade_stream(mode: Mode, client: OpenRouter, request: Any) -> tuple[str, Any]:
+    got = _outcome(lambda: read(mode, client, request))
+    if got[0] == "raised":
+        return got
+    return "value", Told(got[1].chunks, got[1].error, _facts(got[1].stream))
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", list(STREAM_SCENARIOS))
+def test_stream_gives_what_chat_stream_gives(mode: Mode, name: str, httpx_mock: HTTPXMock) -> None:
+    """For the same answers, stream delivers chat_stream's chunks, errors and facts, by value."""
+    scenario = STREAM_SCENARIOS[name]
+    _script(httpx_mock, scenario)
+    free = _free_stream(mode, _client(**scenario.options).core, scenario.request())
+    facade = _facade_stream(mode, _client(**scenario.options), scenario.request())
+    assert free == facade
+    error = free[1] if free[0] == "raised" else free[1].error
+    raised = facade[1] if facade[0] == "raised" else facade[1].error
+    assert type(error) is type(raised)
