@@ -265,6 +265,11 @@ class _Hooks:
                 | ({"a boolean"} if bool in by_kind else set())
             )
         )
+        # Fast shapes first: they are most fields (``str | None``, ``Model | None``).
+        if all(handler is _identity for handler in by_kind.values()):
+            return self._kinds_only(frozenset(by_kind), what)
+        if set(by_kind) == {type(None), dict} and len(classes) == 1:
+            return self._optional(classes[0], what)
 
         def structure(value: Any, _: Any) -> Any:
             handler = by_kind.get(value.__class__)
@@ -274,14 +279,39 @@ class _Hooks:
 
         return structure
 
+    @staticmethod
+    def _kinds_only(kinds: frozenset[type], what: str) -> Callable[[Any, Any], Any]:
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ in kinds:
+                return value
+            raise _expected(what, value)
+
+        return structure
+
+    def _optional(self, cls: type, what: str) -> Callable[[Any, Any], Any]:
+        hook: Callable[[Any, Any], Any] | None = None
+
+        def structure(value: Any, _: Any) -> Any:
+            nonlocal hook
+            if value is None:
+                return None
+            if value.__class__ is not dict:
+                raise _expected(what, value)
+            if hook is None:
+                hook = self.converter.get_structure_hook(cls)
+            return hook(value, cls)
+
+        return structure
+
     def _lazy(self, t: Any) -> Callable[[Any], Any]:
         """The hook for ``t``, looked up on first use (a union's members may never occur)."""
-        cache: list[Callable[[Any, Any], Any]] = []
+        hook: Callable[[Any, Any], Any] | None = None
 
         def call(value: Any) -> Any:
-            if not cache:
-                cache.append(self.converter.get_structure_hook(t))
-            return cache[0](value, t)
+            nonlocal hook
+            if hook is None:
+                hook = self.converter.get_structure_hook(t)
+            return hook(value, t)
 
         return call
 
