@@ -22,9 +22,11 @@ the model modules it touches.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import keyword
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -62,19 +64,72 @@ def _expected(what: str, value: object) -> _Mismatch:
     return _Mismatch(f"expected {what}, got {_JSON_NAMES.get(type(value), type(value).__name__)}")
 
 
-class _ModelNamespace(dict[str, Any]):
-    """Looks names up in ``openrouter_core.models``, which imports their module on demand.
+class _Deferred:
+    """A model name whose module is not imported yet, standing in for it inside annotations.
 
-    Used as the local namespace when resolving a model's string annotations: ``eval`` asks it
-    first, and a name it does not know (``str``, ``Literal``) falls through to the module.
+    Its hook imports the module when a value first needs it, so decoding a plain text reply
+    never creates the classes of content parts, reasoning details or routing metadata.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def resolve(self) -> Any:
+        return getattr(importlib.import_module("openrouter_core.models"), self.name)
+
+    def __call__(self, *args: Any) -> Any:  # typing accepts only callables in unions
+        raise TypeError(f"{self.name} is not resolved yet")
+
+    def __or__(self, other: Any) -> Any:
+        return typing.Union[self, other]  # noqa: UP007 (the | form needs real types)
+
+    def __ror__(self, other: Any) -> Any:
+        return typing.Union[other, self]  # noqa: UP007
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Deferred) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class _ModelNamespace(dict[str, Any]):
+    """Looks names up in ``openrouter_core.models`` while resolving string annotations.
+
+    ``eval`` asks this namespace first; a name it does not know (``str``, ``Literal``) falls
+    through to the model's module. A model whose module is loaded comes back as itself, any
+    other as a ``_Deferred`` placeholder.
     """
 
     def __missing__(self, name: str) -> Any:
         models = importlib.import_module("openrouter_core.models")
-        try:
-            return getattr(models, name)
-        except AttributeError:
-            raise KeyError(name) from None
+        if name in vars(models):
+            return vars(models)[name]
+        if name not in models.__all__:
+            raise KeyError(name)
+        module = f"openrouter_core.models.{models._MODULE_OF[name]}"
+        return getattr(sys.modules[module], name) if module in sys.modules else _Deferred(name)
+
+
+def _has_deferred(t: Any) -> bool:
+    return isinstance(t, _Deferred) or any(_has_deferred(a) for a in get_args(t))
+
+
+def _resolved(t: Any) -> Any:
+    """``t`` with every ``_Deferred`` replaced by the model it names (importing its module)."""
+    if isinstance(t, _Deferred):
+        return t.resolve()
+    args = get_args(t)
+    if not args or get_origin(t) is Literal:
+        return t
+    if _is_union(t):
+        return typing.Union[tuple(_resolved(a) for a in args)]  # noqa: UP007
+    return get_origin(t)[tuple(_resolved(a) for a in args)]
 
 
 _MODEL_NAMESPACE = _ModelNamespace()
@@ -143,6 +198,7 @@ class _Hooks:
         c.register_structure_hook_factory(_is_dict, self.dict_structure)
         c.register_structure_hook_factory(_is_literal, self.literal_structure)
         c.register_structure_hook_factory(_is_union, self.union_structure)
+        c.register_structure_hook_factory(_has_deferred, self.deferred_structure)
         c.register_unstructure_hook_factory(attrs.has, self.attrs_unstructure)
 
     def attrs_structure(self, cls: type) -> Callable[[Any, Any], Any]:
@@ -179,6 +235,26 @@ class _Hooks:
             if keeps_extra and not known.issuperset(value):
                 obj.extra.update({k: v for k, v in value.items() if k not in known})
             return obj
+
+        return structure
+
+    def deferred_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        """Resolve on the first value that needs the type; ``None`` never does."""
+        hook: Callable[[Any, Any], Any] | None = None
+        real: Any = None
+        # Scalars that a member needing no import accepts (``str`` in ``str | list[Part]``).
+        plain = set(get_args(t) if _is_union(t) else ()) & set(_SCALARS)
+        if float in plain:
+            plain.add(int)
+
+        def structure(value: Any, _: Any) -> Any:
+            nonlocal hook, real
+            if value.__class__ in plain:
+                return value
+            if hook is None:
+                real = _resolved(t)
+                hook = self.converter.get_structure_hook(real)
+            return hook(value, real)
 
         return structure
 
@@ -398,7 +474,12 @@ def _make(detailed: bool) -> Converter:
 
 
 _fast = _make(detailed=False)
-_detailed = _make(detailed=True)
+
+
+@functools.cache
+def _detailed() -> Converter:
+    """The converter that explains failures; built on the first failure only."""
+    return _make(detailed=True)
 
 
 def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
@@ -458,7 +539,7 @@ def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationEr
 def _explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
     message = f"response does not match {getattr(cls, '__name__', cls)}"
     try:
-        _detailed.structure(value, cls)
+        _detailed().structure(value, cls)
     except Exception as e:  # the detailed converter's report of the same failure
         details = tuple(
             _reorder(line) for line in transform_error(e, path="$", format_exception=_describe)
