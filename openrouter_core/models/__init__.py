@@ -1,5 +1,10 @@
 """The request and response models, named after the OpenAPI schemas.
 
+Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not
+model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member
+this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means
+absent.
+
 Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs
 about a millisecond, so importing this package creates none, and a call creates only the
 classes of the modules it touches.

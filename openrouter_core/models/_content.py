@@ -9,10 +9,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 AnthropicCacheControlTtl: TypeAlias = Literal["5m", "1h"] | str
-"""
-Values of ``AnthropicCacheControlTtl``. Open: a value this SDK does not know passes as a plain
-``str``.
-"""
+"""How long a cache breakpoint lives."""
 
 
 @attrs.frozen(kw_only=True)
@@ -43,7 +40,7 @@ class ChatContentAudio:
 
 @attrs.frozen(kw_only=True)
 class ChatContentAudioInput:
-    """The ``input_audio`` of a ``ChatContentAudio``."""
+    """The audio of an ``input_audio`` part."""
 
     #: Base64 encoded audio data.
     data: str
@@ -66,7 +63,7 @@ class ChatContentFile:
 
 @attrs.frozen(kw_only=True)
 class ChatContentFileData:
-    """The ``file`` of a ``ChatContentFile``."""
+    """The file of a ``file`` part: inline data, an uploaded id, or both."""
 
     #: File content as base64 data URL or URL.
     file_data: str | None = None
@@ -90,7 +87,7 @@ class ChatContentImage:
 
 @attrs.frozen(kw_only=True)
 class ChatContentImageUrl:
-    """The ``image_url`` of a ``ChatContentImage``."""
+    """The image of an ``image_url`` part and the detail to see it at."""
 
     #: URL of the image (data: URLs supported)
     url: str

@@ -118,14 +118,11 @@ ProviderName: TypeAlias = (
     ]
     | str
 )
-"""Values of ``ProviderName``. Open: a value this SDK does not know passes as a plain ``str``."""
+"""A provider, by display name."""
 
 
 ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"] | str
-"""
-The provider sorting strategy (price, throughput, latency) Open: a value this SDK does not know
-passes as a plain ``str``.
-"""
+"""The provider sorting strategy (price, throughput, latency)"""
 
 
 Quantization: TypeAlias = (
@@ -145,7 +142,7 @@ Quantization: TypeAlias = (
     ]
     | str
 )
-"""Values of ``Quantization``. Open: a value this SDK does not know passes as a plain ``str``."""
+"""A model weight quantization."""
 
 
 @attrs.frozen(kw_only=True)

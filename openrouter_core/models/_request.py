@@ -19,17 +19,14 @@ if TYPE_CHECKING:
 
 
 ChatReasoningSummaryVerbosityEnum: TypeAlias = Literal["auto", "concise", "detailed"] | str
-"""
-Values of ``ChatReasoningSummaryVerbosityEnum``. Open: a value this SDK does not know passes as
-a plain ``str``.
-"""
+"""How detailed a reasoning summary should be."""
 
 
 DeprecatedRoute: TypeAlias = Literal["fallback", "sort"] | str
 """
 **DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for
 providers.sort.partition. Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to
-"none"). Open: a value this SDK does not know passes as a plain ``str``.
+"none").
 """
 
 
@@ -41,10 +38,7 @@ https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more 
 
 
 MetadataLevel: TypeAlias = Literal["disabled", "enabled"] | str
-"""
-Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`. Open: a
-value this SDK does not know passes as a plain ``str``.
-"""
+"""Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`."""
 
 
 ModelName: TypeAlias = str
