@@ -13,11 +13,12 @@ Rules the wire needs, kept here so the models stay plain data:
 - Scalars are checked, never coerced: ``"5"`` for an ``int`` field is an error, and an integer
   in a ``float`` field stays an ``int`` so it re-encodes byte for byte.
 
-Decoding runs a converter without detailed validation first; only when that fails does a
-detailed one run again, to say where and what was expected. Hooks are generated on first use
-per class. Model annotations are strings naming classes of other model modules, resolved
-through ``openrouter_core.models`` only when a class is first decoded, so a call creates only
-the model modules it touches.
+Speed: stream chunks are decoded one per SSE event, so the happy path is one generated
+function per class (a single constructor call, inline scalar checks, absent fields skipped).
+Only when it fails does cattrs' detailed-validation converter run again, to say where and
+what was expected. Hooks are generated on first use. Model annotations are strings naming
+classes of other model modules; one whose module is not loaded yet stays a placeholder until a
+value needs it, so a call creates only the model modules its data touches.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ _JSON_NAMES = {
     dict: "an object",
     type(None): "null",
 }
+
+
+_MISSING = object()
 
 
 class _Mismatch(ValueError):
@@ -108,12 +112,11 @@ class _ModelNamespace(dict[str, Any]):
 
     def __missing__(self, name: str) -> Any:
         models = importlib.import_module("openrouter_core.models")
-        if name in vars(models):
-            return vars(models)[name]
-        if name not in models.__all__:
+        home = models._MODULE_OF.get(name)
+        if home is None:
             raise KeyError(name)
-        module = f"openrouter_core.models.{models._MODULE_OF[name]}"
-        return getattr(sys.modules[module], name) if module in sys.modules else _Deferred(name)
+        module = sys.modules.get(f"openrouter_core.models.{home}")
+        return _Deferred(name) if module is None else getattr(module, name)
 
 
 def _has_deferred(t: Any) -> bool:
@@ -174,6 +177,7 @@ def _check_scalar(kind: type) -> Callable[[Any, Any], Any]:
             return value
         raise _expected(what, value)
 
+    structure.kinds = frozenset(accepted)  # type: ignore[attr-defined]
     return structure
 
 
@@ -182,7 +186,7 @@ def _structure_any(value: Any, _: Any) -> Any:
 
 
 class _Hooks:
-    """Hook factories shared by the fast and the detailed converter."""
+    """Hook factories for one converter; the fast and the detailed one get the same rules."""
 
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
@@ -213,6 +217,9 @@ class _Hooks:
 
         attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
         fields = attrs.fields(cls)
+        if not self.detailed:
+            return self._fast_structure(cls, fields)
+        # The detailed converter reuses cattrs' generated code, which reports every bad field.
         overrides = {
             a.name: override(omit=True)
             if a.name == "extra"
@@ -222,7 +229,7 @@ class _Hooks:
         base: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
             self.converter,
-            _cattrs_detailed_validation=self.detailed,
+            _cattrs_detailed_validation=True,
             **overrides,  # type: ignore[arg-type]
         )
         known = frozenset(_wire_name(a.name) for a in fields if a.name != "extra")
@@ -236,6 +243,65 @@ class _Hooks:
                 obj.extra.update({k: v for k, v in value.items() if k not in known})
             return obj
 
+        return structure
+
+    def _fast_structure(self, cls: type, fields: Any) -> Callable[[Any, Any], Any]:
+        """One generated function per class: a single constructor call, no per-field dict.
+
+        Absent and null optional fields skip their hook; scalar fields are checked inline.
+        Its verdicts match the detailed (cattrs-generated) structure function, which only
+        runs to explain a failure.
+        """
+        namespace: dict[str, Any] = {
+            "cls": cls,
+            "expected": _expected,
+            "known": frozenset(_wire_name(a.name) for a in fields if a.name != "extra"),
+            "MISSING": _MISSING,
+        }
+        args = []
+        for i, a in enumerate(fields):
+            if a.name == "extra":
+                continue
+            wire = _wire_name(a.name)
+            hook = self.converter.get_structure_hook(a.type)
+            namespace.update({f"h{i}": hook, f"t{i}": a.type, f"d{i}": a.default})
+            kinds = getattr(hook, "kinds", None)
+            if kinds is not None:
+                namespace[f"k{i}"] = kinds
+                check = f"(v if v.__class__ in k{i} else h{i}(v, t{i}))"
+            else:
+                check = f"h{i}(v, t{i})"
+            if a.default is attrs.NOTHING:
+                # The condition runs first: it binds v for the check.
+                value = f"{check} if (v := o[{wire!r}]) is not MISSING else None"
+            elif a.default is None:
+                value = f"None if (v := get({wire!r})) is None else {check}"
+            else:
+                value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
+            args.append(f"        {a.name}=({value}),")
+        extra = (
+            [
+                "    if not known.issuperset(o):",
+                "        obj.extra.update({k: v for k, v in o.items() if k not in known})",
+            ]
+            if "extra" in attrs.fields_dict(cls)
+            else []
+        )
+        source = "\n".join(
+            [
+                f"def structure_{cls.__name__}(o, _):",
+                "    if o.__class__ is not dict:",
+                "        raise expected('an object', o)",
+                "    get = o.get",
+                "    obj = cls(",
+                *args,
+                "    )",
+                *extra,
+                "    return obj",
+            ]
+        )
+        exec(compile(source, f"<structure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
+        structure: Callable[[Any, Any], Any] = namespace[f"structure_{cls.__name__}"]
         return structure
 
     def deferred_structure(self, t: Any) -> Callable[[Any, Any], Any]:
@@ -335,12 +401,7 @@ class _Hooks:
             by_kind[dict] = self._tagged(t, classes)
         elif maps:
             by_kind[dict] = _identity
-        what = " or ".join(
-            sorted(
-                {_JSON_NAMES[k] for k in by_kind if k is not bool}
-                | ({"a boolean"} if bool in by_kind else set())
-            )
-        )
+        what = " or ".join(sorted(_JSON_NAMES[k] for k in by_kind))
         # Fast shapes first: they are most fields (``str | None``, ``Model | None``).
         if all(handler is _identity for handler in by_kind.values()):
             return self._kinds_only(frozenset(by_kind), what)
@@ -362,6 +423,7 @@ class _Hooks:
                 return value
             raise _expected(what, value)
 
+        structure.kinds = kinds  # type: ignore[attr-defined]
         return structure
 
     def _optional(self, cls: type, what: str) -> Callable[[Any, Any], Any]:
