@@ -520,7 +520,7 @@ def is_nullable(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> boo
 def sentence(text: str) -> str:
     text = text.replace("\u2013", "-")
     text = "\n\n".join(" ".join(para.split()) for para in text.strip().split("\n\n"))
-    return text if text.endswith((".", "!", "?", ")", "`")) else text + "."
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def literal(values: list[Any]) -> str:

@@ -89,7 +89,7 @@ class ChatContentImage:
 class ChatContentImageUrl:
     """The image of an ``image_url`` part and the detail to see it at."""
 
-    #: URL of the image (data: URLs supported)
+    #: URL of the image (data: URLs supported).
     url: str
     #: Image detail level for vision models. `original` is an OpenRouter extension (not in the
     #: OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded
@@ -125,7 +125,7 @@ class ChatContentVideo:
 class ChatContentVideoInput:
     """Video input object."""
 
-    #: URL of the video (data: URLs supported)
+    #: URL of the video (data: URLs supported).
     url: str
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
@@ -133,7 +133,7 @@ class ChatContentVideoInput:
 
 @attrs.frozen(kw_only=True)
 class Legacy_ChatContentVideo:
-    """Video input content part (legacy format - deprecated)"""
+    """Video input content part (legacy format - deprecated)."""
 
     type: Literal["input_video"] = "input_video"
     video_url: Legacy_ChatContentVideoInput
@@ -145,7 +145,7 @@ class Legacy_ChatContentVideo:
 class Legacy_ChatContentVideoInput:
     """Video input object."""
 
-    #: URL of the video (data: URLs supported)
+    #: URL of the video (data: URLs supported).
     url: str
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)

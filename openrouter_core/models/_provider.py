@@ -122,7 +122,7 @@ ProviderName: TypeAlias = (
 
 
 ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"] | str
-"""The provider sorting strategy (price, throughput, latency)"""
+"""The provider sorting strategy (price, throughput, latency)."""
 
 
 Quantization: TypeAlias = (
@@ -152,13 +152,13 @@ class PercentileLatencyCutoffs:
     preferred.
     """
 
-    #: Maximum p50 latency (seconds)
+    #: Maximum p50 latency (seconds).
     p50: float | None = None
-    #: Maximum p75 latency (seconds)
+    #: Maximum p75 latency (seconds).
     p75: float | None = None
-    #: Maximum p90 latency (seconds)
+    #: Maximum p90 latency (seconds).
     p90: float | None = None
-    #: Maximum p99 latency (seconds)
+    #: Maximum p99 latency (seconds).
     p99: float | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
@@ -171,13 +171,13 @@ class PercentileThroughputCutoffs:
     preferred.
     """
 
-    #: Minimum p50 throughput (tokens/sec)
+    #: Minimum p50 throughput (tokens/sec).
     p50: float | None = None
-    #: Minimum p75 throughput (tokens/sec)
+    #: Minimum p75 throughput (tokens/sec).
     p75: float | None = None
-    #: Minimum p90 throughput (tokens/sec)
+    #: Minimum p90 throughput (tokens/sec).
     p90: float | None = None
-    #: Minimum p99 throughput (tokens/sec)
+    #: Minimum p99 throughput (tokens/sec).
     p99: float | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
@@ -256,9 +256,9 @@ class ProviderPreferences:
 
 @attrs.frozen(kw_only=True)
 class ProviderSortConfig:
-    """The provider sorting strategy (price, throughput, latency)"""
+    """The provider sorting strategy (price, throughput, latency)."""
 
-    #: The provider sorting strategy (price, throughput, latency)
+    #: The provider sorting strategy (price, throughput, latency).
     by: Literal["price", "throughput", "latency", "exacto"] | str | None = None
     #: Partitioning strategy for sorting: "model" (default) groups endpoints by model before
     #: sorting (fallback models remain fallbacks), "none" sorts all endpoints together

@@ -47,7 +47,7 @@ ModelName: TypeAlias = str
 
 @attrs.frozen(kw_only=True)
 class ChatDebugOptions:
-    """Debug options for inspecting request transformations (streaming only)"""
+    """Debug options for inspecting request transformations (streaming only)."""
 
     #: If true, includes the transformed upstream request body in a debug chunk at the start of
     #: the stream. Only works with streaming mode.
@@ -64,7 +64,7 @@ class ChatRequest:
     messages: list[ChatMessages]
     cache_control: AnthropicCacheControlDirective | None = None
     debug: ChatDebugOptions | None = None
-    #: Frequency penalty (-2.0 to 2.0)
+    #: Frequency penalty (-2.0 to 2.0).
     frequency_penalty: float | None = None
     image_config: ImageConfig | None = None
     #: Token logit bias adjustments.
@@ -77,7 +77,7 @@ class ChatRequest:
     #: minimum of 16.
     max_tokens: int | None = None
     #: Key-value pairs for additional object information (max 16 pairs, 64 char keys, 512 char
-    #: values)
+    #: values).
     metadata: dict[str, str] | None = None
     #: Minimum probability threshold relative to the most likely token. Tokens with probability
     #: below min_p * (probability of top token) are filtered out. Not all providers support this
@@ -93,7 +93,7 @@ class ChatRequest:
     #: Plugins you want to enable for this request, including their settings.
     plugins: list[ChatPlugin] | None = None
     prediction: Prediction | None = None
-    #: Presence penalty (-2.0 to 2.0)
+    #: Presence penalty (-2.0 to 2.0).
     presence_penalty: float | None = None
     prompt_cache_key: str | None = None
     prompt_cache_options: PromptCacheOptions | None = None
@@ -125,13 +125,13 @@ class ChatRequest:
     #: observability grouping. If provided in both the request body and the x-session-id header,
     #: the body value takes precedence. Maximum of 256 characters.
     session_id: str | None = None
-    #: Stop sequences (up to 4)
+    #: Stop sequences (up to 4).
     stop: str | list[str] | None = None
     stop_server_tools_when: StopServerToolsWhen | None = None
     #: Enable streaming response.
     stream: bool | None = None
     stream_options: ChatStreamOptions | None = None
-    #: Sampling temperature (0-2)
+    #: Sampling temperature (0-2).
     temperature: float | None = None
     tool_choice: ChatToolChoice | None = None
     #: Available tools for function calling.
@@ -143,9 +143,9 @@ class ChatRequest:
     #: means the model will always pick the most likely next token. Not all providers support
     #: this parameter.
     top_k: int | None = None
-    #: Number of top log probabilities to return (0-20)
+    #: Number of top log probabilities to return (0-20).
     top_logprobs: int | None = None
-    #: Nucleus sampling parameter (0-1)
+    #: Nucleus sampling parameter (0-1).
     top_p: float | None = None
     trace: TraceConfig | None = None
     #: Per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym. When a

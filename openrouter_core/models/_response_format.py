@@ -61,7 +61,7 @@ class ChatFormatTextConfig:
 class ChatJsonSchemaConfig:
     """JSON Schema configuration object."""
 
-    #: Schema name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
+    #: Schema name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars).
     name: str
     #: Schema description for the model.
     description: str | None = None

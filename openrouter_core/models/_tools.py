@@ -175,7 +175,7 @@ class BashServerToolConfig:
 class ChatFunctionDefinition:
     """Function definition for tool calling."""
 
-    #: Function name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
+    #: Function name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars).
     name: str
     #: Function description for the model.
     description: str | None = None
@@ -564,7 +564,7 @@ class UnknownChatFunctionTool:
 
 @attrs.frozen(kw_only=True)
 class WebFetchServerTool:
-    """OpenRouter built-in server tool: fetches full content from a URL (web page or PDF)"""
+    """OpenRouter built-in server tool: fetches full content from a URL (web page or PDF)."""
 
     type: Literal["openrouter:web_fetch"] = "openrouter:web_fetch"
     parameters: WebFetchServerToolConfig | None = None
@@ -664,4 +664,4 @@ ChatFunctionTool: TypeAlias = (
     | ChatWebSearchShorthand
     | UnknownChatFunctionTool
 )
-"""Tool definition for function calling (regular function or OpenRouter built-in server tool)"""
+"""Tool definition for function calling (regular function or OpenRouter built-in server tool)."""
