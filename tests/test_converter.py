@@ -5,7 +5,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from returns.result import Failure, Success
 
@@ -248,6 +248,8 @@ _any_json = st.recursive(
 )
 
 
+# The fuzz profile runs 50 times the default examples; the per-test timeout scales with it.
+@pytest.mark.timeout(60 * settings().max_examples / 200)
 @pytest.mark.parametrize("cls", [ChatRequest, ChatResult, ChatStreamChunk])
 def test_arbitrary_json_never_raises(cls: type[Any]) -> None:
     """Any JSON value decodes to Success or Failure; no exception escapes."""
