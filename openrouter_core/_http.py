@@ -177,27 +177,31 @@ def read_success_body(
     """A 2xx body: a ``ChatResult``, or the generation error the body reports."""
     from openrouter_core.models import ChatResult  # deferred: models load on first use
 
-    hdrs = header_dict(headers)
-    text = _text(body)
+    # The body's text and the headers are copied into errors only: a success skips both
+    # (decoding a large body to text costs as much as parsing it).
     try:
         value = json.loads(body) if body.strip() else None
     except (ValueError, RecursionError) as exc:
-        return Failure(_not_json(status, hdrs, text, f"the body is not JSON ({exc})"))
+        why = f"the body is not JSON ({exc})"
+        return Failure(_not_json(status, header_dict(headers), _text(body), why))
     if not isinstance(value, dict):
-        return Failure(_not_json(status, hdrs, text, "expected a JSON object"))
+        return Failure(
+            _not_json(status, header_dict(headers), _text(body), "expected a JSON object")
+        )
     decoded = _converter.from_builtins(value, ChatResult)
     envelope = value.get("error")
     if isinstance(envelope, dict):
-        return Failure(generation_error(envelope, value, hdrs, decoded.value_or(None)))
+        partial = decoded.value_or(None)
+        return Failure(generation_error(envelope, value, header_dict(headers), partial))
     if isinstance(decoded, Failure):
         failure = decoded.failure()
         return Failure(
             ResponseValidationError(
                 message=f"HTTP {status} body is not a valid ChatResult",
                 details=failure.details,
-                body=text,
+                body=_text(body),
                 status_code=status,
-                headers=hdrs,
+                headers=header_dict(headers),
             )
         )
     result = decoded.unwrap()
@@ -205,7 +209,7 @@ def read_success_body(
         if choice.finish_reason == "error" or choice.error is not None:
             detail = _converter.to_builtins(choice.error).value_or(None) if choice.error else None
             detail = detail if isinstance(detail, dict) else {}
-            return Failure(generation_error(detail, value, hdrs, result))
+            return Failure(generation_error(detail, value, header_dict(headers), result))
     return Success(result)
 
 

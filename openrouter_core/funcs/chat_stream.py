@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import sys
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
@@ -14,12 +14,14 @@ from returns.result import Failure, Result
 from openrouter_core import _send
 from openrouter_core._plan import plan_call
 from openrouter_core._runtime import Runtime
-from openrouter_core._stream import Handoff, Item, Outcome, early_failure, stream_attempt
 from openrouter_core.errors import ChatStreamError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
+    from openrouter_core._stream import Handoff, Item, Outcome
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
 
@@ -212,6 +214,10 @@ class AsyncChatStream(_StreamView):
         # An abandoned stream cannot await here; hand the close to the running loop.
         if self._response.is_closed:
             return
+        # Without asyncio imported no asyncio loop can be running (trio has none to use).
+        asyncio = sys.modules.get("asyncio")
+        if asyncio is None:
+            return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -232,6 +238,10 @@ def chat_stream(
     error status (read as the JSON error it is), a response that is not an event stream,
     and retries (an error chunk or a stall before any content is retried like a 5xx).
     """
+    # Deferred: the stream machinery (SSE decoder, stream state, the chunk models it
+    # imports) costs more to import than everything else; chat_send users never need it.
+    from openrouter_core._stream import early_failure, stream_attempt
+
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
         return plan
@@ -246,6 +256,10 @@ async def chat_stream_async(
     options: RequestOptions | None = None,
 ) -> Result[AsyncChatStream, ChatStreamError]:
     """The async twin of ``chat_stream``."""
+    # Deferred: the stream machinery (SSE decoder, stream state, the chunk models it
+    # imports) costs more to import than everything else; chat_send users never need it.
+    from openrouter_core._stream import early_failure, stream_attempt
+
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
         return plan
