@@ -104,77 +104,62 @@ class ResponseError(OpenRouterError):
         return text
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class BadRequestResponseError(ResponseError):
     """400: invalid or missing parameters."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class UnauthorizedResponseError(ResponseError):
     """401: missing, invalid or disabled key."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class PaymentRequiredResponseError(ResponseError):
     """402: no credits left on the account or key."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ForbiddenResponseError(ResponseError):
     """403: permission, guardrail or moderation refusal."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class NotFoundResponseError(ResponseError):
     """404: the model or resource does not exist."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class RequestTimeoutResponseError(ResponseError):
     """408: the server timed the request out."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class PayloadTooLargeResponseError(ResponseError):
     """413: the request body is too large."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class UnprocessableEntityResponseError(ResponseError):
     """422: semantic validation failure."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class TooManyRequestsResponseError(ResponseError):
     """429: rate limited; see ``retry_after``."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class InternalServerResponseError(ResponseError):
     """500: unexpected server error (the message is masked by OpenRouter)."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class BadGatewayResponseError(ResponseError):
     """502: the upstream provider failed."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ServiceUnavailableResponseError(ResponseError):
     """503: no provider available for the routing requirements."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class EdgeNetworkTimeoutResponseError(ResponseError):
     """524: the provider request timed out at the edge network."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ProviderOverloadedResponseError(ResponseError):
     """529: the provider is overloaded."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class OpenRouterDefaultError(ResponseError):
     """Any other 4XX/5XX, or an error status whose body is not a readable JSON envelope."""
 
@@ -285,27 +270,22 @@ class ClientError(OpenRouterError):
         _set_cause(self, self.cause)
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class ConnectionFailedError(ClientError):
     """The connection could not be made, or broke before a complete answer."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class RequestTimeoutError(ClientError):
     """A connect, read, write or pool timeout, or the call's total deadline, ran out."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class RequestAbortedError(ClientError):
     """The request was cancelled by the caller."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class InvalidRequestError(ClientError):
     """The call cannot be made as asked (for example ``stream=True`` given to ``chat_send``)."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
 class UnexpectedClientError(ClientError):
     """Anything else that went wrong in the client: a raising hook, an unknown httpx error."""
 
