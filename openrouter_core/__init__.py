@@ -1,8 +1,12 @@
 """openrouter-core: OpenRouter's chat completions API as free functions returning Results.
 
 Operations live in ``openrouter_core.funcs``, models in ``openrouter_core.models`` and
-error values in ``openrouter_core.errors``.
+error values in ``openrouter_core.errors``. ``OpenRouter`` is the same API as methods that
+raise instead of returning Results; it is loaded on first use, so ``import openrouter_core``
+does not pay for it.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from returns.result import Failure as Failure
 from returns.result import Result as Result
@@ -18,12 +22,16 @@ from ._retries import RetryConfig as RetryConfig
 from ._runtime import Runtime as Runtime
 from ._version import __version__ as __version__
 
+if TYPE_CHECKING:
+    from ._facade import OpenRouter as OpenRouter
+
 __all__ = [
     "NO_RETRIES",
     "BackoffStrategy",
     "Failure",
     "HookContext",
     "Hooks",
+    "OpenRouter",
     "OpenRouterCore",
     "RequestOptions",
     "Result",
@@ -32,3 +40,12 @@ __all__ = [
     "Success",
     "__version__",
 ]
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which see the import above and still flag misspelt names.
+    def __getattr__(name: str) -> Any:
+        if name == "OpenRouter":
+            from ._facade import OpenRouter
+
+            return OpenRouter
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

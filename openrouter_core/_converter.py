@@ -13,18 +13,21 @@ Rules the wire needs, kept here so the models stay plain data:
 - Scalars are checked, never coerced: ``"5"`` for an ``int`` field is an error, and an integer
   in a ``float`` field stays an ``int`` so it re-encodes byte for byte.
 
-Decoding runs a converter without detailed validation first; only when that fails does a
-detailed one run again, to say where and what was expected. Hooks are generated on first use
-per class. Model annotations are strings naming classes of other model modules, resolved
-through ``openrouter_core.models`` only when a class is first decoded, so a call creates only
-the model modules it touches.
+Speed: stream chunks are decoded one per SSE event, so the happy path is one generated
+function per class (a single constructor call, inline scalar checks, absent fields skipped).
+Only when it fails does cattrs' detailed-validation converter run again, to say where and
+what was expected. Hooks are generated on first use. Model annotations are strings naming
+classes of other model modules; one whose module is not loaded yet stays a placeholder until a
+value needs it, so a call creates only the model modules its data touches.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import keyword
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -54,6 +57,9 @@ _JSON_NAMES = {
 }
 
 
+_MISSING = object()
+
+
 class _Mismatch(ValueError):
     """A JSON value of the wrong kind; the message says what was expected."""
 
@@ -62,19 +68,71 @@ def _expected(what: str, value: object) -> _Mismatch:
     return _Mismatch(f"expected {what}, got {_JSON_NAMES.get(type(value), type(value).__name__)}")
 
 
-class _ModelNamespace(dict[str, Any]):
-    """Looks names up in ``openrouter_core.models``, which imports their module on demand.
+class _Deferred:
+    """A model name whose module is not imported yet, standing in for it inside annotations.
 
-    Used as the local namespace when resolving a model's string annotations: ``eval`` asks it
-    first, and a name it does not know (``str``, ``Literal``) falls through to the module.
+    Its hook imports the module when a value first needs it, so decoding a plain text reply
+    never creates the classes of content parts, reasoning details or routing metadata.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def resolve(self) -> Any:
+        return getattr(importlib.import_module("openrouter_core.models"), self.name)
+
+    def __call__(self, *args: Any) -> Any:  # typing accepts only callables in unions
+        raise TypeError(f"{self.name} is not resolved yet")
+
+    def __or__(self, other: Any) -> Any:
+        return typing.Union[self, other]  # noqa: UP007 (the | form needs real types)
+
+    def __ror__(self, other: Any) -> Any:
+        return typing.Union[other, self]  # noqa: UP007
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Deferred) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class _ModelNamespace(dict[str, Any]):
+    """Looks names up in ``openrouter_core.models`` while resolving string annotations.
+
+    ``eval`` asks this namespace first; a name it does not know (``str``, ``Literal``) falls
+    through to the model's module. A model whose module is loaded comes back as itself, any
+    other as a ``_Deferred`` placeholder.
     """
 
     def __missing__(self, name: str) -> Any:
         models = importlib.import_module("openrouter_core.models")
-        try:
-            return getattr(models, name)
-        except AttributeError:
-            raise KeyError(name) from None
+        home = models._MODULE_OF.get(name)
+        if home is None:
+            raise KeyError(name)
+        module = sys.modules.get(f"openrouter_core.models.{home}")
+        return _Deferred(name) if module is None else getattr(module, name)
+
+
+def _has_deferred(t: Any) -> bool:
+    return isinstance(t, _Deferred) or any(_has_deferred(a) for a in get_args(t))
+
+
+def _resolved(t: Any) -> Any:
+    """``t`` with every ``_Deferred`` replaced by the model it names (importing its module)."""
+    if isinstance(t, _Deferred):
+        return t.resolve()
+    args = get_args(t)
+    if not args or get_origin(t) is Literal:
+        return t
+    if _is_union(t):
+        return typing.Union[tuple(_resolved(a) for a in args)]  # noqa: UP007
+    return get_origin(t)[tuple(_resolved(a) for a in args)]
 
 
 _MODEL_NAMESPACE = _ModelNamespace()
@@ -119,6 +177,7 @@ def _check_scalar(kind: type) -> Callable[[Any, Any], Any]:
             return value
         raise _expected(what, value)
 
+    structure.kinds = frozenset(accepted)  # type: ignore[attr-defined]
     return structure
 
 
@@ -127,7 +186,7 @@ def _structure_any(value: Any, _: Any) -> Any:
 
 
 class _Hooks:
-    """Hook factories shared by the fast and the detailed converter."""
+    """Hook factories for one converter; the fast and the detailed one get the same rules."""
 
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
@@ -143,6 +202,7 @@ class _Hooks:
         c.register_structure_hook_factory(_is_dict, self.dict_structure)
         c.register_structure_hook_factory(_is_literal, self.literal_structure)
         c.register_structure_hook_factory(_is_union, self.union_structure)
+        c.register_structure_hook_factory(_has_deferred, self.deferred_structure)
         c.register_unstructure_hook_factory(attrs.has, self.attrs_unstructure)
 
     def attrs_structure(self, cls: type) -> Callable[[Any, Any], Any]:
@@ -157,6 +217,9 @@ class _Hooks:
 
         attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
         fields = attrs.fields(cls)
+        if not self.detailed:
+            return self._fast_structure(cls, fields)
+        # The detailed converter reuses cattrs' generated code, which reports every bad field.
         overrides = {
             a.name: override(omit=True)
             if a.name == "extra"
@@ -166,7 +229,7 @@ class _Hooks:
         base: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
             self.converter,
-            _cattrs_detailed_validation=self.detailed,
+            _cattrs_detailed_validation=True,
             **overrides,  # type: ignore[arg-type]
         )
         known = frozenset(_wire_name(a.name) for a in fields if a.name != "extra")
@@ -179,6 +242,85 @@ class _Hooks:
             if keeps_extra and not known.issuperset(value):
                 obj.extra.update({k: v for k, v in value.items() if k not in known})
             return obj
+
+        return structure
+
+    def _fast_structure(self, cls: type, fields: Any) -> Callable[[Any, Any], Any]:
+        """One generated function per class: a single constructor call, no per-field dict.
+
+        Absent and null optional fields skip their hook; scalar fields are checked inline.
+        Its verdicts match the detailed (cattrs-generated) structure function, which only
+        runs to explain a failure.
+        """
+        namespace: dict[str, Any] = {
+            "cls": cls,
+            "expected": _expected,
+            "known": frozenset(_wire_name(a.name) for a in fields if a.name != "extra"),
+            "MISSING": _MISSING,
+        }
+        args = []
+        for i, a in enumerate(fields):
+            if a.name == "extra":
+                continue
+            wire = _wire_name(a.name)
+            hook = self.converter.get_structure_hook(a.type)
+            namespace.update({f"h{i}": hook, f"t{i}": a.type, f"d{i}": a.default})
+            kinds = getattr(hook, "kinds", None)
+            if kinds is not None:
+                namespace[f"k{i}"] = kinds
+                check = f"(v if v.__class__ in k{i} else h{i}(v, t{i}))"
+            else:
+                check = f"h{i}(v, t{i})"
+            if a.default is attrs.NOTHING:
+                # The condition runs first: it binds v for the check.
+                value = f"{check} if (v := o[{wire!r}]) is not MISSING else None"
+            elif a.default is None:
+                value = f"None if (v := get({wire!r})) is None else {check}"
+            else:
+                value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
+            args.append(f"        {a.name}=({value}),")
+        extra = (
+            [
+                "    if not known.issuperset(o):",
+                "        obj.extra.update({k: v for k, v in o.items() if k not in known})",
+            ]
+            if "extra" in attrs.fields_dict(cls)
+            else []
+        )
+        source = "\n".join(
+            [
+                f"def structure_{cls.__name__}(o, _):",
+                "    if o.__class__ is not dict:",
+                "        raise expected('an object', o)",
+                "    get = o.get",
+                "    obj = cls(",
+                *args,
+                "    )",
+                *extra,
+                "    return obj",
+            ]
+        )
+        exec(compile(source, f"<structure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
+        structure: Callable[[Any, Any], Any] = namespace[f"structure_{cls.__name__}"]
+        return structure
+
+    def deferred_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        """Resolve on the first value that needs the type; ``None`` never does."""
+        hook: Callable[[Any, Any], Any] | None = None
+        real: Any = None
+        # Scalars that a member needing no import accepts (``str`` in ``str | list[Part]``).
+        plain = set(get_args(t) if _is_union(t) else ()) & set(_SCALARS)
+        if float in plain:
+            plain.add(int)
+
+        def structure(value: Any, _: Any) -> Any:
+            nonlocal hook, real
+            if value.__class__ in plain:
+                return value
+            if hook is None:
+                real = _resolved(t)
+                hook = self.converter.get_structure_hook(real)
+            return hook(value, real)
 
         return structure
 
@@ -259,12 +401,12 @@ class _Hooks:
             by_kind[dict] = self._tagged(t, classes)
         elif maps:
             by_kind[dict] = _identity
-        what = " or ".join(
-            sorted(
-                {_JSON_NAMES[k] for k in by_kind if k is not bool}
-                | ({"a boolean"} if bool in by_kind else set())
-            )
-        )
+        what = " or ".join(sorted(_JSON_NAMES[k] for k in by_kind))
+        # Fast shapes first: they are most fields (``str | None``, ``Model | None``).
+        if all(handler is _identity for handler in by_kind.values()):
+            return self._kinds_only(frozenset(by_kind), what)
+        if set(by_kind) == {type(None), dict} and len(classes) == 1:
+            return self._optional(classes[0], what)
 
         def structure(value: Any, _: Any) -> Any:
             handler = by_kind.get(value.__class__)
@@ -274,14 +416,40 @@ class _Hooks:
 
         return structure
 
+    @staticmethod
+    def _kinds_only(kinds: frozenset[type], what: str) -> Callable[[Any, Any], Any]:
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ in kinds:
+                return value
+            raise _expected(what, value)
+
+        structure.kinds = kinds  # type: ignore[attr-defined]
+        return structure
+
+    def _optional(self, cls: type, what: str) -> Callable[[Any, Any], Any]:
+        hook: Callable[[Any, Any], Any] | None = None
+
+        def structure(value: Any, _: Any) -> Any:
+            nonlocal hook
+            if value is None:
+                return None
+            if value.__class__ is not dict:
+                raise _expected(what, value)
+            if hook is None:
+                hook = self.converter.get_structure_hook(cls)
+            return hook(value, cls)
+
+        return structure
+
     def _lazy(self, t: Any) -> Callable[[Any], Any]:
         """The hook for ``t``, looked up on first use (a union's members may never occur)."""
-        cache: list[Callable[[Any, Any], Any]] = []
+        hook: Callable[[Any, Any], Any] | None = None
 
         def call(value: Any) -> Any:
-            if not cache:
-                cache.append(self.converter.get_structure_hook(t))
-            return cache[0](value, t)
+            nonlocal hook
+            if hook is None:
+                hook = self.converter.get_structure_hook(t)
+            return hook(value, t)
 
         return call
 
@@ -368,7 +536,12 @@ def _make(detailed: bool) -> Converter:
 
 
 _fast = _make(detailed=False)
-_detailed = _make(detailed=True)
+
+
+@functools.cache
+def _detailed() -> Converter:
+    """The converter that explains failures; built on the first failure only."""
+    return _make(detailed=True)
 
 
 def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
@@ -428,7 +601,7 @@ def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationEr
 def _explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
     message = f"response does not match {getattr(cls, '__name__', cls)}"
     try:
-        _detailed.structure(value, cls)
+        _detailed().structure(value, cls)
     except Exception as e:  # the detailed converter's report of the same failure
         details = tuple(
             _reorder(line) for line in transform_error(e, path="$", format_exception=_describe)

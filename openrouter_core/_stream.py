@@ -8,6 +8,7 @@ first content, so that an error chunk or a stall before any content can still be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
 import attrs
@@ -18,7 +19,7 @@ from openrouter_core import _http
 from openrouter_core._plan import CallPlan
 from openrouter_core._runtime import Runtime
 from openrouter_core._send import Close, Flow, Opened, ReadBody, ReadChunk, Send, run_hooks_after
-from openrouter_core._sse import SSEDecoder, SSELineTooLongError
+from openrouter_core._sse import SSEDecoder, SSEEvent, SSELineTooLongError
 from openrouter_core._stream_state import StreamState
 from openrouter_core.errors import (
     GenerationError,
@@ -67,20 +68,10 @@ class StreamPump:
 
     def feed(self, chunk: bytes, now: float) -> list[Item]:
         """Items decoded from the next piece of the body."""
-        if self.finished:
-            return []
         progress = self.state.content_chunks
-        try:
-            events = self._decoder.feed(chunk)
-        except SSELineTooLongError as exc:
-            return [Failure(self._fail(self._too_long(exc)))]
-        items: list[Item] = []
-        for event in events:
-            item = self.state.on_event(event)
-            if item is not None:
-                items.append(item)
-            if self.finished:
-                return items
+        items = self._decode(self._decoder.feed, chunk)
+        if self.finished:
+            return items
         if self.state.content_chunks != progress:
             self._last_progress = now
         stalled = self._check_watchdog(now)
@@ -90,22 +81,27 @@ class StreamPump:
 
     def eof(self) -> list[Item]:
         """Items at the end of the body: a last event, or the truncation failure."""
+        items = self._decode(lambda _: self._decoder.finish(), b"")
+        truncated = None if self.finished else self.state.on_eof()
+        if truncated is not None:
+            items.append(Failure(truncated))
+        return items
+
+    def _decode(self, decode: Callable[[bytes], list[SSEEvent]], data: bytes) -> list[Item]:
+        """Fold the decoded events into items, stopping at the stream's end."""
         if self.finished:
             return []
-        items: list[Item] = []
         try:
-            events = self._decoder.finish()
+            events = decode(data)
         except SSELineTooLongError as exc:
             return [Failure(self._fail(self._too_long(exc)))]
+        items: list[Item] = []
         for event in events:
             item = self.state.on_event(event)
             if item is not None:
                 items.append(item)
             if self.finished:
-                return items
-        truncated = self.state.on_eof()
-        if truncated is not None:
-            items.append(Failure(truncated))
+                break
         return items
 
     def transport_failed(self, error: OpenRouterError, now: float) -> list[Item]:

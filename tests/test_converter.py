@@ -5,6 +5,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from returns.result import Failure, Success
 
 from openrouter_core._converter import from_builtins, from_json, to_builtins, to_json
@@ -215,3 +217,46 @@ def test_keyword_fields_map_to_the_wire_name() -> None:
     """A field named from_ is "from" on the wire, both ways."""
     assert {"from": "a"} == to_builtins(_Keyword(from_="a")).unwrap()
     assert _Keyword(from_="b") == decoded({"from": "b"}, _Keyword)
+
+
+def test_a_nested_failure_names_the_full_path() -> None:
+    """A problem deep inside a union member and a list is reported at its exact JSON path."""
+    body = json.loads(json.dumps(RESULT))
+    body["choices"][0]["message"]["tool_calls"] = [
+        {"id": "c0", "type": "function", "function": {"name": "f", "arguments": "{}"}},
+        {"id": "c1", "type": "function", "function": {"arguments": "{}"}},
+    ]
+    result = from_builtins(body, ChatResult)
+    assert isinstance(result, Failure)
+    assert ("$.choices[0].message.tool_calls[1].function.name: required field missing",) == (
+        result.failure().details
+    )
+
+
+_any_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["id", "model", "choices", "delta", "message", "index", "type"])
+            | st.text(max_size=4),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@pytest.mark.parametrize("cls", [ChatRequest, ChatResult, ChatStreamChunk])
+def test_arbitrary_json_never_raises(cls: type[Any]) -> None:
+    """Any JSON value decodes to Success or Failure; no exception escapes."""
+
+    @given(_any_json)
+    def run(value: Any) -> None:
+        result = from_builtins(value, cls)
+        assert isinstance(result, Success | Failure)
+        if isinstance(result, Failure):
+            assert all(": " in line for line in result.failure().details)
+
+    run()

@@ -48,3 +48,47 @@ def test_importing_the_package_creates_no_model_class() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "[]" == out.stdout.strip()
+
+
+def _modules_loaded_by(code: str) -> list[str]:
+    script = (
+        "import sys\n"
+        "from openrouter_core import models as m\n"
+        "from openrouter_core._converter import from_json, to_json\n"
+        f"{code}\n"
+        "print(sorted(k.rsplit('.', 1)[1] for k in sys.modules"
+        " if k.startswith('openrouter_core.models.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    loaded: list[str] = eval(out.stdout)
+    return loaded
+
+
+TEXT_REPLY = {
+    "id": "gen-1",
+    "model": "x",
+    "choices": [
+        {"index": 0, "finish_reason": None, "message": {"role": "assistant", "content": "Paris."}}
+    ],
+    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+}
+TEXT_CHUNK = {
+    "id": "gen-1",
+    "model": "x",
+    "choices": [{"index": 0, "delta": {"role": "assistant", "content": "Hi"}}],
+}
+
+
+def test_a_plain_chat_call_creates_only_the_modules_it_touches() -> None:
+    """Sending a text request and decoding a text reply leave the other model modules alone."""
+    code = (
+        "to_json(m.ChatRequest(model='x', messages=[m.ChatUserMessage(content='hi')])).unwrap()\n"
+        f"from_json({json.dumps(TEXT_REPLY)!r}, m.ChatResult).unwrap()"
+    )
+    assert ["_messages", "_request", "_response", "_usage"] == _modules_loaded_by(code)
+
+
+def test_a_text_stream_chunk_needs_only_the_stream_module() -> None:
+    """Content deltas decode without creating message, content or reasoning classes."""
+    code = f"from_json({json.dumps(TEXT_CHUNK)!r}, m.ChatStreamChunk).unwrap()"
+    assert ["_stream"] == _modules_loaded_by(code)

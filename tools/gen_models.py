@@ -193,17 +193,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "The request body, its small option objects, and the operation wrapper.",
         [
             "ChatDebugOptions",
-            "ChatFormatGrammarConfig",
-            "ChatFormatJsonObjectConfig",
-            "ChatFormatJsonSchemaConfig",
-            "ChatFormatPythonConfig",
-            "ChatFormatTextConfig",
-            "ChatJsonSchemaConfig",
             "ChatModelNames",
             "ChatReasoningSummaryVerbosityEnum",
             "ChatRequest",
             "ChatRequestReasoning",
-            "ChatResponseFormat",
             "ChatStreamOptions",
             "DeprecatedRoute",
             "ImageConfig",
@@ -214,6 +207,18 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "PromptCacheOptions",
             "SendChatCompletionRequest",
             "TraceConfig",
+        ],
+    ),
+    "_response_format": (
+        "Structured output formats (``ChatRequest.response_format``), discriminated on ``type``.",
+        [
+            "ChatFormatGrammarConfig",
+            "ChatFormatJsonObjectConfig",
+            "ChatFormatJsonSchemaConfig",
+            "ChatFormatPythonConfig",
+            "ChatFormatTextConfig",
+            "ChatJsonSchemaConfig",
+            "ChatResponseFormat",
             "UnknownChatResponseFormat",
         ],
     ),
@@ -290,6 +295,47 @@ INLINE_NAMES = {
     "FusionServerToolConfig/reasoning": "FusionReasoning",
     "FusionServerToolConfig/tools[]": "FusionNestedTool",
     "ProviderPreferences/max_price": "ProviderMaxPrice",
+}
+
+# Docstrings for the names the spec leaves undescribed.
+DESCRIPTIONS = {
+    "AnthropicCacheControlTtl": "How long a cache breakpoint lives.",
+    "AutoBetaRouterPlugin": "The beta auto router: picks a model for the request.",
+    "AutoRouterPlugin": "The auto router (``openrouter/auto``): picks a model for the request.",
+    "ChatAssistantImage": "One generated image.",
+    "ChatAssistantImageUrl": "Where a generated image is: a URL or a base64 data URL.",
+    "ChatContentAudioInput": "The audio of an ``input_audio`` part.",
+    "ChatContentFileData": "The file of a ``file`` part: inline data, an uploaded id, or both.",
+    "ChatContentImageUrl": "The image of an ``image_url`` part and the detail to see it at.",
+    "ChatFinishReasonEnum": "Why the model stopped: the normalised reason.",
+    "ChatFunctionToolFunction": 'A function tool: ``{"type": "function", "function": {...}}``.',
+    "ChatNamedToolChoiceFunction": "The function a named tool choice forces.",
+    "ChatPlugin": "A request plugin, discriminated on ``id``.",
+    "ChatReasoningSummaryVerbosityEnum": "How detailed a reasoning summary should be.",
+    "ChatStreamingResponse": "One SSE event as the spec models it: ``{data: ChatStreamChunk}``.",
+    "ChatToolCallFunction": "The function a tool call invokes: its name and JSON arguments.",
+    "ChatTopLogprob": "An alternative token and its log probability.",
+    "ContextCompressionPlugin": "Fits long prompts into the context window (``middle-out``).",
+    "EndpointInfo": "One endpoint considered for the request.",
+    "EndpointsMetadata": "The endpoints considered for the request.",
+    "FileParserPlugin": "Parses PDF and other files attached to messages.",
+    "FusionNestedTool": "A tool the models of the fusion server tool may use.",
+    "FusionPlugin": "Fusion: several models answer, and one combines their answers.",
+    "FusionPluginTool": "A tool the models of the fusion plugin may use.",
+    "ModerationPlugin": "Moderates the request's input.",
+    "OpenRouterMetadata": "How OpenRouter routed the request.",
+    "ParetoRouterPlugin": "Routes to the best model within a price and quality frontier.",
+    "PipelineStage": "One stage the request passed through (guardrail, plugin, ...).",
+    "ProviderName": "A provider, by display name.",
+    "Quantization": "A model weight quantization.",
+    "ReasoningFormat": "Which provider format a reasoning detail is in.",
+    "ResponseHealingPlugin": "Repairs malformed JSON output (non-streaming only).",
+    "RouterAttempt": "One attempt to serve the request.",
+    "RouterParams": "Parameters the router used.",
+    "RoutingStrategy": "How the model was chosen.",
+    "WebFetchPlugin": "Lets the model fetch web pages.",
+    "WebSearchConfig": "Configuration of the web search server tool.",
+    "WebSearchPlugin": "Web search (deprecated in favour of the ``openrouter:web_search`` tool).",
 }
 
 # Tagged unions: the fallback member that keeps an unknown member's raw dict.
@@ -474,7 +520,7 @@ def is_nullable(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> boo
 def sentence(text: str) -> str:
     text = text.replace("\u2013", "-")
     text = "\n\n".join(" ".join(para.split()) for para in text.strip().split("\n\n"))
-    return text if text.endswith((".", "!", "?", ")", "`")) else text + "."
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def literal(values: list[Any]) -> str:
@@ -517,12 +563,8 @@ class Model:
             for prop, node in schema.get("properties", {}).items():
                 self.visit_inline(f"{name}/{prop}", REPLACED_PROPERTIES.get((name, prop), node))
             return
-        fallback = f"Values of ``{name}``."
-        doc = sentence(schema.get("description", fallback))
-        target = self.type_of(schema, name, alias=True)
-        if target.endswith("| str"):
-            doc += " Open: a value this SDK does not know passes as a plain ``str``."
-        self.aliases[name] = (target, doc)
+        doc = sentence(description(name, schema))
+        self.aliases[name] = (self.type_of(schema, name, alias=True), doc)
         self.visit_children(name, schema)
 
     def visit_inline(self, path: str, node: dict[str, Any]) -> None:
@@ -530,15 +572,13 @@ class Model:
         name = INLINE_NAMES.get(path)
         if name is not None:
             if "properties" in node:
-                parent, _, prop = path.rpartition("/")
-                where = f"``{prop}`` of a ``{parent}``" if prop else f"item of ``{path}``"
-                self.classes[name] = {"description": f"The {where}.", **node}
+                self.classes[name] = node
                 for prop, sub in node["properties"].items():
                     self.visit_inline(f"{name}/{prop}", sub)
                 return
             self.aliases[name] = (
                 self.type_of(node, name, alias=True),
-                sentence(node.get("description", name)),
+                sentence(description(name, node)),
             )
             self.visit_children(name, node)
             return
@@ -684,7 +724,7 @@ def render_class(model: Model, name: str) -> str:
         )
         out.append("\n    raw: dict[str, Any]\n")
         return "".join(out)
-    out.append(docstring(schema.get("description", name.replace("_", " ")), "    "))
+    out.append(docstring(description(name, schema), "    "))
     out.append("\n")
     for field in fields_of(model, name, schema):
         if field.doc:
@@ -695,6 +735,13 @@ def render_class(model: Model, name: str) -> str:
     out.append("    #: Keys the SDK does not model, kept verbatim and sent back out.\n")
     out.append("    extra: dict[str, Any] = attrs.field(factory=dict)\n")
     return "".join(out)
+
+
+def description(name: str, schema: dict[str, Any]) -> str:
+    text = DESCRIPTIONS.get(name) or schema.get("description")
+    if not text:
+        raise SystemExit(f"{name} has no description: add one to DESCRIPTIONS")
+    return str(text)
 
 
 def render_alias(model: Model, name: str) -> str:
@@ -767,6 +814,11 @@ def render_init(model: Model) -> str:
     names = sorted(model.module_of)
     lines = [
         '"""The request and response models, named after the OpenAPI schemas.',
+        "",
+        "Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not",
+        "model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member",
+        "this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means",
+        "absent.",
         "",
         "Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs",
         "about a millisecond, so importing this package creates none, and a call creates only the",

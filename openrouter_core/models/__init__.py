@@ -1,5 +1,10 @@
 """The request and response models, named after the OpenAPI schemas.
 
+Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not
+model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member
+this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means
+absent.
+
 Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs
 about a millisecond, so importing this package creates none, and a call creates only the
 classes of the modules it touches.
@@ -118,17 +123,10 @@ if TYPE_CHECKING:
     from ._reasoning import ReasoningFormat as ReasoningFormat
     from ._reasoning import UnknownReasoningDetail as UnknownReasoningDetail
     from ._request import ChatDebugOptions as ChatDebugOptions
-    from ._request import ChatFormatGrammarConfig as ChatFormatGrammarConfig
-    from ._request import ChatFormatJsonObjectConfig as ChatFormatJsonObjectConfig
-    from ._request import ChatFormatJsonSchemaConfig as ChatFormatJsonSchemaConfig
-    from ._request import ChatFormatPythonConfig as ChatFormatPythonConfig
-    from ._request import ChatFormatTextConfig as ChatFormatTextConfig
-    from ._request import ChatJsonSchemaConfig as ChatJsonSchemaConfig
     from ._request import ChatModelNames as ChatModelNames
     from ._request import ChatReasoningSummaryVerbosityEnum as ChatReasoningSummaryVerbosityEnum
     from ._request import ChatRequest as ChatRequest
     from ._request import ChatRequestReasoning as ChatRequestReasoning
-    from ._request import ChatResponseFormat as ChatResponseFormat
     from ._request import ChatStreamOptions as ChatStreamOptions
     from ._request import DeprecatedRoute as DeprecatedRoute
     from ._request import ImageConfig as ImageConfig
@@ -139,13 +137,20 @@ if TYPE_CHECKING:
     from ._request import PromptCacheOptions as PromptCacheOptions
     from ._request import SendChatCompletionRequest as SendChatCompletionRequest
     from ._request import TraceConfig as TraceConfig
-    from ._request import UnknownChatResponseFormat as UnknownChatResponseFormat
     from ._response import ChatChoice as ChatChoice
     from ._response import ChatFinishReasonEnum as ChatFinishReasonEnum
     from ._response import ChatResult as ChatResult
     from ._response import ChatTokenLogprob as ChatTokenLogprob
     from ._response import ChatTokenLogprobs as ChatTokenLogprobs
     from ._response import ChatTopLogprob as ChatTopLogprob
+    from ._response_format import ChatFormatGrammarConfig as ChatFormatGrammarConfig
+    from ._response_format import ChatFormatJsonObjectConfig as ChatFormatJsonObjectConfig
+    from ._response_format import ChatFormatJsonSchemaConfig as ChatFormatJsonSchemaConfig
+    from ._response_format import ChatFormatPythonConfig as ChatFormatPythonConfig
+    from ._response_format import ChatFormatTextConfig as ChatFormatTextConfig
+    from ._response_format import ChatJsonSchemaConfig as ChatJsonSchemaConfig
+    from ._response_format import ChatResponseFormat as ChatResponseFormat
+    from ._response_format import UnknownChatResponseFormat as UnknownChatResponseFormat
     from ._routing_metadata import EndpointInfo as EndpointInfo
     from ._routing_metadata import EndpointsMetadata as EndpointsMetadata
     from ._routing_metadata import OpenRouterMetadata as OpenRouterMetadata
@@ -261,15 +266,15 @@ _MODULE_OF: dict[str, str] = {
     "ChatDeveloperMessage": "_messages",
     "ChatErrorDetail": "_errors",
     "ChatFinishReasonEnum": "_response",
-    "ChatFormatGrammarConfig": "_request",
-    "ChatFormatJsonObjectConfig": "_request",
-    "ChatFormatJsonSchemaConfig": "_request",
-    "ChatFormatPythonConfig": "_request",
-    "ChatFormatTextConfig": "_request",
+    "ChatFormatGrammarConfig": "_response_format",
+    "ChatFormatJsonObjectConfig": "_response_format",
+    "ChatFormatJsonSchemaConfig": "_response_format",
+    "ChatFormatPythonConfig": "_response_format",
+    "ChatFormatTextConfig": "_response_format",
     "ChatFunctionDefinition": "_tools",
     "ChatFunctionTool": "_tools",
     "ChatFunctionToolFunction": "_tools",
-    "ChatJsonSchemaConfig": "_request",
+    "ChatJsonSchemaConfig": "_response_format",
     "ChatMessages": "_messages",
     "ChatModelNames": "_request",
     "ChatNamedToolChoice": "_tool_choice",
@@ -280,7 +285,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatReasoningSummaryVerbosityEnum": "_request",
     "ChatRequest": "_request",
     "ChatRequestReasoning": "_request",
-    "ChatResponseFormat": "_request",
+    "ChatResponseFormat": "_response_format",
     "ChatResult": "_response",
     "ChatSearchModelsServerTool": "_tools",
     "ChatServerToolChoice": "_tool_choice",
@@ -408,7 +413,7 @@ _MODULE_OF: dict[str, str] = {
     "UnknownChatContentItem": "_content",
     "UnknownChatFunctionTool": "_tools",
     "UnknownChatMessage": "_messages",
-    "UnknownChatResponseFormat": "_request",
+    "UnknownChatResponseFormat": "_response_format",
     "UnknownPlugin": "_plugins",
     "UnknownReasoningDetail": "_reasoning",
     "UnknownStopServerToolsWhenCondition": "_tool_choice",

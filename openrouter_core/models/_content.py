@@ -9,10 +9,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 AnthropicCacheControlTtl: TypeAlias = Literal["5m", "1h"] | str
-"""
-Values of ``AnthropicCacheControlTtl``. Open: a value this SDK does not know passes as a plain
-``str``.
-"""
+"""How long a cache breakpoint lives."""
 
 
 @attrs.frozen(kw_only=True)
@@ -43,7 +40,7 @@ class ChatContentAudio:
 
 @attrs.frozen(kw_only=True)
 class ChatContentAudioInput:
-    """The ``input_audio`` of a ``ChatContentAudio``."""
+    """The audio of an ``input_audio`` part."""
 
     #: Base64 encoded audio data.
     data: str
@@ -66,7 +63,7 @@ class ChatContentFile:
 
 @attrs.frozen(kw_only=True)
 class ChatContentFileData:
-    """The ``file`` of a ``ChatContentFile``."""
+    """The file of a ``file`` part: inline data, an uploaded id, or both."""
 
     #: File content as base64 data URL or URL.
     file_data: str | None = None
@@ -90,9 +87,9 @@ class ChatContentImage:
 
 @attrs.frozen(kw_only=True)
 class ChatContentImageUrl:
-    """The ``image_url`` of a ``ChatContentImage``."""
+    """The image of an ``image_url`` part and the detail to see it at."""
 
-    #: URL of the image (data: URLs supported)
+    #: URL of the image (data: URLs supported).
     url: str
     #: Image detail level for vision models. `original` is an OpenRouter extension (not in the
     #: OpenAI Chat Completions spec) requesting true original-resolution media; it is downgraded
@@ -128,7 +125,7 @@ class ChatContentVideo:
 class ChatContentVideoInput:
     """Video input object."""
 
-    #: URL of the video (data: URLs supported)
+    #: URL of the video (data: URLs supported).
     url: str
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
@@ -136,7 +133,7 @@ class ChatContentVideoInput:
 
 @attrs.frozen(kw_only=True)
 class Legacy_ChatContentVideo:
-    """Video input content part (legacy format - deprecated)"""
+    """Video input content part (legacy format - deprecated)."""
 
     type: Literal["input_video"] = "input_video"
     video_url: Legacy_ChatContentVideoInput
@@ -148,7 +145,7 @@ class Legacy_ChatContentVideo:
 class Legacy_ChatContentVideoInput:
     """Video input object."""
 
-    #: URL of the video (data: URLs supported)
+    #: URL of the video (data: URLs supported).
     url: str
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)

@@ -40,10 +40,7 @@ ApiErrorType: TypeAlias = (
     ]
     | str
 )
-"""
-Canonical OpenRouter error type, stable across all API formats. Open: a value this SDK does not
-know passes as a plain ``str``.
-"""
+"""Canonical OpenRouter error type, stable across all API formats."""
 
 
 @attrs.frozen(kw_only=True)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 @attrs.frozen(kw_only=True)
 class ChatAssistantImage:
-    """The ``ChatAssistantImages[]`` of a ````."""
+    """One generated image."""
 
     image_url: ChatAssistantImageUrl
     #: Keys the SDK does not model, kept verbatim and sent back out.
@@ -24,7 +24,7 @@ class ChatAssistantImage:
 
 @attrs.frozen(kw_only=True)
 class ChatAssistantImageUrl:
-    """The ``image_url`` of a ``ChatAssistantImage``."""
+    """Where a generated image is: a URL or a base64 data URL."""
 
     #: URL or base64-encoded data of the generated image.
     url: str
@@ -114,7 +114,7 @@ class ChatToolCall:
 
 @attrs.frozen(kw_only=True)
 class ChatToolCallFunction:
-    """The ``function`` of a ``ChatToolCall``."""
+    """The function a tool call invokes: its name and JSON arguments."""
 
     #: Function arguments as JSON string.
     arguments: str

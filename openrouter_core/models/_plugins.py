@@ -13,29 +13,23 @@ if TYPE_CHECKING:
 
 
 ContextCompressionEngine: TypeAlias = Literal["middle-out"] | str
-"""
-The compression engine to use. Defaults to "middle-out". Open: a value this SDK does not know
-passes as a plain ``str``.
-"""
+"""The compression engine to use. Defaults to "middle-out"."""
 
 
 PDFParserEngine: TypeAlias = Literal["mistral-ocr", "native", "cloudflare-ai", "pdf-text"] | str
 """
 The engine to use for parsing PDF files. "pdf-text" is deprecated and automatically redirected
-to "cloudflare-ai". Open: a value this SDK does not know passes as a plain ``str``.
+to "cloudflare-ai".
 """
 
 
 WebSearchEngine: TypeAlias = Literal["native", "exa", "firecrawl", "parallel", "perplexity"] | str
-"""
-The search engine to use for web search. Open: a value this SDK does not know passes as a plain
-``str``.
-"""
+"""The search engine to use for web search."""
 
 
 @attrs.frozen(kw_only=True)
 class AutoBetaRouterPlugin:
-    """AutoBetaRouterPlugin."""
+    """The beta auto router: picks a model for the request."""
 
     id: Literal["auto-beta-router"] = "auto-beta-router"
     #: List of model patterns to filter which models the auto-beta-router can route between.
@@ -70,7 +64,7 @@ class AutoBetaRouterPlugin:
 
 @attrs.frozen(kw_only=True)
 class AutoRouterPlugin:
-    """AutoRouterPlugin."""
+    """The auto router (``openrouter/auto``): picks a model for the request."""
 
     id: Literal["auto-router"] = "auto-router"
     #: List of model patterns to filter which models the auto-router can route between. Supports
@@ -107,7 +101,7 @@ class AutoRouterPlugin:
 
 @attrs.frozen(kw_only=True)
 class ContextCompressionPlugin:
-    """ContextCompressionPlugin."""
+    """Fits long prompts into the context window (``middle-out``)."""
 
     id: Literal["context-compression"] = "context-compression"
     #: Set to false to disable the context-compression plugin for this request. Defaults to
@@ -120,7 +114,7 @@ class ContextCompressionPlugin:
 
 @attrs.frozen(kw_only=True)
 class FileParserPlugin:
-    """FileParserPlugin."""
+    """Parses PDF and other files attached to messages."""
 
     id: Literal["file-parser"] = "file-parser"
     #: Set to false to disable the file-parser plugin for this request. Defaults to true.
@@ -132,7 +126,7 @@ class FileParserPlugin:
 
 @attrs.frozen(kw_only=True)
 class FusionPlugin:
-    """FusionPlugin."""
+    """Fusion: several models answer, and one combines their answers."""
 
     id: Literal["fusion"] = "fusion"
     #: Slugs of models to run in parallel as the "expert panel" the analyst analyzes. Each model
@@ -168,7 +162,7 @@ class FusionPlugin:
 
 @attrs.frozen(kw_only=True)
 class FusionPluginTool:
-    """The ``tools[]`` of a ``FusionPlugin``."""
+    """A tool the models of the fusion plugin may use."""
 
     #: Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch").
     type: str
@@ -180,7 +174,7 @@ class FusionPluginTool:
 
 @attrs.frozen(kw_only=True)
 class ModerationPlugin:
-    """ModerationPlugin."""
+    """Moderates the request's input."""
 
     id: Literal["moderation"] = "moderation"
     #: Keys the SDK does not model, kept verbatim and sent back out.
@@ -198,7 +192,7 @@ class PDFParserOptions:
 
 @attrs.frozen(kw_only=True)
 class ParetoRouterPlugin:
-    """ParetoRouterPlugin."""
+    """Routes to the best model within a price and quality frontier."""
 
     id: Literal["pareto-router"] = "pareto-router"
     #: Set to false to disable the pareto-router plugin for this request. Defaults to true.
@@ -225,7 +219,7 @@ class ParetoRouterPlugin:
 
 @attrs.frozen(kw_only=True)
 class ResponseHealingPlugin:
-    """ResponseHealingPlugin."""
+    """Repairs malformed JSON output (non-streaming only)."""
 
     id: Literal["response-healing"] = "response-healing"
     #: Set to false to disable the response-healing plugin for this request. Defaults to true.
@@ -247,7 +241,7 @@ class UnknownPlugin:
 
 @attrs.frozen(kw_only=True)
 class WebFetchPlugin:
-    """WebFetchPlugin."""
+    """Lets the model fetch web pages."""
 
     id: Literal["web-fetch"] = "web-fetch"
     #: Only fetch from these domains.
@@ -264,7 +258,7 @@ class WebFetchPlugin:
 
 @attrs.frozen(kw_only=True)
 class WebSearchPlugin:
-    """WebSearchPlugin."""
+    """Web search (deprecated in favour of the ``openrouter:web_search`` tool)."""
 
     id: Literal["web"] = "web"
     #: Set to false to disable the web-search plugin for this request. Defaults to true.
@@ -313,4 +307,4 @@ ChatPlugin: TypeAlias = (
     | FusionPlugin
     | UnknownPlugin
 )
-"""ChatPlugin."""
+"""A request plugin, discriminated on ``id``."""

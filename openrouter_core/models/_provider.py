@@ -118,14 +118,11 @@ ProviderName: TypeAlias = (
     ]
     | str
 )
-"""Values of ``ProviderName``. Open: a value this SDK does not know passes as a plain ``str``."""
+"""A provider, by display name."""
 
 
 ProviderSort: TypeAlias = Literal["price", "throughput", "latency", "exacto"] | str
-"""
-The provider sorting strategy (price, throughput, latency) Open: a value this SDK does not know
-passes as a plain ``str``.
-"""
+"""The provider sorting strategy (price, throughput, latency)."""
 
 
 Quantization: TypeAlias = (
@@ -145,7 +142,7 @@ Quantization: TypeAlias = (
     ]
     | str
 )
-"""Values of ``Quantization``. Open: a value this SDK does not know passes as a plain ``str``."""
+"""A model weight quantization."""
 
 
 @attrs.frozen(kw_only=True)
@@ -155,13 +152,13 @@ class PercentileLatencyCutoffs:
     preferred.
     """
 
-    #: Maximum p50 latency (seconds)
+    #: Maximum p50 latency (seconds).
     p50: float | None = None
-    #: Maximum p75 latency (seconds)
+    #: Maximum p75 latency (seconds).
     p75: float | None = None
-    #: Maximum p90 latency (seconds)
+    #: Maximum p90 latency (seconds).
     p90: float | None = None
-    #: Maximum p99 latency (seconds)
+    #: Maximum p99 latency (seconds).
     p99: float | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
@@ -174,13 +171,13 @@ class PercentileThroughputCutoffs:
     preferred.
     """
 
-    #: Minimum p50 throughput (tokens/sec)
+    #: Minimum p50 throughput (tokens/sec).
     p50: float | None = None
-    #: Minimum p75 throughput (tokens/sec)
+    #: Minimum p75 throughput (tokens/sec).
     p75: float | None = None
-    #: Minimum p90 throughput (tokens/sec)
+    #: Minimum p90 throughput (tokens/sec).
     p90: float | None = None
-    #: Minimum p99 throughput (tokens/sec)
+    #: Minimum p99 throughput (tokens/sec).
     p99: float | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
@@ -259,9 +256,9 @@ class ProviderPreferences:
 
 @attrs.frozen(kw_only=True)
 class ProviderSortConfig:
-    """The provider sorting strategy (price, throughput, latency)"""
+    """The provider sorting strategy (price, throughput, latency)."""
 
-    #: The provider sorting strategy (price, throughput, latency)
+    #: The provider sorting strategy (price, throughput, latency).
     by: Literal["price", "throughput", "latency", "exacto"] | str | None = None
     #: Partitioning strategy for sorting: "model" (default) groups endpoints by model before
     #: sorting (fallback models remain fallbacks), "none" sorts all endpoints together

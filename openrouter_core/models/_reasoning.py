@@ -22,7 +22,7 @@ ReasoningFormat: TypeAlias = (
     ]
     | str
 )
-"""Values of ``ReasoningFormat``. Open: a value this SDK does not know passes as a plain ``str``."""
+"""Which provider format a reasoning detail is in."""
 
 
 @attrs.frozen(kw_only=True)

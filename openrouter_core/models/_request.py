@@ -13,22 +13,20 @@ if TYPE_CHECKING:
     from ._messages import ChatMessages
     from ._plugins import ChatPlugin
     from ._provider import ProviderPreferences
+    from ._response_format import ChatResponseFormat
     from ._tool_choice import ChatToolChoice, StopServerToolsWhen
     from ._tools import ChatFunctionTool
 
 
 ChatReasoningSummaryVerbosityEnum: TypeAlias = Literal["auto", "concise", "detailed"] | str
-"""
-Values of ``ChatReasoningSummaryVerbosityEnum``. Open: a value this SDK does not know passes as
-a plain ``str``.
-"""
+"""How detailed a reasoning summary should be."""
 
 
 DeprecatedRoute: TypeAlias = Literal["fallback", "sort"] | str
 """
 **DEPRECATED** Use providers.sort.partition instead. Backwards-compatible alias for
 providers.sort.partition. Accepts legacy values: "fallback" (maps to "model"), "sort" (maps to
-"none"). Open: a value this SDK does not know passes as a plain ``str``.
+"none").
 """
 
 
@@ -40,10 +38,7 @@ https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more 
 
 
 MetadataLevel: TypeAlias = Literal["disabled", "enabled"] | str
-"""
-Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`. Open: a
-value this SDK does not know passes as a plain ``str``.
-"""
+"""Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`."""
 
 
 ModelName: TypeAlias = str
@@ -52,75 +47,11 @@ ModelName: TypeAlias = str
 
 @attrs.frozen(kw_only=True)
 class ChatDebugOptions:
-    """Debug options for inspecting request transformations (streaming only)"""
+    """Debug options for inspecting request transformations (streaming only)."""
 
     #: If true, includes the transformed upstream request body in a debug chunk at the start of
     #: the stream. Only works with streaming mode.
     echo_upstream_body: bool | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatFormatGrammarConfig:
-    """Custom grammar response format."""
-
-    type: Literal["grammar"] = "grammar"
-    #: Custom grammar for text generation.
-    grammar: str
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatFormatJsonObjectConfig:
-    """JSON object response format."""
-
-    type: Literal["json_object"] = "json_object"
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatFormatJsonSchemaConfig:
-    """JSON Schema response format for structured outputs."""
-
-    type: Literal["json_schema"] = "json_schema"
-    json_schema: ChatJsonSchemaConfig
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatFormatPythonConfig:
-    """Python code response format."""
-
-    type: Literal["python"] = "python"
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatFormatTextConfig:
-    """Default text response format."""
-
-    type: Literal["text"] = "text"
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatJsonSchemaConfig:
-    """JSON Schema configuration object."""
-
-    #: Schema name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
-    name: str
-    #: Schema description for the model.
-    description: str | None = None
-    #: JSON Schema object.
-    schema: dict[str, Any] | None = None
-    #: Enable strict schema adherence.
-    strict: bool | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -133,7 +64,7 @@ class ChatRequest:
     messages: list[ChatMessages]
     cache_control: AnthropicCacheControlDirective | None = None
     debug: ChatDebugOptions | None = None
-    #: Frequency penalty (-2.0 to 2.0)
+    #: Frequency penalty (-2.0 to 2.0).
     frequency_penalty: float | None = None
     image_config: ImageConfig | None = None
     #: Token logit bias adjustments.
@@ -146,7 +77,7 @@ class ChatRequest:
     #: minimum of 16.
     max_tokens: int | None = None
     #: Key-value pairs for additional object information (max 16 pairs, 64 char keys, 512 char
-    #: values)
+    #: values).
     metadata: dict[str, str] | None = None
     #: Minimum probability threshold relative to the most likely token. Tokens with probability
     #: below min_p * (probability of top token) are filtered out. Not all providers support this
@@ -162,7 +93,7 @@ class ChatRequest:
     #: Plugins you want to enable for this request, including their settings.
     plugins: list[ChatPlugin] | None = None
     prediction: Prediction | None = None
-    #: Presence penalty (-2.0 to 2.0)
+    #: Presence penalty (-2.0 to 2.0).
     presence_penalty: float | None = None
     prompt_cache_key: str | None = None
     prompt_cache_options: PromptCacheOptions | None = None
@@ -194,13 +125,13 @@ class ChatRequest:
     #: observability grouping. If provided in both the request body and the x-session-id header,
     #: the body value takes precedence. Maximum of 256 characters.
     session_id: str | None = None
-    #: Stop sequences (up to 4)
+    #: Stop sequences (up to 4).
     stop: str | list[str] | None = None
     stop_server_tools_when: StopServerToolsWhen | None = None
     #: Enable streaming response.
     stream: bool | None = None
     stream_options: ChatStreamOptions | None = None
-    #: Sampling temperature (0-2)
+    #: Sampling temperature (0-2).
     temperature: float | None = None
     tool_choice: ChatToolChoice | None = None
     #: Available tools for function calling.
@@ -212,9 +143,9 @@ class ChatRequest:
     #: means the model will always pick the most likely next token. Not all providers support
     #: this parameter.
     top_k: int | None = None
-    #: Number of top log probabilities to return (0-20)
+    #: Number of top log probabilities to return (0-20).
     top_logprobs: int | None = None
-    #: Nucleus sampling parameter (0-1)
+    #: Nucleus sampling parameter (0-1).
     top_p: float | None = None
     trace: TraceConfig | None = None
     #: Per-end-user identifier for abuse isolation. Use a stable ID, hash, or pseudonym. When a
@@ -323,27 +254,5 @@ class TraceConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownChatResponseFormat:
-    """
-    A ``ChatResponseFormat`` member this SDK does not know yet.
-
-    ``raw`` is the member exactly as received; it is sent back unchanged.
-    """
-
-    raw: dict[str, Any]
-
-
 ChatModelNames: TypeAlias = list[ModelName]
 """Models to use for completion."""
-
-
-ChatResponseFormat: TypeAlias = (
-    ChatFormatTextConfig
-    | ChatFormatJsonObjectConfig
-    | ChatFormatJsonSchemaConfig
-    | ChatFormatGrammarConfig
-    | ChatFormatPythonConfig
-    | UnknownChatResponseFormat
-)
-"""Response format configuration."""

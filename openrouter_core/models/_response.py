@@ -18,10 +18,7 @@ if TYPE_CHECKING:
 ChatFinishReasonEnum: TypeAlias = (
     Literal["tool_calls", "stop", "length", "content_filter", "error"] | str
 )
-"""
-Values of ``ChatFinishReasonEnum``. Open: a value this SDK does not know passes as a plain
-``str``.
-"""
+"""Why the model stopped: the normalised reason."""
 
 
 @attrs.frozen(kw_only=True)
@@ -96,7 +93,7 @@ class ChatTokenLogprobs:
 
 @attrs.frozen(kw_only=True)
 class ChatTopLogprob:
-    """The ``top_logprobs[]`` of a ``ChatTokenLogprob``."""
+    """An alternative token and its log probability."""
 
     logprob: float
     token: str

@@ -13,8 +13,7 @@ PipelineStageType: TypeAlias = (
 )
 """
 Categorical kind of a pipeline stage. Multiple plugins can share a type (e.g. all guardrail-
-level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it. Open: a
-value this SDK does not know passes as a plain ``str``.
+level plugins emit `guardrail`); the `name` field disambiguates which plugin emitted it.
 """
 
 
@@ -24,12 +23,12 @@ RoutingStrategy: TypeAlias = (
     ]
     | str
 )
-"""Values of ``RoutingStrategy``. Open: a value this SDK does not know passes as a plain ``str``."""
+"""How the model was chosen."""
 
 
 @attrs.frozen(kw_only=True)
 class EndpointInfo:
-    """EndpointInfo."""
+    """One endpoint considered for the request."""
 
     model: str
     provider: str
@@ -40,7 +39,7 @@ class EndpointInfo:
 
 @attrs.frozen(kw_only=True)
 class EndpointsMetadata:
-    """EndpointsMetadata."""
+    """The endpoints considered for the request."""
 
     available: list[EndpointInfo]
     total: int
@@ -50,7 +49,7 @@ class EndpointsMetadata:
 
 @attrs.frozen(kw_only=True)
 class OpenRouterMetadata:
-    """OpenRouterMetadata."""
+    """How OpenRouter routed the request."""
 
     attempt: int
     endpoints: EndpointsMetadata
@@ -68,7 +67,7 @@ class OpenRouterMetadata:
 
 @attrs.frozen(kw_only=True)
 class PipelineStage:
-    """PipelineStage."""
+    """One stage the request passed through (guardrail, plugin, ...)."""
 
     name: str
     type: PipelineStageType
@@ -83,7 +82,7 @@ class PipelineStage:
 
 @attrs.frozen(kw_only=True)
 class RouterAttempt:
-    """RouterAttempt."""
+    """One attempt to serve the request."""
 
     model: str
     provider: str
@@ -94,7 +93,7 @@ class RouterAttempt:
 
 @attrs.frozen(kw_only=True)
 class RouterParams:
-    """RouterParams."""
+    """Parameters the router used."""
 
     quality_floor: float | None = None
     throughput_floor: float | None = None

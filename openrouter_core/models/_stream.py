@@ -116,7 +116,7 @@ class ChatStreamToolCallFunction:
 
 @attrs.frozen(kw_only=True)
 class ChatStreamingResponse:
-    """ChatStreamingResponse."""
+    """One SSE event as the spec models it: ``{data: ChatStreamChunk}``."""
 
     data: ChatStreamChunk
     #: Keys the SDK does not model, kept verbatim and sent back out.

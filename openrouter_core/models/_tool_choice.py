@@ -21,7 +21,7 @@ class ChatNamedToolChoice:
 
 @attrs.frozen(kw_only=True)
 class ChatNamedToolChoiceFunction:
-    """The ``function`` of a ``ChatNamedToolChoice``."""
+    """The function a named tool choice forces."""
 
     #: Function name to call.
     name: str

@@ -16,8 +16,7 @@ BashServerToolEngine: TypeAlias = Literal["auto", "native", "openrouter"] | str
 """
 Which bash engine to use. "openrouter" runs commands server-side in the OpenRouter sandbox.
 "auto" (default) and "native" use native passthrough, returning the tool call to your
-application to run client-side; OpenRouter does not execute the commands. Open: a value this SDK
-does not know passes as a plain ``str``.
+application to run client-side; OpenRouter does not execute the commands.
 """
 
 
@@ -37,8 +36,7 @@ cap (low=5,000, medium=15,000, high=30,000); when omitted, Exa picks an adaptive
 and document (typically ~2,000-4,000 characters per result). For Parallel, controls the total
 characters across all results; when omitted, Parallel uses its own default size. For Perplexity,
 maps directly to the Search API's native search_context_size parameter. Overridden by
-`max_characters` when both are set. Open: a value this SDK does not know passes as a plain
-``str``.
+`max_characters` when both are set.
 """
 
 
@@ -49,7 +47,7 @@ WebFetchEngineEnum: TypeAlias = (
 Which fetch engine to use. "auto" (default) uses native if the provider supports it, otherwise
 Exa. "native" forces the provider's built-in fetch. "exa" uses Exa Contents API. "openrouter"
 uses direct HTTP fetch. "firecrawl" uses Firecrawl scrape (requires BYOK). "parallel" uses the
-Parallel extract API. Open: a value this SDK does not know passes as a plain ``str``.
+Parallel extract API.
 """
 
 
@@ -60,8 +58,7 @@ WebSearchEngineEnum: TypeAlias = (
 Which search engine to use. "auto" (default) uses native if the provider supports it, otherwise
 Exa. "native" forces the provider's built-in search. "exa" forces the Exa search API.
 "firecrawl" uses Firecrawl (requires BYOK). "parallel" uses the Parallel search API.
-"perplexity" uses the Perplexity Search API (raw ranked results). Open: a value this SDK does
-not know passes as a plain ``str``.
+"perplexity" uses the Perplexity Search API (raw ranked results).
 """
 
 
@@ -82,8 +79,7 @@ WebSearchMode: TypeAlias = (
 """
 Engine-native search mode. Exa supports instant, fast, auto (default), deep-lite, deep, and
 deep-reasoning. Parallel supports turbo, fast, basic (default), and advanced. Modes unsupported
-by the selected engine are ignored. Open: a value this SDK does not know passes as a plain
-``str``.
+by the selected engine are ignored.
 """
 
 
@@ -179,7 +175,7 @@ class BashServerToolConfig:
 class ChatFunctionDefinition:
     """Function definition for tool calling."""
 
-    #: Function name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars)
+    #: Function name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars).
     name: str
     #: Function description for the model.
     description: str | None = None
@@ -193,7 +189,7 @@ class ChatFunctionDefinition:
 
 @attrs.frozen(kw_only=True)
 class ChatFunctionToolFunction:
-    """The ``ChatFunctionTool|0`` of a ````."""
+    """A function tool: ``{"type": "function", "function": {...}}``."""
 
     type: Literal["function"] = "function"
     #: Function definition for tool calling.
@@ -327,7 +323,7 @@ class FilesServerToolConfig:
 
 @attrs.frozen(kw_only=True)
 class FusionNestedTool:
-    """The ``tools[]`` of a ``FusionServerToolConfig``."""
+    """A tool the models of the fusion server tool may use."""
 
     #: Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch").
     type: str
@@ -568,7 +564,7 @@ class UnknownChatFunctionTool:
 
 @attrs.frozen(kw_only=True)
 class WebFetchServerTool:
-    """OpenRouter built-in server tool: fetches full content from a URL (web page or PDF)"""
+    """OpenRouter built-in server tool: fetches full content from a URL (web page or PDF)."""
 
     type: Literal["openrouter:web_fetch"] = "openrouter:web_fetch"
     parameters: WebFetchServerToolConfig | None = None
@@ -595,7 +591,7 @@ class WebFetchServerToolConfig:
 
 @attrs.frozen(kw_only=True)
 class WebSearchConfig:
-    """WebSearchConfig."""
+    """Configuration of the web search server tool."""
 
     #: Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity,
     #: and most native providers (Anthropic, OpenAI, xAI). Cannot be used with excluded_domains.
@@ -668,4 +664,4 @@ ChatFunctionTool: TypeAlias = (
     | ChatWebSearchShorthand
     | UnknownChatFunctionTool
 )
-"""Tool definition for function calling (regular function or OpenRouter built-in server tool)"""
+"""Tool definition for function calling (regular function or OpenRouter built-in server tool)."""

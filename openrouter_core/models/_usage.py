@@ -79,7 +79,7 @@ class CostDetails:
 
 @attrs.frozen(kw_only=True)
 class ServerToolUseDetails:
-    """Usage for server-side tool execution (e.g., web search)"""
+    """Usage for server-side tool execution (e.g., web search)."""
 
     #: Number of OpenRouter server tool calls that executed and produced a result.
     tool_calls_executed: int | None = None

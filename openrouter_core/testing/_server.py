@@ -16,6 +16,7 @@ import contextlib
 import json
 import socket
 import struct
+import sys
 import threading
 import time
 import uuid
@@ -221,6 +222,12 @@ class _HTTPServer(ThreadingHTTPServer):
             self.close_request(request)
         else:
             super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that closes its end (a stream cancelled, a pooled keep-alive connection
+        # dropped) is normal traffic, not a server fault worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     def reset_on_close(self, connection: socket.socket) -> None:
         """Make the end of this connection an abrupt reset (RST) instead of a clean close."""

@@ -1,0 +1,338 @@
+"""OpenRouter: the SDK-class form, for callers who prefer exceptions to Result values.
+
+Mirrors the TypeScript SDK's ``new OpenRouter({...}).chat.send(...)``: each method calls
+the free function of the same name and unwraps its ``Result``, returning the ``Success``
+value and raising the ``Failure``'s error (every error value is an exception already).
+Nothing else happens here: retries, validation and stream handling stay in ``funcs``, so
+both forms answer the same server with the same values and the same errors.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Generic, Self, TypeVar
+
+import httpx
+from returns.result import Failure, Result
+
+from openrouter_core._core import (
+    DEFAULT_FIRST_CONTENT_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_MAX_LINE_BYTES,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    ApiKey,
+    OpenRouterCore,
+)
+from openrouter_core.funcs import (
+    AsyncChatStream,
+    ChatStream,
+    chat_send,
+    chat_send_async,
+    chat_stream,
+    chat_stream_async,
+)
+
+if TYPE_CHECKING:
+    from openrouter_core._options import Hooks, RequestOptions
+    from openrouter_core._retries import RetryConfig
+    from openrouter_core._runtime import Runtime
+    from openrouter_core._stream import Outcome
+    from openrouter_core.errors import OpenRouterError
+    from openrouter_core.models import (
+        ChatRequest,
+        ChatResult,
+        ChatStreamChunk,
+        ChatUsage,
+        SendChatCompletionRequest,
+    )
+
+T = TypeVar("T")
+S = TypeVar("S", bound=ChatStream | AsyncChatStream)
+
+
+def _value(result: Result[T, OpenRouterError]) -> T:
+    """The ``Success`` value; the ``Failure``'s error is raised as it is, cause included."""
+    if isinstance(result, Failure):
+        raise result.failure()
+    return result.unwrap()
+
+
+class OpenRouter:
+    """The client object: ``client.chat.send(...)`` returns the answer or raises its error.
+
+    ``OpenRouter(...)`` takes exactly the options of ``OpenRouterCore`` and owns the core it
+    builds: ``close()`` / ``aclose()`` and the ``with`` / ``async with`` forms close it.
+    ``OpenRouter.from_core(core)`` wraps a core you already have, which stays yours to
+    close (as clients passed to a core stay yours), so one core can serve both forms.
+
+    Example::
+
+        with OpenRouter(api_key="sk-or-...") as client:
+            try:
+                reply = client.chat.send(request)
+            except TooManyRequestsResponseError as error:
+                print("retry in", error.retry_after, "seconds")
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: ApiKey | None = None,
+        server_url: str | None = None,
+        http_referer: str | None = None,
+        app_title: str | None = None,
+        app_categories: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        deadline: float | None = None,
+        first_content_timeout: float | None = DEFAULT_FIRST_CONTENT_TIMEOUT,
+        idle_timeout: float | None = DEFAULT_IDLE_TIMEOUT,
+        retry_config: RetryConfig | None = None,
+        hooks: Hooks | None = None,
+        debug_logger: logging.Logger | None = None,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+        allow_insecure_http: bool = False,
+        user_agent: str | None = None,
+        runtime: Runtime | None = None,
+    ) -> None:
+        """Build and own an ``OpenRouterCore`` from the same options (see its docstring)."""
+        core = OpenRouterCore(
+            api_key=api_key,
+            server_url=server_url,
+            http_referer=http_referer,
+            app_title=app_title,
+            app_categories=app_categories,
+            timeout=timeout,
+            deadline=deadline,
+            first_content_timeout=first_content_timeout,
+            idle_timeout=idle_timeout,
+            retry_config=retry_config,
+            hooks=hooks,
+            debug_logger=debug_logger,
+            http_client=http_client,
+            async_http_client=async_http_client,
+            max_response_bytes=max_response_bytes,
+            max_line_bytes=max_line_bytes,
+            allow_insecure_http=allow_insecure_http,
+            user_agent=user_agent,
+            runtime=runtime,
+        )
+        self._attach(core, owns_core=True)
+
+    @classmethod
+    def from_core(cls, core: OpenRouterCore) -> Self:
+        """Wrap an existing core; ``close()`` / ``aclose()`` then leave it open."""
+        client = cls.__new__(cls)
+        client._attach(core, owns_core=False)
+        return client
+
+    def _attach(self, core: OpenRouterCore, *, owns_core: bool) -> None:
+        self._core = core
+        self._owns_core = owns_core
+        self._chat = Chat(core)
+
+    @property
+    def core(self) -> OpenRouterCore:
+        """The core underneath, for the free functions (``chat_send(client.core, ...)``)."""
+        return self._core
+
+    @property
+    def chat(self) -> Chat:
+        """The chat operations: ``send``, ``send_async``, ``stream``, ``stream_async``."""
+        return self._chat
+
+    def __repr__(self) -> str:
+        return f"OpenRouter(core={self._core!r})"
+
+    def close(self) -> None:
+        """Close the core's sync client if this object built the core. Safe to call twice."""
+        if self._owns_core:
+            self._core.close()
+
+    async def aclose(self) -> None:
+        """Close the core's clients if this object built the core. Safe to call twice."""
+        if self._owns_core:
+            await self._core.aclose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+class Chat:
+    """``client.chat``: the chat operations, each raising the error its free function returns."""
+
+    def __init__(self, core: OpenRouterCore) -> None:
+        self._core = core
+
+    def send(
+        self,
+        request: ChatRequest | SendChatCompletionRequest,
+        options: RequestOptions | None = None,
+    ) -> ChatResult:
+        """``chat_send``, unwrapped: the ``ChatResult``, or one of ``ChatSendError`` raised."""
+        return _value(chat_send(self._core, request, options))
+
+    async def send_async(
+        self,
+        request: ChatRequest | SendChatCompletionRequest,
+        options: RequestOptions | None = None,
+    ) -> ChatResult:
+        """The async twin of ``send``."""
+        return _value(await chat_send_async(self._core, request, options))
+
+    def stream(
+        self,
+        request: ChatRequest | SendChatCompletionRequest,
+        options: RequestOptions | None = None,
+    ) -> RaisingChatStream:
+        """``chat_stream``, unwrapped: raises a ``ChatStreamError`` now, or returns the stream.
+
+        Use it as ``with client.chat.stream(request) as stream: for chunk in stream: ...``;
+        the stream raises its terminal error where the iteration reaches it.
+        """
+        return RaisingChatStream(_value(chat_stream(self._core, request, options)))
+
+    async def stream_async(
+        self,
+        request: ChatRequest | SendChatCompletionRequest,
+        options: RequestOptions | None = None,
+    ) -> AsyncRaisingChatStream:
+        """The async twin of ``stream``.
+
+        Await it, then use the stream:
+        ``async with await client.chat.stream_async(request) as stream:
+        async for chunk in stream: ...``.
+        """
+        return AsyncRaisingChatStream(_value(await chat_stream_async(self._core, request, options)))
+
+
+class _RaisingView(Generic[S]):
+    """What the underlying stream tells, during or after iteration; shared by both twins."""
+
+    def __init__(self, stream: S) -> None:
+        self._stream = stream
+
+    @property
+    def outcome(self) -> Outcome:
+        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled."""
+        return self._stream.outcome
+
+    @property
+    def received_content(self) -> bool:
+        """Whether any content (text, reasoning, tool-call pieces...) has arrived."""
+        return self._stream.received_content
+
+    @property
+    def usage(self) -> ChatUsage | None:
+        """The last usage seen (the final chunk carries it, with ``cost``)."""
+        return self._stream.usage
+
+    @property
+    def generation_id(self) -> str | None:
+        """The generation id from the chunks, else from the ``X-Generation-Id`` header."""
+        return self._stream.generation_id
+
+    @property
+    def model(self) -> str | None:
+        """The model that actually served the request."""
+        return self._stream.model
+
+    @property
+    def provider(self) -> str | None:
+        """The provider that served the request."""
+        return self._stream.provider
+
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response (status and headers; its body belongs to the stream)."""
+        return self._stream.response
+
+    def collect(self) -> ChatResult:
+        """Fold what has arrived so far into a ``ChatResult``; also works after an error."""
+        return self._stream.collect()
+
+
+class RaisingChatStream(_RaisingView[ChatStream]):
+    """A ``ChatStream`` that yields ``ChatStreamChunk`` values and raises its terminal error.
+
+    Every chunk before the error is delivered first; the error (a ``StreamFailure``) is
+    raised where the iteration reaches it, and the stream is closed by then. Leaving the
+    loop or the ``with`` block early closes the connection, as with ``ChatStream``.
+    """
+
+    def __iter__(self) -> Iterator[ChatStreamChunk]:
+        with self._stream:
+            for item in self._stream:
+                yield _value(item)
+
+    def __next__(self) -> ChatStreamChunk:
+        return _value(next(self._stream))
+
+    def close(self) -> None:
+        """Stop the stream and release the connection. Safe to call more than once."""
+        self._stream.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncRaisingChatStream(_RaisingView[AsyncChatStream]):
+    """The async twin of ``RaisingChatStream``: ``async for``, ``async with``, ``aclose()``."""
+
+    def __aiter__(self) -> AsyncIterator[ChatStreamChunk]:
+        return self._chunks()
+
+    async def _chunks(self) -> AsyncIterator[ChatStreamChunk]:
+        async with self._stream:
+            async for item in self._stream:
+                yield _value(item)
+
+    async def __anext__(self) -> ChatStreamChunk:
+        return _value(await anext(self._stream))
+
+    async def aclose(self) -> None:
+        """Stop the stream and release the connection. Safe to call more than once."""
+        await self._stream.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
