@@ -1,16 +1,20 @@
-"""Every example in examples/ runs offline against the fake server and says what it should.
+"""Every example in examples/, and every code block of the README, runs offline.
 
 The examples start together as subprocesses (each pays the interpreter's start-up once);
-each test then waits for its own.
+each test then waits for its own. The README's blocks run in-process, in order.
 """
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from openrouter_core import OpenRouterCore
+from openrouter_core.testing import FakeOpenRouter
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -68,3 +72,24 @@ def test_example_runs_offline(runs: dict[str, subprocess.Popen[str]], name: str)
     assert 0 == runs[name].returncode, output
     assert EXPECTED[name] in output
     assert "Traceback" not in output
+
+
+def test_readme_code_blocks_run_against_the_fake_server(
+    fake_openrouter: FakeOpenRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's Python blocks run in order in one namespace; test functions compile."""
+    monkeypatch.setenv("OPENROUTER_API_KEY", fake_openrouter.api_key or "sk-or-v1-any")
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url)
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.DOTALL)
+    namespace: dict[str, object] = {"__name__": "readme"}
+
+    for number, block in enumerate(blocks):
+        code = compile(block, f"README.md python block {number}", "exec")
+        if "def test_" not in block:  # pytest-style blocks need their fixture
+            exec(code, namespace)
+        core = namespace.get("core")
+        if isinstance(core, OpenRouterCore):  # later blocks reuse it, as if still inside `with`
+            core.close()
+
+    assert len(blocks) >= 6
+    assert fake_openrouter.requests
