@@ -6,8 +6,8 @@ offline on a fresh clone, and a ``fake/<fault>`` model (the catalogue is in
 ``openrouter_core.testing``) shows how each failure reads. Standard library only, besides
 the SDK itself.
 
-Exit codes: 0 answered; 1 the call or the stream failed; 2 a usage error (argparse's code);
-130 interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+Exit codes: 0 answered; 1 the call or the stream failed (or stdout was closed); 2 a usage
+error (argparse's code); 130 interrupted by Ctrl-C (128 + SIGINT, as shells report it).
 """
 
 from __future__ import annotations
@@ -68,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # connection is gone, so providers that support cancellation stop generating.
         printer.interrupted()
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Whoever read stdout has gone (``| head``): stop quietly, as other command-line
+        # tools do. Pointing stdout at devnull keeps the interpreter's last flush from failing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ import attrs
 import pytest
 
 from openrouter_core._cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
+from openrouter_core.testing import DEFAULT_API_KEY, FakeOpenRouter
 
 QUESTION = "What is the capital of France?"
 PARIS = "The capital of France is Paris."
@@ -184,6 +185,41 @@ def test_ctrl_c_cancels_the_stream_cleanly() -> None:
     assert "Traceback" not in stderr
     assert time.monotonic() - started < 10  # did not sit out the 30 s stall
     assert b"\n" == out  # the cut line is ended before the note
+
+
+def test_a_closed_stdout_ends_the_demo_quietly() -> None:
+    """When the reader of stdout is gone (``| head``) the demo exits 1 without a traceback."""
+    with subprocess.Popen(
+        [*DEMO, "chat", QUESTION], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=OFFLINE_ENV
+    ) as proc:
+        assert proc.stdout is not None
+        proc.stdout.close()  # before the first token: its write fails with EPIPE
+        _, err = proc.communicate(timeout=30)
+
+    assert EXIT_FAILED == proc.returncode
+    assert "Traceback" not in err.decode()
+
+
+def test_with_a_key_the_demo_calls_the_configured_api(
+    fake_openrouter: FakeOpenRouter,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With OPENROUTER_API_KEY set no fake server starts: the key and the title go out."""
+    monkeypatch.setenv("OPENROUTER_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url)
+
+    code = main(["chat", "--no-stream", QUESTION])
+    captured = capsys.readouterr()
+    sent = fake_openrouter.requests[0].headers
+
+    assert EXIT_OK == code
+    assert captured.out.startswith(PARIS)
+    assert "" == captured.err
+    assert (f"Bearer {DEFAULT_API_KEY}", "openrouter-core demo") == (
+        sent["authorization"],
+        sent["x-openrouter-title"],
+    )
 
 
 class Recorder(io.StringIO):
