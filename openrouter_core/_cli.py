@@ -18,9 +18,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TextIO
-
-import httpx
+from typing import TYPE_CHECKING, Any, TextIO
 
 from openrouter_core import (
     NO_RETRIES,
@@ -43,6 +41,9 @@ from openrouter_core.models import (
     ChatSystemMessage,
     ChatUserMessage,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 EXIT_OK = 0
 EXIT_FAILED = 1
