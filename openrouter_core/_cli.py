@@ -1,0 +1,311 @@
+"""The demo CLI: ``openrouter-core chat "What is the capital of France?"``.
+
+Streams the answer to the terminal as it arrives, then says who served it and what it cost.
+Without ``OPENROUTER_API_KEY`` it answers from an embedded ``FakeOpenRouter``, so it works
+offline on a fresh clone, and a ``fake/<fault>`` model (the catalogue is in
+``openrouter_core.testing``) shows how each failure reads. Standard library only, besides
+the SDK itself.
+
+Exit codes: 0 answered; 1 the call or the stream failed (or stdout was closed); 2 a usage
+error (argparse's code); 130 interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
+
+from openrouter_core import (
+    NO_RETRIES,
+    Failure,
+    HookContext,
+    Hooks,
+    OpenRouterCore,
+    RequestOptions,
+    Success,
+    __version__,
+)
+from openrouter_core.errors import OpenRouterError
+from openrouter_core.funcs import ChatStream, chat_send, chat_stream
+from openrouter_core.models import (
+    ChatContentText,
+    ChatMessages,
+    ChatRequest,
+    ChatResult,
+    ChatStreamChunk,
+    ChatSystemMessage,
+    ChatUserMessage,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+DEFAULT_MODEL = "openai/gpt-4o-mini"
+APP_TITLE = "openrouter-core demo"
+
+# The error fields worth showing, when the error has them (names shared by several classes).
+_ERROR_FIELDS = ("status_code", "code", "retry_after", "generation_id", "partial_content")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with ``argv`` (default: the process arguments) and return the exit code."""
+    args = _parser().parse_args(argv)
+    printer = _Printer(json_mode=args.json, out=sys.stdout, err=sys.stderr)
+    try:
+        with _connect(printer) as core:
+            return _chat(core, args, printer)
+    except KeyboardInterrupt:
+        # The stream and the core were closed on the way out (their ``with`` blocks): the
+        # connection is gone, so providers that support cancellation stop generating.
+        printer.interrupted()
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Whoever read stdout has gone (``| head``): stop quietly, as other command-line
+        # tools do. Pointing stdout at devnull keeps the interpreter's last flush from failing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="openrouter-core",
+        description="Demo of openrouter-core: ask OpenRouter a question. Without "
+        "OPENROUTER_API_KEY it answers offline from an embedded fake OpenRouter.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chat = commands.add_parser(
+        "chat",
+        help="send one question and print the answer",
+        description="Send one question, stream the answer, then print model, provider, "
+        "finish reason, tokens, cost and generation id.",
+        epilog="Offline, a model named fake/<fault> (e.g. fake/error-429, "
+        "fake/mid-stream-error, fake/truncate) makes the fake server fail on purpose.",
+    )
+    chat.add_argument("prompt", help="the question to ask")
+    chat.add_argument("--model", default=DEFAULT_MODEL, help=f"model id (default {DEFAULT_MODEL})")
+    chat.add_argument("--system", help="a system message sent before the question")
+    chat.add_argument(
+        "--no-stream", action="store_true", help="wait for the whole answer instead of streaming"
+    )
+    chat.add_argument(
+        "--json", action="store_true", help="print one JSON object (the answer or the error)"
+    )
+    chat.add_argument(
+        "--no-retries", action="store_true", help="make one attempt only (default: retry)"
+    )
+    chat.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        metavar="SECONDS",
+        help="give up when no content arrives for this long "
+        "(default: 300 s for the first content, then 120 s between pieces)",
+    )
+    return parser
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return seconds
+
+
+@contextmanager
+def _connect(printer: _Printer) -> Iterator[OpenRouterCore]:
+    """A core for the real API when ``OPENROUTER_API_KEY`` is set, else for a fake server."""
+    hooks = Hooks(before_request=[printer.retrying], after_error=[printer.attempt_failed])
+    if os.environ.get("OPENROUTER_API_KEY"):
+        with OpenRouterCore(app_title=APP_TITLE, hooks=hooks) as core:
+            yield core
+        return
+    # Imported here: only the offline mode needs the server (and its threads).
+    from openrouter_core.testing import FakeOpenRouter
+
+    with (
+        FakeOpenRouter() as server,
+        OpenRouterCore(
+            api_key=server.api_key, server_url=server.base_url, app_title=APP_TITLE, hooks=hooks
+        ) as core,
+    ):
+        printer.note(
+            f"OPENROUTER_API_KEY is not set: answering from the embedded fake OpenRouter "
+            f"at {server.base_url}"
+        )
+        yield core
+
+
+def _chat(core: OpenRouterCore, args: argparse.Namespace, printer: _Printer) -> int:
+    messages: list[ChatMessages] = []
+    if args.system:
+        messages.append(ChatSystemMessage(content=args.system))
+    messages.append(ChatUserMessage(content=args.prompt))
+    request = ChatRequest(model=args.model, messages=messages)
+    options = RequestOptions(
+        retries=NO_RETRIES if args.no_retries else None,
+        timeout=args.timeout,
+        first_content_timeout=args.timeout,
+        idle_timeout=args.timeout,
+    )
+    if args.no_stream:
+        sent = chat_send(core, request, options)
+        if isinstance(sent, Failure):
+            return printer.failure(sent.failure())
+        reply = sent.unwrap()
+        printer.answer(reply, reply.id, streamed=False)
+        return EXIT_OK
+    started = chat_stream(core, request, options)
+    if isinstance(started, Failure):
+        return printer.failure(started.failure())
+    return _follow(started.unwrap(), printer)
+
+
+def _follow(stream: ChatStream, printer: _Printer) -> int:
+    """Print the stream's content as it arrives, then the summary or the failure."""
+    with stream:
+        for item in stream:
+            match item:
+                case Success(ChatStreamChunk() as chunk):
+                    printer.delta(chunk)
+                case Failure(error):
+                    return printer.failure(error)
+        printer.answer(stream.collect(), stream.generation_id, streamed=True)
+        return EXIT_OK
+
+
+class _Printer:
+    """Everything the CLI writes: human text, or one JSON object on stdout with ``--json``.
+
+    Notes and errors go to stderr in human mode, so stdout holds only the answer.
+    """
+
+    def __init__(self, *, json_mode: bool, out: TextIO, err: TextIO) -> None:
+        self.json_mode = json_mode
+        self.out = out
+        self.err = err
+        self._line_open = False  # streamed text without a final newline yet
+        self._last_error: OpenRouterError | None = None
+
+    def note(self, text: str) -> None:
+        print(text, file=self.err, flush=True)
+
+    def attempt_failed(
+        self, _context: HookContext, _response: httpx.Response | None, error: OpenRouterError
+    ) -> None:
+        """The ``after_error`` hook: remember why the attempt failed, in case a retry follows."""
+        self._last_error = error
+
+    def retrying(self, context: HookContext, _request: httpx.Request) -> None:
+        """The ``before_request`` hook: say why a retry happens (the last failure is reported
+        once, by ``failure``), so a slow answer does not look like a hang."""
+        if context.attempt > 1 and not self.json_mode:
+            self.note(f"attempt {context.attempt - 1} failed, retrying: {self._last_error}")
+
+    def delta(self, chunk: ChatStreamChunk) -> None:
+        if self.json_mode:
+            return
+        for choice in chunk.choices:
+            if choice.delta.content:
+                # Marked before writing: a Ctrl-C right after the write still ends the line.
+                self._line_open = not choice.delta.content.endswith("\n")
+                self.out.write(choice.delta.content)
+                self.out.flush()
+
+    def answer(self, reply: ChatResult, generation_id: str | None, *, streamed: bool) -> None:
+        summary = _summary(reply, generation_id)
+        if self.json_mode:
+            print(json.dumps(summary, ensure_ascii=False), file=self.out, flush=True)
+            return
+        if not streamed:
+            self._line_open = not summary["content"].endswith("\n")
+            self.out.write(summary["content"])
+        self._end_line()
+        usage = "n/a"
+        if summary["total_tokens"] is not None:
+            usage = (
+                f"{summary['prompt_tokens']} prompt + {summary['completion_tokens']} completion"
+                f" = {summary['total_tokens']} total"
+            )
+        cost = summary["cost"]
+        rows = [
+            ("model", summary["model"]),
+            ("provider", summary["provider"]),
+            ("finish reason", summary["finish_reason"]),
+            ("tokens", usage),
+            ("cost", "n/a" if cost is None else f"${cost:.10f}".rstrip("0").rstrip(".")),
+            ("generation id", summary["generation_id"]),
+        ]
+        print(file=self.out)
+        for label, value in rows:
+            print(f"{label + ':':<15}{'n/a' if value is None else value}", file=self.out)
+        self.out.flush()
+
+    def failure(self, error: OpenRouterError) -> int:
+        """Report a failed call or stream; returns the exit code."""
+        details = {name: getattr(error, name) for name in _ERROR_FIELDS if hasattr(error, name)}
+        if self.json_mode:
+            body = {"type": type(error).__name__, "message": str(error), **details}
+            body["attempts"] = error.attempts
+            print(json.dumps({"error": body}, ensure_ascii=False), file=self.out, flush=True)
+            return EXIT_FAILED
+        self._end_line()
+        facts = [type(error).__name__]
+        if details.get("status_code") is not None:
+            facts.append(f"status {details['status_code']}")
+        if error.attempts > 1:
+            facts.append(f"after {error.attempts} attempts")
+        if details.get("retry_after") is not None:
+            facts.append(f"retry after {details['retry_after']:g} s")
+        if details.get("generation_id"):
+            facts.append(f"generation id {details['generation_id']}")
+        self.note(f"error: {error}\n       ({', '.join(facts)})")
+        return EXIT_FAILED
+
+    def interrupted(self) -> None:
+        self._end_line()
+        self.note("interrupted: the request was cancelled and its connection closed")
+
+    def _end_line(self) -> None:
+        if self._line_open:
+            self.out.write("\n")
+            self.out.flush()
+            self._line_open = False
+
+
+def _summary(reply: ChatResult, generation_id: str | None) -> dict[str, Any]:
+    """The answer and its facts, as the flat object ``--json`` prints."""
+    choice = reply.choices[0] if reply.choices else None
+    usage = reply.usage
+    return {
+        "content": _text(choice.message.content) if choice else "",
+        "model": reply.model,
+        "provider": reply.provider,
+        "finish_reason": choice.finish_reason if choice else None,
+        "prompt_tokens": usage.prompt_tokens if usage else None,
+        "completion_tokens": usage.completion_tokens if usage else None,
+        "total_tokens": usage.total_tokens if usage else None,
+        "cost": usage.cost if usage else None,
+        "generation_id": generation_id,
+    }
+
+
+def _text(content: object) -> str:
+    """The text of a message's content: a string, or the text parts of a list."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(part.text for part in content if isinstance(part, ChatContentText))
+    return ""
