@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import platform
+import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -40,9 +40,8 @@ from openrouter_core.errors import (
 if TYPE_CHECKING:
     from openrouter_core.models import ChatResult
 
-USER_AGENT = (
-    f"openrouter-core/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
-)
+_PYTHON = "{}.{}.{}".format(*sys.version_info[:3])
+USER_AGENT = f"openrouter-core/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
 
 STATUS_ERRORS: Mapping[int, type[ResponseError]] = {
     400: BadRequestResponseError,

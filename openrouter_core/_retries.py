@@ -19,7 +19,6 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import UTC
-from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 
 import attrs
@@ -129,6 +128,8 @@ def retry_after_seconds(headers: Mapping[str, str], now: float) -> float | None:
     seconds = _decimal(value)
     if seconds is not None:
         return seconds
+    from email.utils import parsedate_to_datetime  # deferred: rare, and costly to import
+
     try:
         when = parsedate_to_datetime(value.strip())
     except (ValueError, TypeError, IndexError, OverflowError):

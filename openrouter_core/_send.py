@@ -38,25 +38,34 @@ T = TypeVar("T")
 E = TypeVar("E", bound=OpenRouterError)
 
 
-@attrs.frozen(eq=False)
+# The actions are plain slotted classes: they are created per call and per chunk, and an
+# attrs class costs about a millisecond to create at import.
+
+
 class Opened:
     """A sent request whose body is not consumed yet: the response and its byte iterator.
 
     The flow treats it as an opaque handle; only the drivers touch ``chunks``.
     """
 
-    response: httpx.Response
-    chunks: Iterator[bytes] | AsyncIterator[bytes]
+    __slots__ = ("chunks", "response")
+
+    def __init__(
+        self, response: httpx.Response, chunks: Iterator[bytes] | AsyncIterator[bytes]
+    ) -> None:
+        self.response = response
+        self.chunks = chunks
 
 
-@attrs.frozen
 class Send:
     """Send the request (body not read yet); reply: an ``Opened`` or an error value."""
 
-    request: httpx.Request
+    __slots__ = ("request",)
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.request = request
 
 
-@attrs.frozen
 class ReadBody:
     """Read the whole body, at most ``limit`` bytes, then close; reply: bytes or an error.
 
@@ -64,30 +73,39 @@ class ReadBody:
     is abandoned, however steadily it trickles in.
     """
 
-    opened: Opened
-    limit: int
-    until: float | None = None
+    __slots__ = ("limit", "opened", "until")
+
+    def __init__(self, opened: Opened, limit: int, until: float | None = None) -> None:
+        self.opened = opened
+        self.limit = limit
+        self.until = until
 
 
-@attrs.frozen
 class ReadChunk:
     """Read the next piece of a streamed body; reply: bytes (``b""`` at the end) or an error."""
 
-    opened: Opened
+    __slots__ = ("opened",)
+
+    def __init__(self, opened: Opened) -> None:
+        self.opened = opened
 
 
-@attrs.frozen
 class Close:
     """Close a response that will not be read further; reply: ``None``."""
 
-    opened: Opened
+    __slots__ = ("opened",)
+
+    def __init__(self, opened: Opened) -> None:
+        self.opened = opened
 
 
-@attrs.frozen
 class Sleep:
     """Wait before the next attempt; reply: ``None``."""
 
-    seconds: float
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
 
 
 Action: TypeAlias = Send | ReadBody | ReadChunk | Close | Sleep
