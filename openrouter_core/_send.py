@@ -353,6 +353,8 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
 def read_limited(action: ReadBody, chunks: Iterator[bytes]) -> bytes | OpenRouterError:
     """The whole body, or an error once it passes ``action.limit`` bytes."""
     body = _BodyBuffer(action)
+    if body.refused:
+        return body.too_large()
     for part in chunks:
         if not body.add(part):
             return body.too_large()
@@ -362,6 +364,8 @@ def read_limited(action: ReadBody, chunks: Iterator[bytes]) -> bytes | OpenRoute
 async def aread_limited(action: ReadBody, chunks: AsyncIterator[bytes]) -> bytes | OpenRouterError:
     """The twin of ``read_limited``."""
     body = _BodyBuffer(action)
+    if body.refused:
+        return body.too_large()
     async for part in chunks:
         if not body.add(part):
             return body.too_large()
@@ -369,7 +373,7 @@ async def aread_limited(action: ReadBody, chunks: AsyncIterator[bytes]) -> bytes
 
 
 class _BodyBuffer:
-    """Collects body pieces up to a limit; refuses early on a too-large Content-Length."""
+    """Collects body pieces up to a limit."""
 
     def __init__(self, action: ReadBody) -> None:
         self._response = action.opened.response
@@ -377,12 +381,13 @@ class _BodyBuffer:
         self._parts: list[bytes] = []
         self._size = 0
         declared = self._response.headers.get("content-length", "")
-        self._refused = declared.isdigit() and int(declared) > self._limit
+        # Refused before any byte is awaited: a server may declare a huge body and send none.
+        self.refused = declared.isdigit() and int(declared) > self._limit
 
     def add(self, part: bytes) -> bool:
         self._size += len(part)
         self._parts.append(part)
-        return not self._refused and self._size <= self._limit
+        return self._size <= self._limit
 
     def too_large(self) -> ResponseValidationError:
         return ResponseValidationError(
@@ -390,8 +395,8 @@ class _BodyBuffer:
             status_code=self._response.status_code,
         )
 
-    def value(self) -> bytes | OpenRouterError:
-        return self.too_large() if self._refused else b"".join(self._parts)
+    def value(self) -> bytes:
+        return b"".join(self._parts)
 
 
 async def aclose_shielded(responses: list[httpx.Response]) -> None:
