@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sys
 from collections.abc import Mapping
@@ -61,7 +62,6 @@ STATUS_ERRORS: Mapping[int, type[ResponseError]] = {
 }
 """The seed's error table; any other error status is ``OpenRouterDefaultError``."""
 
-_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
 _BODY_EXCERPT = 200
 
 
@@ -85,8 +85,17 @@ def endpoint_url(base: httpx.URL, path: str) -> httpx.URL:
 
 
 def is_loopback(url: httpx.URL) -> bool:
-    """Whether the URL's host is this machine (plain http is fine there)."""
-    return url.host in _LOOPBACK_HOSTS or url.host.startswith("127.")
+    """Whether the URL's host is this machine (plain http is fine there).
+
+    Only ``localhost`` and loopback IP addresses count: a DNS name such as
+    ``127.0.0.1.example.com`` can point anywhere.
+    """
+    if url.host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(url.host).is_loopback
+    except ValueError:
+        return False
 
 
 def build_headers(

@@ -406,6 +406,8 @@ def read_limited(
 ) -> bytes | OpenRouterError:
     """The whole body, or an error once it passes ``action.limit`` bytes or ``action.until``."""
     body = _BodyBuffer(action, runtime)
+    if body.refused:
+        return body.too_large()
     for part in chunks:
         if (error := body.add(part)) is not None:
             return error
@@ -417,6 +419,8 @@ async def aread_limited(
 ) -> bytes | OpenRouterError:
     """The twin of ``read_limited``."""
     body = _BodyBuffer(action, runtime)
+    if body.refused:
+        return body.too_large()
     async for part in chunks:
         if (error := body.add(part)) is not None:
             return error
@@ -434,13 +438,14 @@ class _BodyBuffer:
         self._parts: list[bytes] = []
         self._size = 0
         declared = self._response.headers.get("content-length", "")
-        self._refused = declared.isdigit() and int(declared) > self._limit
+        # Refused before any byte is awaited: a server may declare a huge body and send none.
+        self.refused = declared.isdigit() and int(declared) > self._limit
 
     def add(self, part: bytes) -> OpenRouterError | None:
         """Keep ``part``; the error that ends the read, if this piece brings one."""
         self._size += len(part)
         self._parts.append(part)
-        if self._refused or self._size > self._limit:
+        if self._size > self._limit:
             return self.too_large()
         if self._until is not None and self._clock() > self._until:
             return RequestTimeoutError(
@@ -454,8 +459,8 @@ class _BodyBuffer:
             status_code=self._response.status_code,
         )
 
-    def value(self) -> bytes | OpenRouterError:
-        return self.too_large() if self._refused else b"".join(self._parts)
+    def value(self) -> bytes:
+        return b"".join(self._parts)
 
 
 async def aclose_shielded(responses: list[httpx.Response]) -> None:

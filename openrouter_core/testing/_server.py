@@ -198,6 +198,9 @@ class _HTTPServer(ThreadingHTTPServer):
     # Non-daemon handler threads are tracked and joined by server_close().
     daemon_threads = False
     block_on_close = True
+    # socketserver's default backlog of 5 overflows when many clients connect at once, and
+    # the kernel then resets some of them (seen with 100 concurrent tasks).
+    request_queue_size = 128
 
     def __init__(self, owner: FakeOpenRouter, port: int) -> None:
         self.owner = owner
