@@ -2,7 +2,7 @@
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -190,3 +190,35 @@ def test_cancelled_task_releases_its_stream() -> None:
 
     asyncio.run(main())
     assert (CYCLES, CYCLES) == (tracker.opened, tracker.closed)
+
+
+def test_completed_streams_reuse_one_connection(fake_openrouter: Any) -> None:
+    """A stream read to [DONE] hands its connection back: ten streams share one socket."""
+    from openrouter_core.testing import FakeOpenRouter
+
+    server: FakeOpenRouter = fake_openrouter
+    with OpenRouterCore(api_key=server.api_key, server_url=server.base_url) as core:
+        for _ in range(10):
+            with chat_stream(core, user_request()).unwrap() as live:
+                items = list(live)
+            assert "completed" == live.outcome, items
+        pool = cast(Any, core.client)._transport._pool
+        assert [True] == [connection.is_idle() for connection in pool.connections]
+
+
+def test_completed_async_streams_reuse_one_connection(fake_openrouter: Any) -> None:
+    """The async twin: ten completed streams share one connection."""
+    from openrouter_core.testing import FakeOpenRouter
+
+    server: FakeOpenRouter = fake_openrouter
+
+    async def main() -> list[bool]:
+        async with OpenRouterCore(api_key=server.api_key, server_url=server.base_url) as core:
+            for _ in range(10):
+                async with (await chat_stream_async(core, user_request())).unwrap() as live:
+                    items = [item async for item in live]
+                assert "completed" == live.outcome, items
+            pool = cast(Any, core.async_client)._transport._pool
+            return [connection.is_idle() for connection in pool.connections]
+
+    assert [True] == asyncio.run(main())

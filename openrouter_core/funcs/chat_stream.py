@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from openrouter_core._stream import Handoff, Item, Outcome
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
+
+_DRAIN_BYTES = 64 * 1024
+"""The most a completed stream reads past ``[DONE]`` to hand its connection back."""
 
 _closing: set[asyncio.Task[None]] = set()
 """Closes scheduled for abandoned async streams; held so the loop does not drop them."""
@@ -97,6 +101,12 @@ class _StreamView:
         else:
             self._pending.extend(self._pump.eof())
 
+    def _drainable(self) -> bool:
+        """After ``[DONE]`` the body's end is on its way: reading it lets the pool reuse the
+        connection (a half-read body would close it). Cancelled or failed streams close at
+        once instead, since closing is what cancels the generation."""
+        return self._pump.state.outcome == "completed" and not self._response.is_closed
+
     def _mark_closed(self) -> bool:
         """Mark closed; True if this call did it (so the twin closes the response once)."""
         if self._closed:
@@ -137,8 +147,18 @@ class ChatStream(_StreamView):
             self._absorb(chunk)
         item, spent = self._take()
         if spent:
+            if self._drainable():
+                self._drain()
             self.close()
         return item
+
+    def _drain(self) -> None:
+        budget = _DRAIN_BYTES
+        with contextlib.suppress(Exception):  # the answer is complete; a failure here is moot
+            for piece in cast("Iterator[bytes]", self._opened.chunks):
+                budget -= len(piece)
+                if budget < 0:
+                    break
 
     def close(self) -> None:
         """Stop the stream and release the connection. Safe to call more than once."""
@@ -190,8 +210,18 @@ class AsyncChatStream(_StreamView):
             self._absorb(chunk)
         item, spent = self._take()
         if spent:
+            if self._drainable():
+                await self._drain()
             await self.aclose()
         return item
+
+    async def _drain(self) -> None:
+        budget = _DRAIN_BYTES
+        with contextlib.suppress(Exception):  # the answer is complete; a failure here is moot
+            async for piece in cast("AsyncIterator[bytes]", self._opened.chunks):
+                budget -= len(piece)
+                if budget < 0:
+                    break
 
     async def aclose(self) -> None:
         """Stop the stream and release the connection. Safe to call more than once."""
