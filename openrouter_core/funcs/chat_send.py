@@ -6,13 +6,10 @@ from typing import TYPE_CHECKING, cast
 
 from returns.result import Failure, Result
 
-from openrouter_core import _send
-from openrouter_core._plan import plan_call
-from openrouter_core.errors import ChatSendError
-
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
+    from openrouter_core.errors import ChatSendError
     from openrouter_core.models import ChatRequest, ChatResult, SendChatCompletionRequest
 
 
@@ -27,6 +24,11 @@ def chat_send(
     is a ``Failure`` holding one of the ``ChatSendError`` classes. A request with
     ``stream=True`` is refused with ``InvalidRequestError``; use ``chat_stream``.
     """
+    # Deferred: the request machinery (converter, error classes, retry loop) is created on
+    # the first call, so importing openrouter_core.funcs costs almost nothing.
+    from openrouter_core import _send
+    from openrouter_core._plan import plan_call
+
     plan = plan_call(core, request, options, "chat_send")
     if isinstance(plan, Failure):
         return plan
@@ -40,6 +42,11 @@ async def chat_send_async(
     options: RequestOptions | None = None,
 ) -> Result[ChatResult, ChatSendError]:
     """The async twin of ``chat_send``."""
+    # Deferred: the request machinery (converter, error classes, retry loop) is created on
+    # the first call, so importing openrouter_core.funcs costs almost nothing.
+    from openrouter_core import _send
+    from openrouter_core._plan import plan_call
+
     plan = plan_call(core, request, options, "chat_send")
     if isinstance(plan, Failure):
         return plan

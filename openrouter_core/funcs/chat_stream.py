@@ -12,17 +12,14 @@ from typing import TYPE_CHECKING, Any, Self, cast
 import httpx
 from returns.result import Failure, Result
 
-from openrouter_core import _send
-from openrouter_core._plan import plan_call
-from openrouter_core._runtime import Runtime
-from openrouter_core.errors import ChatStreamError
-
 if TYPE_CHECKING:
     import asyncio
 
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
+    from openrouter_core._runtime import Runtime
     from openrouter_core._stream import Handoff, Item, Outcome
+    from openrouter_core.errors import ChatStreamError
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
 
@@ -95,7 +92,9 @@ class _StreamView:
     def _absorb(self, chunk: bytes | Exception) -> None:
         now = self._runtime.monotonic()
         if isinstance(chunk, Exception):
-            self._pending.extend(self._pump.transport_failed(_send.transport_error(chunk), now))
+            from openrouter_core._send import transport_error  # loaded already by the call
+
+            self._pending.extend(self._pump.transport_failed(transport_error(chunk), now))
         elif chunk:
             self._pending.extend(self._pump.feed(chunk, now))
         else:
@@ -227,7 +226,9 @@ class AsyncChatStream(_StreamView):
         """Stop the stream and release the connection. Safe to call more than once."""
         self._mark_closed()
         if not self._response.is_closed:
-            await _send.aclose_shielded([self._response])
+            from openrouter_core._send import aclose_shielded  # loaded already by the call
+
+            await aclose_shielded([self._response])
 
     async def __aenter__(self) -> Self:
         return self
@@ -268,8 +269,9 @@ def chat_stream(
     error status (read as the JSON error it is), a response that is not an event stream,
     and retries (an error chunk or a stall before any content is retried like a 5xx).
     """
-    # Deferred: the stream machinery (SSE decoder, stream state, the chunk models it
-    # imports) costs more to import than everything else; chat_send users never need it.
+    # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
+    from openrouter_core import _send
+    from openrouter_core._plan import plan_call
     from openrouter_core._stream import early_failure, stream_attempt
 
     plan = plan_call(core, request, options, "chat_stream")
@@ -286,8 +288,9 @@ async def chat_stream_async(
     options: RequestOptions | None = None,
 ) -> Result[AsyncChatStream, ChatStreamError]:
     """The async twin of ``chat_stream``."""
-    # Deferred: the stream machinery (SSE decoder, stream state, the chunk models it
-    # imports) costs more to import than everything else; chat_send users never need it.
+    # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
+    from openrouter_core import _send
+    from openrouter_core._plan import plan_call
     from openrouter_core._stream import early_failure, stream_attempt
 
     plan = plan_call(core, request, options, "chat_stream")
