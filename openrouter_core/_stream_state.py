@@ -347,7 +347,7 @@ class StreamState:
         if self._outcome != "in_progress":
             return None
         data = event.data
-        if event.done:
+        if data == "[DONE]":  # event.done, without a property call per event
             self._outcome = "completed"
             return None
         if not data or data[0] in _MAYBE_EMPTY:
@@ -362,20 +362,19 @@ class StreamState:
         if not isinstance(value, dict):
             detail = f"$: expected an object, got {type(value).__name__}"
             return Failure(self._fail(self._invalid("stream event is not a chunk", detail, data)))
-        chunk: ChatStreamChunk | None = None
         decoded = from_builtins(value, ChatStreamChunk)
+        failed_choice = None
         if isinstance(decoded, Success):
-            chunk = decoded.unwrap()
-            self._fold(chunk)
+            failed_choice = self._fold(decoded.unwrap())
         if value.get("error") is not None:
             return Failure(self._fail(self._generation_error(value, value["error"])))
-        if chunk is None:
+        if not isinstance(decoded, Success):
             error = attrs.evolve(decoded.failure(), body=data, status_code=200)
             return Failure(self._fail(error))
-        failed = self._choice_failure(value, chunk)
-        if failed is not None:
-            return Failure(self._fail(failed))
-        return Success(chunk)
+        if failed_choice is not None:
+            raw = value["choices"][failed_choice].get("error")
+            return Failure(self._fail(self._generation_error(value, raw)))
+        return decoded  # already the Success(chunk) to yield
 
     def on_eof(self) -> StreamFailure | None:
         """The body ended: return ``StreamTruncatedError`` if the stream did not finish.
@@ -504,7 +503,11 @@ class StreamState:
 
     # -- inside ------------------------------------------------------------------------------
 
-    def _fold(self, chunk: ChatStreamChunk) -> None:
+    def _fold(self, chunk: ChatStreamChunk) -> int | None:
+        """Fold the chunk in; return the position of its first failed choice, if any.
+
+        A choice failed when it has an ``error`` or ended with ``finish_reason: "error"``.
+        """
         if self._generation_id is None and chunk.id:
             self._generation_id = chunk.id
         if chunk.model:
@@ -522,24 +525,19 @@ class StreamState:
         if chunk.openrouter_metadata is not None:
             self._openrouter_metadata = chunk.openrouter_metadata
         carried = False
-        for choice in chunk.choices:
+        failed = None
+        for position, choice in enumerate(chunk.choices):
             parts = self._choices.get(choice.index)
             if parts is None:
                 parts = self._choices[choice.index] = _ChoiceParts()
             carried = parts.add(choice) or carried
             if choice.finish_reason:
                 self._finish_reason = choice.finish_reason
+            if failed is None and (choice.error is not None or choice.finish_reason == "error"):
+                failed = position
         if carried:
             self._content_chunks += 1
-
-    def _choice_failure(
-        self, value: dict[str, Any], chunk: ChatStreamChunk
-    ) -> GenerationError | None:
-        """The error of the first choice that has one or ended with ``"error"``."""
-        for position, choice in enumerate(chunk.choices):
-            if choice.error is not None or choice.finish_reason == "error":
-                return self._generation_error(value, value["choices"][position].get("error"))
-        return None
+        return failed
 
     def _generation_error(self, value: dict[str, Any], raw: object) -> GenerationError:
         """``raw`` is the error as sent: normally an object, rarely a string, or absent."""

@@ -219,6 +219,18 @@ def test_keyword_fields_map_to_the_wire_name() -> None:
     assert _Keyword(from_="b") == decoded({"from": "b"}, _Keyword)
 
 
+@attrs.frozen(kw_only=True)
+class _Validated:
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+
+
+def test_classes_with_init_logic_are_refused() -> None:
+    """Decoding skips __init__, so a class with a validator fails instead of going unchecked."""
+    result = from_builtins({"name": "x"}, _Validated)
+    assert isinstance(result, Failure)
+    assert "slotted attrs classes without hooks" in result.failure().details[0]
+
+
 def test_a_nested_failure_names_the_full_path() -> None:
     """A problem deep inside a union member and a list is reported at its exact JSON path."""
     body = json.loads(json.dumps(RESULT))
