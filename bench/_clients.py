@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from bench._payloads import REQUEST
-from openrouter_core import OpenRouterCore, Success
+from openrouter_core import OpenRouterCore, RequestOptions, Success
 from openrouter_core.funcs import chat_send, chat_send_async, chat_stream, chat_stream_async
 from openrouter_core.models import ChatRequest, ChatSystemMessage, ChatUserMessage
 
@@ -166,14 +166,20 @@ def other_send_async(name: str, base_url: str) -> tuple[AsyncCall, Callable[[], 
 # -- streams -----------------------------------------------------------------------------
 
 
-def ours_stream(base_url: str, *, collect: bool = False) -> tuple[StreamRead, Callable[[], None]]:
-    """``chat_stream``, reading every chunk's content; returns the count of chunks."""
+def ours_stream(
+    base_url: str, *, collect: bool = False, keep_content: bool = True
+) -> tuple[StreamRead, Callable[[], None]]:
+    """``chat_stream``, reading every chunk's content; returns the count of chunks.
+
+    ``keep_content=False`` is the option for streams nobody will ``collect()``.
+    """
     core = OpenRouterCore(api_key=API_KEY, server_url=base_url)
     request = chat_request()
+    options = RequestOptions(keep_content=keep_content)
 
     def read() -> int:
         count = 0
-        with chat_stream(core, request).unwrap() as stream:
+        with chat_stream(core, request, options).unwrap() as stream:
             for item in stream:
                 for choice in item.unwrap().choices:
                     _ = choice.delta.content

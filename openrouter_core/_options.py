@@ -32,6 +32,9 @@ class RequestOptions:
     deadline: float | None = None
     first_content_timeout: float | None = None
     idle_timeout: float | None = None
+    keep_content: bool = True
+    """``False``: a stream keeps nothing it delivered, so memory stays flat however long it
+    runs; ``collect()`` then has no text and errors carry no ``partial_content``."""
     server_url: str | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict)
     extra_body: Mapping[str, Any] = attrs.field(factory=dict)

@@ -46,6 +46,7 @@ class CallPlan:
     idle_timeout: float | None
     max_response_bytes: int
     max_line_bytes: int
+    keep_content: bool
     hooks: Hooks
     logger: logging.Logger
 
@@ -162,6 +163,7 @@ def plan_call(
             idle_timeout=idle,
             max_response_bytes=core.max_response_bytes,
             max_line_bytes=core.max_line_bytes,
+            keep_content=options.keep_content,
             hooks=hooks,
             logger=core.logger,
         )

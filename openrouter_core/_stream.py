@@ -54,8 +54,9 @@ class StreamPump:
         idle_timeout: float | None,
         max_line_bytes: int,
         generation_id: str | None = None,
+        keep_content: bool = True,
     ) -> None:
-        self.state = StreamState(generation_id)
+        self.state = StreamState(generation_id, keep_content=keep_content)
         self._decoder = SSEDecoder(max_line_bytes=max_line_bytes)
         self._first = first_content_timeout
         self._idle = idle_timeout
@@ -172,6 +173,7 @@ def stream_attempt(
         idle_timeout=plan.idle_timeout,
         max_line_bytes=plan.max_line_bytes,
         generation_id=response.headers.get("x-generation-id"),
+        keep_content=plan.keep_content,
     )
     buffered: list[Item] = []
     while not (pump.state.received_content or pump.finished):

@@ -78,7 +78,7 @@ class _ToolCallParts:
         self.id: str | None = None
         self.type: str | None = None
         self.name: str | None = None
-        self.arguments: list[str] = []
+        self.arguments = _Text()
         self.extra: dict[str, Any] = {}
 
     def build(self) -> ChatToolCall:
@@ -86,7 +86,7 @@ class _ToolCallParts:
             id=self.id or "",
             type=self.type or "function",
             function=ChatToolCallFunction(
-                name=self.name or "", arguments="".join(self.arguments) or "{}"
+                name=self.name or "", arguments=str(self.arguments) or "{}"
             ),
             extra=self.extra,
         )
@@ -139,6 +139,37 @@ class _DetailRun:
         return attrs.evolve(first, summary="".join(self.pieces), id=self.id)
 
 
+_RUN = 64
+"""How many text pieces a run joins: a few bytes of delta cost ~50 bytes as a str object,
+so joining runs keeps memory near the size of the text itself."""
+
+
+class _Text:
+    """Text that arrives in small pieces, kept compact.
+
+    Every ``_RUN`` pieces are joined into one block and blocks are never joined again
+    until ``str()``, so the work stays linear however long the stream runs.
+    """
+
+    __slots__ = ("_blocks", "_tail")
+
+    def __init__(self) -> None:
+        self._blocks: list[str] = []
+        self._tail: list[str] = []
+
+    def add(self, piece: str) -> None:
+        self._tail.append(piece)
+        if len(self._tail) == _RUN:
+            self._blocks.append("".join(self._tail))
+            self._tail.clear()
+
+    def __bool__(self) -> bool:
+        return bool(self._blocks or self._tail)
+
+    def __str__(self) -> str:
+        return "".join(self._blocks) + "".join(self._tail)
+
+
 class _ChoiceParts:
     """Everything the stream said about one choice, as pieces to join at the end."""
 
@@ -164,9 +195,9 @@ class _ChoiceParts:
     )
 
     def __init__(self) -> None:
-        self.content: list[str] | None = None
-        self.reasoning: list[str] = []
-        self.refusal: list[str] = []
+        self.content: _Text | None = None
+        self.reasoning = _Text()
+        self.refusal = _Text()
         self.details: list[ReasoningDetailUnion | _DetailRun] = []
         self.tool_calls: list[_ToolCallParts] = []
         self.tool_by_index: dict[int, _ToolCallParts] = {}
@@ -189,9 +220,9 @@ class _ChoiceParts:
         carried = False
         if delta.content is not None:
             if self.content is None:
-                self.content = []
+                self.content = _Text()
             if delta.content:
-                self.content.append(delta.content)
+                self.content.add(delta.content)
                 carried = True
         reasoning = delta.reasoning
         if reasoning is None:
@@ -199,10 +230,10 @@ class _ChoiceParts:
             alias = delta.extra.get("reasoning_content")
             reasoning = alias if isinstance(alias, str) else None
         if reasoning:
-            self.reasoning.append(reasoning)
+            self.reasoning.add(reasoning)
             carried = True
         if delta.refusal:
-            self.refusal.append(delta.refusal)
+            self.refusal.add(delta.refusal)
             carried = True
         if delta.reasoning_details:
             for detail in delta.reasoning_details:
@@ -222,13 +253,16 @@ class _ChoiceParts:
             carried = True
         if choice.logprobs is not None:
             self._add_logprobs(choice.logprobs)
+        self._note_end(choice)
+        return carried
+
+    def _note_end(self, choice: ChatStreamChoice) -> None:
         if choice.finish_reason:  # "" is "not yet" for some providers
             self.finish_reason = choice.finish_reason
         if choice.native_finish_reason is not None:
             self.native_finish_reason = choice.native_finish_reason
         if choice.error is not None:
             self.error = choice.error
-        return carried
 
     def _add_detail(self, detail: ReasoningDetailUnion) -> None:
         last = self.details[-1] if self.details else None
@@ -255,7 +289,7 @@ class _ChoiceParts:
             if parts.name is None and function.name:
                 parts.name = function.name
             if function.arguments:
-                parts.arguments.append(function.arguments)
+                parts.arguments.add(function.arguments)
         if fragment.extra:
             parts.extra.update(fragment.extra)
 
@@ -295,11 +329,11 @@ class _ChoiceParts:
                 content=self.logprobs_content, refusal=self.logprobs_refusal
             )
         message = ChatAssistantMessage(
-            content=None if self.content is None else "".join(self.content),
-            reasoning="".join(self.reasoning) or None,
+            content=None if self.content is None else str(self.content),
+            reasoning=str(self.reasoning) or None,
             reasoning_details=[d.build() if isinstance(d, _DetailRun) else d for d in self.details]
             or None,
-            refusal="".join(self.refusal) or None,
+            refusal=str(self.refusal) or None,
             tool_calls=[t.build() for t in self.tool_calls] or None,
             images=self.images or None,
             annotations=self.annotations or None,
@@ -315,14 +349,40 @@ class _ChoiceParts:
         )
 
 
+class _ChoiceMarks(_ChoiceParts):
+    """A choice folded without keeping what it said (``keep_content=False``).
+
+    Only whether content came and how the choice ended are kept, so memory stays flat on
+    an endless stream; ``collect()`` then has the metadata but no text.
+    """
+
+    __slots__ = ()
+
+    def add(self, choice: ChatStreamChoice) -> bool:
+        delta = choice.delta
+        self._note_end(choice)
+        return bool(
+            delta.content
+            or delta.reasoning
+            or delta.extra.get("reasoning_content")
+            or delta.refusal
+            or delta.reasoning_details
+            or delta.tool_calls
+            or delta.images
+            or delta.audio is not None
+        )
+
+
 class StreamState:
     """What a chat stream has told so far, and what to yield for each event.
 
     ``generation_id`` may be given up front (from the ``X-Generation-Id`` header); chunk
-    ids fill it otherwise.
+    ids fill it otherwise. With ``keep_content=False`` nothing the stream said is kept:
+    memory stays flat, and ``collect()`` / ``content_so_far`` have no text.
     """
 
-    def __init__(self, generation_id: str | None = None) -> None:
+    def __init__(self, generation_id: str | None = None, *, keep_content: bool = True) -> None:
+        self._parts_class = _ChoiceParts if keep_content else _ChoiceMarks
         self._outcome: StreamOutcome = "in_progress"
         self._choices: dict[int, _ChoiceParts] = {}
         self._content_chunks = 0
@@ -453,7 +513,7 @@ class StreamState:
         parts = self._choices.get(min(self._choices)) if self._choices else None
         if parts is None or not parts.content:
             return ""
-        return "".join(parts.content)
+        return str(parts.content)
 
     @property
     def usage(self) -> ChatUsage | None:
@@ -529,7 +589,7 @@ class StreamState:
         for position, choice in enumerate(chunk.choices):
             parts = self._choices.get(choice.index)
             if parts is None:
-                parts = self._choices[choice.index] = _ChoiceParts()
+                parts = self._choices[choice.index] = self._parts_class()
             carried = parts.add(choice) or carried
             if choice.finish_reason:
                 self._finish_reason = choice.finish_reason

@@ -325,3 +325,15 @@ def test_400_status_is_not_retried_or_streamed(mode: Mode, httpx_mock: HTTPXMock
     )
     err = stream(mode, _core(retry_config=None), user_request()).failure()
     assert (BadRequestResponseError, 1) == (type(err), err.attempts)
+
+
+def test_keep_content_false_still_delivers_every_chunk(mode: Mode, httpx_mock: HTTPXMock) -> None:
+    """keep_content=False changes what the stream remembers, not what it yields."""
+    options = RequestOptions(keep_content=False)
+    live, items = _items(mode, _core(), _happy(), httpx_mock, options=options)
+    texts = [c.delta.content for item in items for c in item.unwrap().choices if c.delta.content]
+    assert (["The capital ", "of France is Paris."], "completed", None) == (
+        texts,
+        live.outcome,
+        live.collect().choices[0].message.content,
+    )

@@ -578,3 +578,31 @@ def test_any_fragmenting_collects_the_joined_text(content: list[str], arguments:
         message.content,
         [c.function.arguments for c in calls],
     )
+
+
+def test_keep_content_false_keeps_no_text() -> None:
+    """With keep_content=False the state remembers how the stream went, not what it said."""
+    pieces = [event(chunk(choice(content=f"piece {n} "))) for n in range(500)]
+    state, items = run(
+        *pieces,
+        event(chunk(choice(finish_reason="stop"))),
+        DONE,
+        state=StreamState(keep_content=False),
+    )
+    reply = state.collect()
+    assert all(isinstance(item, Success) for item in items)
+    assert ("completed", True, 500, "", None, "stop") == (
+        state.outcome,
+        state.received_content,
+        state.content_chunks,
+        state.content_so_far,
+        reply.choices[0].message.content,
+        reply.choices[0].finish_reason,
+    )
+
+
+def test_long_content_is_joined_in_order() -> None:
+    """Thousands of pieces (many runs of joined text) collect back in order."""
+    texts = [f"{n}," for n in range(5000)]
+    state, _ = run(*(event(chunk(choice(content=text))) for text in texts))
+    assert "".join(texts) == state.content_so_far == state.collect().choices[0].message.content
