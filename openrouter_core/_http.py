@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import sys
@@ -90,10 +91,16 @@ def is_loopback(url: httpx.URL) -> bool:
     Only ``localhost`` and loopback IP addresses count: a DNS name such as
     ``127.0.0.1.example.com`` can point anywhere.
     """
-    if url.host == "localhost":
+    return _is_loopback_host(url.host)
+
+
+@functools.lru_cache(maxsize=64)
+def _is_loopback_host(host: str) -> bool:
+    # Cached: a core talks to one or two hosts, and parsing an address costs per call.
+    if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(url.host).is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
 
@@ -139,6 +146,12 @@ def build_headers(
 def _header_problem(name: str, value: str) -> str | None:
     if not isinstance(name, str) or not isinstance(value, str):
         return "header names and values must be str"
+    return _text_header_problem(name, value)
+
+
+@functools.lru_cache(maxsize=256)
+def _text_header_problem(name: str, value: str) -> str | None:
+    # Cached: the same attribution and key headers go out on every call.
     if not name or not name.isascii() or any(c in name for c in " :\r\n\t\0"):
         return "invalid header name"
     if any(c in value for c in "\r\n\0"):

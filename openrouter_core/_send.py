@@ -12,6 +12,7 @@ passes through is closed on the way out.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -128,14 +129,16 @@ def call_flow(
     out (a stream that failed before any content is handed over with its error item).
     """
     log = plan.logger
+    debug = log.isEnabledFor(logging.DEBUG)  # once per call: the log lines' arguments cost
     start = runtime.monotonic()
     attempt = 0
     while True:
         attempt += 1
-        context = plan.context(attempt)
-        request = _attempt_request(plan.request)
+        # Hooks and deadline caps edit the request: give each attempt its own copy then.
+        needs_copy = bool(plan.hooks.before_request) or plan.deadline_at is not None
+        request = _attempt_request(plan.request) if needs_copy else plan.request
         for hook in plan.hooks.before_request:
-            replaced = guarded(hook, context, request, name="before_request")
+            replaced = guarded(hook, plan.context(attempt), request, name="before_request")
             if isinstance(replaced, Failure):
                 return _with_attempts(replaced, attempt)
             request = replaced_or(replaced.unwrap(), request)
@@ -145,18 +148,20 @@ def call_flow(
         if remaining is not None and remaining <= 0:
             return Failure(_deadline_error(plan, attempt))
         _cap_timeouts(request, remaining)
-        log.debug("%s %s attempt=%d", request.method, request.url, attempt)
+        if debug:
+            log.debug("%s %s attempt=%d", request.method, request.url, attempt)
         sent = runtime.monotonic()
         outcome = yield from attempt_flow(plan, request, attempt, runtime)
-        log.debug(
-            "%s %s attempt=%d outcome=%s elapsed=%.3fs total=%.3fs",
-            request.method,
-            request.url,
-            attempt,
-            _describe(outcome),
-            runtime.monotonic() - sent,
-            runtime.monotonic() - start,
-        )
+        if debug:
+            log.debug(
+                "%s %s attempt=%d outcome=%s elapsed=%.3fs total=%.3fs",
+                request.method,
+                request.url,
+                attempt,
+                _describe(outcome),
+                runtime.monotonic() - sent,
+                runtime.monotonic() - start,
+            )
         if isinstance(outcome, Success):
             error = soft_failure(outcome.unwrap()) if soft_failure else None
             if error is None:
@@ -190,7 +195,7 @@ def run_hooks_after(
 
     A raising hook replaces the outcome.
     """
-    if response is not None:
+    if response is not None and plan.logger.isEnabledFor(logging.DEBUG):
         plan.logger.debug(
             "%s %s attempt=%d status=%d generation_id=%s",
             response.request.method,
