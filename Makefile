@@ -34,7 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 fuzz: $(STAMP)
-	$(BIN)/python -m pytest --hypothesis-profile=fuzz tests
+	$(BIN)/python -m pytest --hypothesis-profile=fuzz --timeout=1800 tests
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
