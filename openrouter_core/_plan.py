@@ -113,9 +113,9 @@ def plan_call(
     if isinstance(payload, Failure):
         return payload
     hooks = core.hooks
-    context = HookContext(operation=operation, base_url=base_text, attempt=0)
     body_value = payload.unwrap()
     for hook in hooks.before_create_request:
+        context = HookContext(operation=operation, base_url=base_text, attempt=0)
         replaced = guarded(hook, context, body_value, name="before_create_request")
         if isinstance(replaced, Failure):
             return replaced

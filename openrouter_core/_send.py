@@ -204,15 +204,15 @@ def run_hooks_after(
             response.status_code,
             response.headers.get("x-generation-id"),
         )
-    context = plan.context(attempt)
     if isinstance(outcome, Success):
         for hook in plan.hooks.after_success:
             if response is not None:
-                ran = guarded(hook, context, response, name="after_success")
+                ran = guarded(hook, plan.context(attempt), response, name="after_success")
                 if isinstance(ran, Failure):
                     return ran
         return outcome
     for error_hook in plan.hooks.after_error:
+        context = plan.context(attempt)
         ran = guarded(error_hook, context, response, outcome.failure(), name="after_error")
         if isinstance(ran, Failure):
             return ran
