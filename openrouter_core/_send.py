@@ -149,14 +149,14 @@ def call_flow(
             return Failure(_deadline_error(plan, attempt))
         _cap_timeouts(request, remaining)
         if debug:
-            log.debug("%s %s attempt=%d", request.method, request.url, attempt)
+            log.debug("%s %s attempt=%d", request.method, _loggable(request.url), attempt)
         sent = runtime.monotonic()
         outcome = yield from attempt_flow(plan, request, attempt, runtime)
         if debug:
             log.debug(
                 "%s %s attempt=%d outcome=%s elapsed=%.3fs total=%.3fs",
                 request.method,
-                request.url,
+                _loggable(request.url),
                 attempt,
                 _describe(outcome),
                 runtime.monotonic() - sent,
@@ -199,7 +199,7 @@ def run_hooks_after(
         plan.logger.debug(
             "%s %s attempt=%d status=%d generation_id=%s",
             response.request.method,
-            response.request.url,
+            _loggable(response.request.url),
             attempt,
             response.status_code,
             response.headers.get("x-generation-id"),
@@ -217,6 +217,11 @@ def run_hooks_after(
         if isinstance(ran, Failure):
             return ran
     return outcome
+
+
+def _loggable(url: httpx.URL) -> httpx.URL:
+    """The URL without credentials a caller may have put in it (``https://user:key@host``)."""
+    return url.copy_with(userinfo=b"") if url.userinfo else url
 
 
 def _attempt_request(template: httpx.Request) -> httpx.Request:

@@ -166,3 +166,15 @@ def test_library_adds_no_handlers(mode: Mode, httpx_mock: HTTPXMock) -> None:
     _call(mode)
     logger = logging.getLogger(LOGGER)
     assert ([], True) == (logger.handlers, logger.propagate)
+
+
+def test_credentials_in_the_server_url_stay_out_of_the_log(
+    mode: Mode, httpx_mock: HTTPXMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A server URL with user:password logs its host and path only."""
+    httpx_mock.add_response(json=result_json())
+    caplog.set_level(logging.DEBUG, logger=LOGGER)
+    _call(mode, server_url="https://proxy-user:proxy-secret@openrouter.test/api/v1")
+    texts = _texts(caplog.records)
+    assert texts and all("proxy-secret" not in text and "proxy-user" not in text for text in texts)
+    assert f"POST {URL} attempt=1" == texts[0]
