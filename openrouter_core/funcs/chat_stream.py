@@ -106,13 +106,10 @@ class _StreamView:
         once instead, since closing is what cancels the generation."""
         return self._pump.state.outcome == "completed" and not self._response.is_closed
 
-    def _mark_closed(self) -> bool:
-        """Mark closed; True if this call did it (so the twin closes the response once)."""
-        if self._closed:
-            return False
+    def _mark_closed(self) -> None:
+        """No more reading; a stream closed before its end is cancelled."""
         self._closed = True
         self._pump.cancel()
-        return True
 
 
 class ChatStream(_StreamView):
