@@ -146,7 +146,7 @@ def call_flow(
         request.extensions.setdefault("timeout", dict(plan.request.extensions["timeout"]))
         remaining = _remaining(plan, runtime)
         if remaining is not None and remaining <= 0:
-            return Failure(_deadline_error(plan, attempt))
+            return Failure(_deadline_error(plan, attempt - 1))  # this attempt was not sent
         _cap_timeouts(request, remaining)
         if debug:
             log.debug("%s %s attempt=%d", request.method, _loggable(request.url), attempt)
@@ -241,9 +241,9 @@ def _remaining(plan: CallPlan, runtime: Runtime) -> float | None:
     return plan.deadline_at - runtime.monotonic()
 
 
-def _deadline_error(plan: CallPlan, attempt: int) -> RequestTimeoutError:
+def _deadline_error(plan: CallPlan, attempts: int) -> RequestTimeoutError:
     return RequestTimeoutError(
-        message=f"the call's deadline of {plan.deadline}s passed", attempts=attempt
+        message=f"the call's deadline of {plan.deadline}s passed", attempts=attempts
     )
 
 

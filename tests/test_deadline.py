@@ -339,3 +339,13 @@ def test_without_a_deadline_timeouts_are_left_alone(mode: Mode, httpx_mock: HTTP
     assert [httpx.Timeout(9.0).as_dict()] * 2 == [
         request.extensions["timeout"] for request in httpx_mock.get_requests()
     ]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_spent_deadline_sends_nothing_and_counts_no_attempt(
+    mode: Mode, httpx_mock: HTTPXMock
+) -> None:
+    """deadline=0 fails at once with RequestTimeoutError, attempts 0, and no request."""
+    core = tracking_core(mode, FakeClock(), Responses())
+    err = send(mode, core, user_request(), RequestOptions(deadline=0)).failure()
+    assert (RequestTimeoutError, 0, []) == (type(err), err.attempts, httpx_mock.get_requests())
