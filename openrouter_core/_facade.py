@@ -34,18 +34,17 @@ from openrouter_core.funcs import (
     chat_stream,
     chat_stream_async,
 )
+from openrouter_core.funcs.chat_stream import StreamReport
 
 if TYPE_CHECKING:
     from openrouter_core._options import Hooks, RequestOptions
     from openrouter_core._retries import RetryConfig
     from openrouter_core._runtime import Runtime
-    from openrouter_core._stream import Outcome
     from openrouter_core.errors import OpenRouterError
     from openrouter_core.models import (
         ChatRequest,
         ChatResult,
         ChatStreamChunk,
-        ChatUsage,
         SendChatCompletionRequest,
     )
 
@@ -230,50 +229,12 @@ class Chat:
         return AsyncRaisingChatStream(_value(await chat_stream_async(self._core, request, options)))
 
 
-class _RaisingView(Generic[S]):
-    """What the underlying stream tells, during or after iteration; shared by both twins."""
+class _RaisingView(StreamReport, Generic[S]):
+    """A raising stream reports what the stream it wraps tells; shared by both twins."""
 
     def __init__(self, stream: S) -> None:
+        super().__init__(stream._pump, stream._response)
         self._stream = stream
-
-    @property
-    def outcome(self) -> Outcome:
-        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled."""
-        return self._stream.outcome
-
-    @property
-    def received_content(self) -> bool:
-        """Whether any content (text, reasoning, tool-call pieces...) has arrived."""
-        return self._stream.received_content
-
-    @property
-    def usage(self) -> ChatUsage | None:
-        """The last usage seen (the final chunk carries it, with ``cost``)."""
-        return self._stream.usage
-
-    @property
-    def generation_id(self) -> str | None:
-        """The generation id from the chunks, else from the ``X-Generation-Id`` header."""
-        return self._stream.generation_id
-
-    @property
-    def model(self) -> str | None:
-        """The model that actually served the request."""
-        return self._stream.model
-
-    @property
-    def provider(self) -> str | None:
-        """The provider that served the request."""
-        return self._stream.provider
-
-    @property
-    def response(self) -> httpx.Response:
-        """The HTTP response (status and headers; its body belongs to the stream)."""
-        return self._stream.response
-
-    def collect(self) -> ChatResult:
-        """Fold what has arrived so far into a ``ChatResult``; also works after an error."""
-        return self._stream.collect()
 
 
 class RaisingChatStream(_RaisingView[ChatStream]):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
     from openrouter_core._runtime import Runtime
-    from openrouter_core._stream import Handoff, Item, Outcome
+    from openrouter_core._stream import Handoff, Item, Outcome, StreamPump
     from openrouter_core.errors import ChatStreamError
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
@@ -30,16 +30,13 @@ _closing: set[asyncio.Task[None]] = set()
 """Closes scheduled for abandoned async streams; held so the loop does not drop them."""
 
 
-class _StreamView:
-    """What a stream tells during or after iteration; shared by both twins."""
+class StreamReport:
+    """What a stream tells during or after iteration: shared by both twins and by the
+    raising streams of ``OpenRouter``, which report the stream they wrap."""
 
-    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
-        self._pump = handoff.pump
-        self._opened = handoff.opened
-        self._response = handoff.response
-        self._pending: deque[Item] = deque(handoff.buffered)
-        self._runtime = runtime
-        self._closed = False
+    def __init__(self, pump: StreamPump, response: httpx.Response) -> None:
+        self._pump = pump
+        self._response = response
 
     @property
     def outcome(self) -> Outcome:
@@ -83,6 +80,17 @@ class _StreamView:
         kept in order and verbatim. Call it after iterating for the whole answer.
         """
         return self._pump.state.collect()
+
+
+class _StreamView(StreamReport):
+    """The reading state both twins share: pending items, the handle, closed or not."""
+
+    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+        super().__init__(handoff.pump, handoff.response)
+        self._opened = handoff.opened
+        self._pending: deque[Item] = deque(handoff.buffered)
+        self._runtime = runtime
+        self._closed = False
 
     def _take(self) -> tuple[Item | None, bool]:
         """The next buffered item, and whether the connection is no longer needed."""
