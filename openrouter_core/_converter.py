@@ -185,6 +185,32 @@ def _structure_any(value: Any, _: Any) -> Any:
     return value
 
 
+def _builder(cls: type) -> type | None:
+    """A subclass of ``cls`` with its layout and ``object``'s attribute setting, or ``None``.
+
+    A decoded object is filled as one of these, then its ``__class__`` is set to ``cls``: the
+    two share their memory layout, so CPython allows it, and the result is an ordinary
+    frozen ``cls`` (same type, equality, hash and repr). ``None`` if the interpreter refuses.
+    """
+    builder = type(
+        f"_Build{cls.__name__}",
+        (cls,),
+        {
+            "__slots__": (),
+            "__module__": cls.__module__,
+            # Both, so that the type's setattr slot is the generic one and stores specialise.
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+        },
+    )
+    try:
+        probe: Any = object.__new__(builder)
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return builder
+
+
 class _Hooks:
     """Hook factories for one converter; the fast and the detailed one get the same rules."""
 
@@ -250,10 +276,11 @@ class _Hooks:
 
         Its verdicts match the detailed (cattrs-generated) structure function, which only
         runs to explain a failure. Absent and null optional fields skip their hook, and
-        scalars are checked inline. The object is made with ``object.__new__`` and each
-        slot is set through its own descriptor: what the attrs ``__init__`` does, minus
-        keyword parsing and an attribute lookup per field (on a typical stream chunk that
-        is a third of the decoding cost).
+        scalars are checked inline. The object is filled as an instance of ``_builder(cls)``
+        (plain slot stores, which the interpreter specialises) and then becomes a ``cls``
+        by ``__class__`` assignment; a frozen class's ``__setattr__`` would cost ten times
+        as much per field. Where the interpreter refuses that assignment, each slot is set
+        through its descriptor instead.
         """
         names = [a.name for a in fields]
         if (
@@ -263,21 +290,30 @@ class _Hooks:
             or hasattr(cls, "__attrs_post_init__")
         ):
             raise TypeError(f"{cls.__name__}: decoding needs slotted attrs classes without hooks")
+        builder = _builder(cls)
         namespace: dict[str, Any] = {
             "cls": cls,
+            "builder": builder or cls,
             "new": object.__new__,
             "expected": _expected,
             "known": frozenset(_wire_name(n) for n in names if n != "extra"),
             "MISSING": _MISSING,
             **{f"s_{n}": cls.__dict__[n].__set__ for n in names},
         }
-        body = ["    obj = new(cls)"]
+
+        def store(name: str, value: str) -> str:
+            return f"    obj.{name} = {value}" if builder else f"    s_{name}(obj, {value})"
+
+        body = ["    obj = new(builder)"]
         for i, a in enumerate(fields):
             if a.name == "extra":
                 # Keys the class does not model, kept verbatim; usually none.
                 body.append(
-                    "    s_extra(obj, {} if known.issuperset(o) else "
-                    "{k: v for k, v in o.items() if k not in known})"
+                    store(
+                        "extra",
+                        "{} if known.issuperset(o) else "
+                        "{k: v for k, v in o.items() if k not in known}",
+                    )
                 )
                 continue
             wire = _wire_name(a.name)
@@ -296,7 +332,9 @@ class _Hooks:
                 value = f"None if (v := get({wire!r})) is None else {check}"
             else:
                 value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
-            body.append(f"    s_{a.name}(obj, {value})")
+            body.append(store(a.name, value))
+        if builder:
+            body.append("    obj.__class__ = cls")
         source = "\n".join(
             [
                 f"def structure_{cls.__name__}(o, _):",
@@ -556,6 +594,21 @@ def _detailed() -> Converter:
     return _make(detailed=True)
 
 
+_SUCCESS_BUILDER: Any = _builder(Success)
+
+
+def success(value: T) -> Success[T]:
+    """``Success(value)`` for the hot path: a stream makes one per chunk, and the class's
+    own constructor (two Python ``__init__`` calls and an ``object.__setattr__``) costs
+    five times as much as filling the slot directly (see ``_builder``)."""
+    if _SUCCESS_BUILDER is None:
+        return Success(value)
+    made = object.__new__(_SUCCESS_BUILDER)
+    made._inner_value = value
+    made.__class__ = Success
+    return made  # type: ignore[no-any-return]
+
+
 def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
     """Return ``obj`` as JSON-ready dicts and lists (``None`` fields left out, ``extra`` merged)."""
     try:
@@ -587,7 +640,7 @@ def from_builtins(value: Any, cls: type[T]) -> Result[T, ResponseValidationError
         hook = _fast_hooks.get(cls)
         if hook is None:
             hook = _fast_hooks[cls] = _fast.get_structure_hook(cls)
-        return Success(hook(value, cls))
+        return success(hook(value, cls))
     except Exception as fast_error:  # any failure of the data: explain it below
         return Failure(_explain(value, cls, fast_error))
 
