@@ -234,7 +234,7 @@ class _Hooks:
     def attrs_structure(self, cls: type) -> Callable[[Any, Any], Any]:
         if _is_unknown_member(cls):
 
-            def structure_unknown(value: Any, _: Any) -> Any:
+            def structure_unknown(value: Any, _: Any = None) -> Any:
                 if value.__class__ is not dict:
                     raise _expected("an object", value)
                 return cls(raw=value)
@@ -337,7 +337,7 @@ class _Hooks:
             body.append("    obj.__class__ = cls")
         source = "\n".join(
             [
-                f"def structure_{cls.__name__}(o, _):",
+                f"def structure_{cls.__name__}(o, _=None):",
                 "    if o.__class__ is not dict:",
                 "        raise expected('an object', o)",
                 "    get = o.get",
@@ -642,7 +642,17 @@ def from_builtins(value: Any, cls: type[T]) -> Result[T, ResponseValidationError
             hook = _fast_hooks[cls] = _fast.get_structure_hook(cls)
         return success(hook(value, cls))
     except Exception as fast_error:  # any failure of the data: explain it below
-        return Failure(_explain(value, cls, fast_error))
+        return Failure(explain(value, cls, fast_error))
+
+
+def decoder(cls: type[T]) -> Callable[[Any], T]:
+    """``from_builtins`` for a hot loop: decodes a ``json.loads`` value as ``cls`` or raises.
+
+    Whatever it raises, ``explain`` turns into the ``ResponseValidationError`` that
+    ``from_builtins`` would have returned.
+    """
+    decode: Callable[[Any], T] = _fast.get_structure_hook(cls)  # type: ignore[assignment]
+    return decode  # a model's hook needs only the value (its type argument has a default)
 
 
 def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationError]:
@@ -666,7 +676,8 @@ def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationEr
     return result
 
 
-def _explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
+def explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
+    """Why ``value`` is not a ``cls``: the detailed converter's report of the same failure."""
     message = f"response does not match {getattr(cls, '__name__', cls)}"
     try:
         _detailed().structure(value, cls)

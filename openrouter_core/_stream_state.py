@@ -26,9 +26,9 @@ from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
-from returns.result import Failure, Result, Success
+from returns.result import Failure, Result
 
-from openrouter_core._converter import from_builtins
+from openrouter_core._converter import decoder, explain, success
 from openrouter_core._sse import SSEEvent
 from openrouter_core.errors import (
     GenerationError,
@@ -64,6 +64,8 @@ StreamOutcome: TypeAlias = Literal[
 """How the stream ended; ``"in_progress"`` until it has."""
 
 _E = TypeVar("_E", bound=OpenRouterError)
+_loads = json.loads
+_decode_chunk = decoder(ChatStreamChunk)
 # First characters after which an event may still be blank or a re-sent keep-alive.
 _MAYBE_EMPTY = frozenset(" \t\n\r\f\v:")
 
@@ -416,25 +418,26 @@ class StreamState:
             if not stripped or stripped[0] == ":":
                 return None
         try:
-            value = json.loads(data)
+            value = _loads(data)
         except (ValueError, RecursionError) as e:
             return Failure(self._fail(self._invalid("stream event is not JSON", str(e), data)))
-        if not isinstance(value, dict):
+        if value.__class__ is not dict:
             detail = f"$: expected an object, got {type(value).__name__}"
             return Failure(self._fail(self._invalid("stream event is not a chunk", detail, data)))
-        decoded = from_builtins(value, ChatStreamChunk)
-        failed_choice = None
-        if isinstance(decoded, Success):
-            failed_choice = self._fold(decoded.unwrap())
+        try:
+            chunk = _decode_chunk(value)
+        except Exception as e:  # the chunk does not fit the model (unless it is an error)
+            if value.get("error") is not None:
+                return Failure(self._fail(self._generation_error(value, value["error"])))
+            error = attrs.evolve(explain(value, ChatStreamChunk, e), body=data, status_code=200)
+            return Failure(self._fail(error))
+        failed_choice = self._fold(chunk)
         if value.get("error") is not None:
             return Failure(self._fail(self._generation_error(value, value["error"])))
-        if not isinstance(decoded, Success):
-            error = attrs.evolve(decoded.failure(), body=data, status_code=200)
-            return Failure(self._fail(error))
         if failed_choice is not None:
             raw = value["choices"][failed_choice].get("error")
             return Failure(self._fail(self._generation_error(value, raw)))
-        return decoded  # already the Success(chunk) to yield
+        return success(chunk)
 
     def on_eof(self) -> StreamFailure | None:
         """The body ended: return ``StreamTruncatedError`` if the stream did not finish.
