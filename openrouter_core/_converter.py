@@ -18,7 +18,8 @@ function per class (slots set directly, inline scalar checks, absent fields skip
 Only when it fails does cattrs' detailed-validation converter run again, to say where and
 what was expected. Hooks are generated on first use. Model annotations are strings naming
 classes of other model modules; one whose module is not loaded yet stays a placeholder until a
-value needs it, so a call creates only the model modules its data touches.
+value needs it, so a call creates only the model modules its data touches. The happy path
+does not import cattrs at all (``_FastConverter``); it is loaded to explain a failure.
 """
 
 from __future__ import annotations
@@ -31,16 +32,15 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
-from cattrs import Converter, transform_error
-from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, override
-from cattrs.preconf.json import make_converter
 from returns.result import Failure, Result, Success
 
 from openrouter_core.errors import ResponseValidationError, SDKValidationError
+
+if TYPE_CHECKING:
+    from cattrs import Converter
 
 T = TypeVar("T")
 
@@ -214,21 +214,28 @@ def _builder(cls: type) -> type | None:
 class _Hooks:
     """Hook factories for one converter; the fast and the detailed one get the same rules."""
 
-    def __init__(self, converter: Converter) -> None:
+    def __init__(self, converter: Converter | _FastConverter) -> None:
         self.converter = converter
         self.detailed = converter.detailed_validation
 
-    def install(self) -> None:
-        c = self.converter
+    def factories(self) -> list[tuple[Callable[[Any], bool], Callable[[Any], Any]]]:
+        """Structure hook factories by predicate, the one to try first first."""
+        return [
+            (_has_deferred, self.deferred_structure),
+            (_is_union, self.union_structure),
+            (_is_literal, self.literal_structure),
+            (_is_dict, self.dict_structure),
+            (_is_list, self.list_structure),
+            (attrs.has, self.attrs_structure),
+        ]
+
+    def install(self, c: Converter) -> None:
+        """Register the rules on a cattrs converter (which tries the last registered first)."""
         for kind in (str, int, float, bool):
             c.register_structure_hook(kind, _check_scalar(kind))
         c.register_structure_hook_func(_is_any, _structure_any)
-        c.register_structure_hook_factory(attrs.has, self.attrs_structure)
-        c.register_structure_hook_factory(_is_list, self.list_structure)
-        c.register_structure_hook_factory(_is_dict, self.dict_structure)
-        c.register_structure_hook_factory(_is_literal, self.literal_structure)
-        c.register_structure_hook_factory(_is_union, self.union_structure)
-        c.register_structure_hook_factory(_has_deferred, self.deferred_structure)
+        for predicate, factory in reversed(self.factories()):
+            c.register_structure_hook_factory(predicate, factory)
         c.register_unstructure_hook_factory(attrs.has, self.attrs_unstructure)
 
     def attrs_structure(self, cls: type) -> Callable[[Any, Any], Any]:
@@ -243,9 +250,12 @@ class _Hooks:
 
         attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
         fields = attrs.fields(cls)
-        if not self.detailed:
+        converter = self.converter
+        if not self.detailed or isinstance(converter, _FastConverter):
             return self._fast_structure(cls, fields)
         # The detailed converter reuses cattrs' generated code, which reports every bad field.
+        from cattrs.gen import make_dict_structure_fn, override
+
         overrides = {
             a.name: override(omit=True)
             if a.name == "extra"
@@ -254,7 +264,7 @@ class _Hooks:
         }
         base: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
-            self.converter,
+            converter,
             _cattrs_detailed_validation=True,
             **overrides,  # type: ignore[arg-type]
         )
@@ -380,6 +390,8 @@ class _Hooks:
                 return [hook(x, item) for x in value]
 
             return structure
+
+        from cattrs.errors import IterableValidationError, IterableValidationNote
 
         def structure_detailed(value: Any, _: Any) -> Any:
             if value.__class__ is not list:
@@ -574,18 +586,66 @@ def _unstructure(value: Any) -> Any:
     return _fast.unstructure(value)
 
 
+class _FastConverter:
+    """The converter of the happy path: the rules of ``_Hooks``, dispatched by predicate and
+    cached per type, without cattrs.
+
+    Importing cattrs costs about as much as the rest of a first request's own work, and
+    every type the models use has a hook here. cattrs is loaded only to explain a failure
+    (``_detailed``) or for a type none of these hooks knows (``_cattrs_fast``, the same
+    rules on cattrs' JSON converter, which this converter used to be).
+    """
+
+    detailed_validation = False
+    structure_hooks: dict[Any, Callable[[Any, Any], Any]]
+    """Made so far, by type; a hot caller may look its type up here first."""
+
+    def __init__(self) -> None:
+        hooks = _Hooks(self)
+        self._factories = hooks.factories()
+        self._unstructure_attrs = hooks.attrs_unstructure
+        self.structure_hooks = {kind: _check_scalar(kind) for kind in (str, int, float, bool)}
+        self.structure_hooks[Any] = _structure_any
+        self._unstructure: dict[type, Callable[[Any], Any]] = {}
+
+    def get_structure_hook(self, t: Any) -> Callable[[Any, Any], Any]:
+        hook = self.structure_hooks.get(t)
+        if hook is None:
+            hook = next(
+                (factory(t) for predicate, factory in self._factories if predicate(t)), None
+            )
+            if hook is None:
+                hook = _cattrs_fast().get_structure_hook(t)
+            self.structure_hooks[t] = hook
+        return hook
+
+    def unstructure(self, value: Any) -> Any:
+        cls = value.__class__
+        hook = self._unstructure.get(cls)
+        if hook is None:
+            if attrs.has(cls):
+                hook = self._unstructure_attrs(cls)
+            else:
+                hook = _cattrs_fast().get_unstructure_hook(cls)
+            self._unstructure[cls] = hook
+        return hook(value)
+
+
 def _make(detailed: bool) -> Converter:
+    from cattrs.preconf.json import make_converter
+
     converter = make_converter(detailed_validation=detailed)
-    _Hooks(converter).install()
+    _Hooks(converter).install(converter)
     return converter
 
 
-_fast = _make(detailed=False)
+_fast = _FastConverter()
 
 
-# Top-level hooks by class: Converter.structure dispatches through Python code on every
-# call, and a stream decodes one chunk per event.
-_fast_hooks: dict[Any, Callable[[Any, Any], Any]] = {}
+@functools.cache
+def _cattrs_fast() -> Converter:
+    """The same rules on cattrs' JSON converter, for values of types no model field has."""
+    return _make(detailed=False)
 
 
 @functools.cache
@@ -637,9 +697,7 @@ def from_builtins(value: Any, cls: type[T]) -> Result[T, ResponseValidationError
     ``"$.choices[0].index: expected an integer, got a string"``.
     """
     try:
-        hook = _fast_hooks.get(cls)
-        if hook is None:
-            hook = _fast_hooks[cls] = _fast.get_structure_hook(cls)
+        hook = _fast.structure_hooks.get(cls) or _fast.get_structure_hook(cls)
         return success(hook(value, cls))
     except Exception as fast_error:  # any failure of the data: explain it below
         return Failure(explain(value, cls, fast_error))
@@ -678,6 +736,8 @@ def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationEr
 
 def explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
     """Why ``value`` is not a ``cls``: the detailed converter's report of the same failure."""
+    from cattrs import transform_error
+
     message = f"response does not match {getattr(cls, '__name__', cls)}"
     try:
         _detailed().structure(value, cls)
