@@ -272,17 +272,18 @@ def chat_stream(
 
     The outer ``Result`` covers everything up to the first content: connecting, an HTTP
     error status (read as the JSON error it is), a response that is not an event stream,
-    and retries (an error chunk or a stall before any content is retried like a 5xx).
+    and retries (an error chunk, a stall, a reset or an early end before any content is
+    retried like a 5xx, and is this ``Failure`` when retries run out).
     """
     # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
     from openrouter_core import _send
     from openrouter_core._plan import plan_call
-    from openrouter_core._stream import early_failure, stream_attempt
+    from openrouter_core._stream import stream_attempt
 
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
         return plan
-    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
+    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt)
     outcome: Result[Any, Any] = _send.run(flow, core.client, core.runtime)
     return outcome.map(lambda handoff: ChatStream(handoff, core.runtime))
 
@@ -296,11 +297,11 @@ async def chat_stream_async(
     # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
     from openrouter_core import _send
     from openrouter_core._plan import plan_call
-    from openrouter_core._stream import early_failure, stream_attempt
+    from openrouter_core._stream import stream_attempt
 
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
         return plan
-    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
+    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt)
     outcome: Result[Any, Any] = await _send.run_async(flow, core.async_client, core.runtime)
     return outcome.map(lambda handoff: AsyncChatStream(handoff, core.runtime))
