@@ -92,10 +92,15 @@ class Delivery:
         Only a connection opened by this attempt is known; shutting its socket down makes
         the blocked read return at once, from any thread.
         """
-        sock = self.stream.get_extra_info("socket") if self.stream is not None else None
-        if isinstance(sock, socket.socket):
-            with contextlib.suppress(OSError):  # already closed: nothing left to wake
-                sock.shutdown(socket.SHUT_RDWR)
+        shut_down(self.stream)
+
+
+def shut_down(stream: Any) -> None:
+    """Shut an httpcore network stream's socket down: a read blocked on it returns at once."""
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):  # already closed: nothing left to wake
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 UPLOAD_PIECE = 64 * 1024

@@ -107,9 +107,15 @@ class StreamPump:
         return items
 
     def transport_failed(self, error: OpenRouterError, now: float) -> list[Item]:
-        """The read failed; a read timeout is the watchdog seeing silence."""
+        """The read failed; a read timeout is the watchdog seeing silence.
+
+        A stream whose every choice already has a finish reason delivered a complete answer:
+        a connection that drops before ``[DONE]`` ends it as ``completed``, with no failure.
+        """
         if self.finished:
             return []
+        if self.state.every_choice_finished:
+            return self.eof()
         if isinstance(error, RequestTimeoutError):
             stalled = self._check_watchdog(now, silent=True)
             if stalled is not None:

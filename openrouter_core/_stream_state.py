@@ -490,6 +490,12 @@ class StreamState:
         return self._outcome != "in_progress"
 
     @property
+    def every_choice_finished(self) -> bool:
+        """Whether choices arrived and each has a finish reason: the answer is complete,
+        whatever happens to the connection before ``[DONE]``."""
+        return bool(self._choices) and all(parts.finish_reason for parts in self._choices.values())
+
+    @property
     def outcome(self) -> StreamOutcome:
         """How the stream ended (see ``StreamOutcome``); ``"in_progress"`` until then."""
         return self._outcome

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 _DRAIN_BYTES = 64 * 1024
 """The most a completed stream reads past ``[DONE]`` to hand its connection back."""
 
+DONE_GRACE = 0.05
+"""Seconds a completed stream waits past ``[DONE]`` for the end of its body, so that the
+connection can go back to the pool; a server (or proxy) that keeps the body open longer
+gets the connection closed instead, and the stream still ends at once."""
+
 _closing: set[asyncio.Task[None]] = set()
 """Closes scheduled for abandoned async streams; held so the loop does not drop them."""
 
@@ -93,9 +98,16 @@ class _StreamView(StreamReport):
         self._closed = False
 
     def _take(self) -> tuple[Item | None, bool]:
-        """The next buffered item, and whether the connection is no longer needed."""
+        """The next buffered item, and whether the connection is no longer needed.
+
+        A completed stream hands over its last item first and finishes the body on the next
+        call (the loop's end), so the usage chunk is never held back; a failed one closes
+        with its last item, since closing is what cancels the generation."""
         item = self._pending.popleft() if self._pending else None
-        return item, not self._pending and (item is None or self._pump.finished)
+        if item is None:
+            return None, True
+        ended = not self._pending and self._pump.finished
+        return item, ended and self._pump.state.outcome != "completed"
 
     def _absorb(self, chunk: bytes | Exception) -> None:
         now = self._runtime.monotonic()
@@ -109,9 +121,10 @@ class _StreamView(StreamReport):
             self._pending.extend(self._pump.eof())
 
     def _drainable(self) -> bool:
-        """After ``[DONE]`` the body's end is on its way: reading it lets the pool reuse the
-        connection (a half-read body would close it). Cancelled or failed streams close at
-        once instead, since closing is what cancels the generation."""
+        """After ``[DONE]`` the body's end is usually already here: reading it (for at most
+        ``DONE_GRACE``) lets the pool reuse the connection (a half-read body would close it).
+        Cancelled or failed streams close at once instead, since closing is what cancels
+        the generation."""
         return self._pump.state.outcome == "completed" and not self._response.is_closed
 
     def _mark_closed(self) -> None:
@@ -157,12 +170,24 @@ class ChatStream(_StreamView):
         return item
 
     def _drain(self) -> None:
+        import threading
+
+        from openrouter_core._delivery import shut_down  # loaded already by the call
+
+        # A read past the grace is woken by shutting the socket down: the pool then drops it.
+        stream = self._response.extensions.get("network_stream")
+        timer = threading.Timer(DONE_GRACE, shut_down, (stream,))
+        timer.daemon = True
+        timer.start()
         budget = _DRAIN_BYTES
-        with contextlib.suppress(Exception):  # the answer is complete; a failure here is moot
-            for piece in cast("Iterator[bytes]", self._opened.chunks):
-                budget -= len(piece)
-                if budget < 0:
-                    break
+        try:
+            with contextlib.suppress(Exception):  # the answer is complete; a failure is moot
+                for piece in cast("Iterator[bytes]", self._opened.chunks):
+                    budget -= len(piece)
+                    if budget < 0:
+                        break
+        finally:
+            timer.cancel()
 
     def close(self) -> None:
         """Stop the stream and release the connection. Safe to call more than once."""
@@ -220,8 +245,11 @@ class AsyncChatStream(_StreamView):
         return item
 
     async def _drain(self) -> None:
+        import anyio
+
         budget = _DRAIN_BYTES
-        with contextlib.suppress(Exception):  # the answer is complete; a failure here is moot
+        # Cancelled past the grace: httpcore then closes the connection instead of pooling it.
+        with anyio.move_on_after(DONE_GRACE), contextlib.suppress(Exception):
             async for piece in cast("AsyncIterator[bytes]", self._opened.chunks):
                 budget -= len(piece)
                 if budget < 0:
