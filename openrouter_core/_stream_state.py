@@ -22,6 +22,7 @@ folding is linear in the size of the answer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, TypeVar
 
@@ -167,7 +168,22 @@ class _Text:
         return bool(self._blocks or self._tail)
 
     def __str__(self) -> str:
-        return "".join(self._blocks) + "".join(self._tail)
+        return joined_surrogates("".join(self._blocks) + "".join(self._tail))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def joined_surrogates(text: str) -> str:
+    """``text`` with each surrogate pair made one character.
+
+    A character outside the BMP escaped in JSON as a pair (``\\ud83d\\ude00``) may arrive
+    split across two events; each half decodes alone, and joining the pieces leaves two
+    code points. Lone halves that have no partner stay as they are.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 class _ChoiceParts:

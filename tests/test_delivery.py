@@ -299,3 +299,32 @@ def test_the_deadline_bounds_a_header_block_trickled_byte_by_byte(mode: Mode, op
         seen = observe(mode, op, deadline=0.5, **_core_options(server.base_url))
     assert ("result", RequestTimeoutError, []) == (seen.where, seen.error, seen.busy)
     assert seen.elapsed < 0.5 + MARGIN
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_stray_crlf_after_an_answer_fails_the_next_call_without_a_resend(mode: Mode) -> None:
+    """Bytes after a complete response stay in httpcore's buffer and are read as the next
+    request's answer (tools/stray_bytes_repro.py shows it with plain httpx). The SDK cannot
+    see that buffer; what it guarantees is that the request, which did reach the server, is
+    not sent again: the second call fails once, marked as possibly processed."""
+    counter = Counter()
+    ok = _json(200, result_json())
+
+    def script(conn: Conn) -> None:
+        conn.read_request()
+        counter.next()
+        conn.send(ok + b"\r\n")
+        conn.read_request()
+        counter.next()
+        conn.wait_for_client_close()
+
+    with RawServer(script) as server:
+        first, second = _two_calls(mode, _core_options(server.base_url))
+    assert isinstance(first, Success)
+    error = second.failure()
+    assert (ConnectionFailedError, True, 2, 1) == (
+        type(error),
+        error.may_have_been_processed,
+        counter.requests,
+        server.accepted,
+    )
