@@ -190,7 +190,7 @@ def is_retryable(
             return error.retry_after is not None
         return error.status_code in RETRYABLE_STATUSES
     if isinstance(error, GenerationError):
-        if error.partial_content:
+        if produced_content(error):
             return False
         if error.retryable is not None:
             return error.retryable
@@ -199,6 +199,31 @@ def is_retryable(
         return retry_connection_errors and (idempotent or not error.may_have_been_processed)
     # Only a stream's attempt gives these, and only before its first content.
     return isinstance(error, StreamStalledError | StreamTruncatedError)
+
+
+_CONTENT_FIELDS = (
+    "content",
+    "reasoning",
+    "reasoning_details",
+    "refusal",
+    "tool_calls",
+    "images",
+    "audio",
+)
+"""What a generated message may carry: any of it means the generation ran (and was billed)."""
+
+
+def produced_content(error: GenerationError) -> bool:
+    """Whether the failed generation had already produced something: text, reasoning, a
+    tool call... (in ``partial_content`` or in any choice of ``partial_result``)."""
+    if error.partial_content:
+        return True
+    choices = getattr(error.partial_result, "choices", None) or ()
+    return any(
+        getattr(getattr(choice, "message", None), field, None)
+        for choice in choices
+        for field in _CONTENT_FIELDS
+    )
 
 
 def _availability(error: Mapping[str, Any] | None) -> Mapping[str, Any]:

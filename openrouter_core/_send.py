@@ -369,18 +369,12 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
             runtime.sleep(action.seconds)
             return None
         if isinstance(action, Send):
-            request = action.request
-            delivery = Delivery(_user_trace(request))
-            request.extensions["trace"] = delivery.trace
+            delivery = _traced(action.request, asynchronous=False)
             timer = _deadline_timer(action.until, runtime, delivery)
             try:
-                response = client.send(request, stream=True)
+                response = client.send(action.request, stream=True)
             except _TRANSPORT_EXCEPTIONS as exc:
-                if action.until is not None and runtime.monotonic() >= action.until:
-                    return _late(delivery)
-                return transport_error(
-                    exc, may_have_been_processed=delivery.may_have_been_processed(exc)
-                )
+                return _send_failed(exc, action, runtime, delivery)
             finally:
                 if timer is not None:
                     timer.cancel()
@@ -427,19 +421,14 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
             return None
         if isinstance(action, Send):
             request = action.request
-            delivery = Delivery(_user_trace(request))
-            request.extensions["trace"] = delivery.atrace
+            delivery = _traced(request, asynchronous=True)
             if len(request.content) > UPLOAD_PIECE:
                 request.stream = WatchedUpload(request.content, delivery)
             try:
                 with _time_limit(action.until, runtime):
                     response = await client.send(request, stream=True)
-            except _TRANSPORT_EXCEPTIONS as exc:
-                if action.until is not None and runtime.monotonic() >= action.until:
-                    return _late(delivery)  # fail_after's TimeoutError, or a failure it caused
-                return transport_error(
-                    exc, may_have_been_processed=delivery.may_have_been_processed(exc)
-                )
+            except _TRANSPORT_EXCEPTIONS as exc:  # fail_after's TimeoutError included
+                return _send_failed(exc, action, runtime, delivery)
             opened = Opened(response, response.aiter_bytes())
             live.add(opened)
             return opened
@@ -474,11 +463,24 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
         raise
 
 
-def _user_trace(request: httpx.Request) -> Any:
-    """A ``trace`` extension the caller (or a hook) set, to keep running beside ours."""
+def _traced(request: httpx.Request, *, asynchronous: bool) -> Delivery:
+    """Record how far this attempt gets through httpcore's ``trace`` extension; a trace
+    the caller (or a hook) set keeps running beside ours."""
     trace = request.extensions.get("trace")
-    owner = getattr(trace, "__self__", None)
-    return None if isinstance(owner, Delivery) else trace  # ours, from an earlier attempt
+    if isinstance(getattr(trace, "__self__", None), Delivery):
+        trace = None  # ours, from an earlier attempt on the same request
+    delivery = Delivery(trace)
+    request.extensions["trace"] = delivery.atrace if asynchronous else delivery.trace
+    return delivery
+
+
+def _send_failed(
+    exc: Exception, action: Send, runtime: Runtime, delivery: Delivery
+) -> OpenRouterError:
+    """The error of a send that raised: the deadline's own, or the transport's by phase."""
+    if action.until is not None and runtime.monotonic() >= action.until:
+        return _late(delivery)
+    return transport_error(exc, may_have_been_processed=delivery.may_have_been_processed(exc))
 
 
 def _deadline_timer(
@@ -551,7 +553,8 @@ class _BodyBuffer:
             return self.too_large()
         if self._until is not None and self._clock() > self._until:
             return RequestTimeoutError(
-                message="the call's deadline passed while the response body was arriving"
+                message="the call's deadline passed while the response body was arriving",
+                may_have_been_processed=True,
             )
         return None
 

@@ -1,5 +1,6 @@
 """The pure retry policy: what is retried, how long to wait, and when to give up."""
 
+import json
 import math
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from openrouter_core._http import read_success_body
 from openrouter_core._retries import (
     NO_RETRIES,
     WIRE_SECONDS_MAX,
@@ -49,6 +51,8 @@ from openrouter_core.errors import (
     UnexpectedClientError,
     UnprocessableEntityResponseError,
 )
+
+from .support import result_json
 
 NOW = 1696004817.0
 """Fri, 29 Sep 2023 16:26:57 GMT."""
@@ -336,6 +340,40 @@ def test_a_generation_that_produced_content_is_never_run_again() -> None:
     even a retryable code does not send the question again."""
     error = attrs.evolve(generation_error(503), partial_content="Paris is")
     assert (None, 0.25) == (delay(error), delay(generation_error(503)))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param({"content": ""}, 0.25, id="nothing-generated"),
+        pytest.param({"content": "Par"}, None, id="text"),
+        pytest.param({"content": None, "reasoning": "Let me think"}, None, id="reasoning"),
+        pytest.param(
+            {
+                "content": None,
+                "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+                ],
+            },
+            None,
+            id="tool-call",
+        ),
+    ],
+)
+def test_a_failed_choice_is_retried_only_when_it_generated_nothing(
+    message: dict[str, Any], expected: float | None
+) -> None:
+    """A 200 whose choice ended with finish_reason "error" (code 502): retried when the
+    choice is empty, never once it carries text, reasoning or a tool call."""
+    body = result_json()
+    body["choices"][0] |= {
+        "finish_reason": "error",
+        "error": {"code": 502, "message": "provider dropped"},
+        "message": {"role": "assistant"} | message,
+    }
+    error = read_success_body(200, httpx.Headers(), json.dumps(body).encode()).failure()
+    assert isinstance(error, GenerationError)
+    assert expected == delay(error)
 
 
 @pytest.mark.parametrize("idempotent", [False, True], ids=["post", "idempotent"])
