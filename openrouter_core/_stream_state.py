@@ -12,7 +12,8 @@ Rules (``design.md`` section 6):
   event, or a choice with ``finish_reason: "error"`` or an ``error`` ends it with
   ``GenerationError``; an event that is not a chunk ends it with ``ResponseValidationError``;
 - end of body without ``[DONE]`` and without any finish reason is ``StreamTruncatedError``;
-  a finish reason followed by end of body is a normal completion;
+  a finish reason followed by end of body is a normal completion, and so is a connection
+  that breaks once every choice has its finish reason (``every_choice_finished``);
 - after a failure, later events are ignored.
 
 Content is kept as lists of string pieces joined on demand, never as the chunk objects, so

@@ -45,7 +45,11 @@ class StreamReport:
 
     @property
     def outcome(self) -> Outcome:
-        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled."""
+        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled.
+
+        ``completed``: ``[DONE]`` arrived, the body ended after a finish reason, or the
+        connection broke after every choice had its finish reason (the answer is whole).
+        """
         return self._pump.state.outcome
 
     @property
