@@ -15,6 +15,7 @@ import pytest
 from returns.result import Result, Success
 
 from openrouter_core import BackoffStrategy, OpenRouterCore, RetryConfig
+from openrouter_core._delivery import Delivery
 from openrouter_core.errors import (
     ConnectionFailedError,
     GenerationError,
@@ -305,26 +306,84 @@ def test_the_deadline_bounds_a_header_block_trickled_byte_by_byte(mode: Mode, op
 def test_a_stray_crlf_after_an_answer_fails_the_next_call_without_a_resend(mode: Mode) -> None:
     """Bytes after a complete response stay in httpcore's buffer and are read as the next
     request's answer (tools/stray_bytes_repro.py shows it with plain httpx). The SDK cannot
-    see that buffer; what it guarantees is that the request, which did reach the server, is
-    not sent again: the second call fails once, marked as possibly processed."""
-    counter = Counter()
+    see that buffer; what it guarantees is that the request, which did go out, is not sent
+    again (a resend would need a second connection): one attempt, possibly processed."""
     ok = _json(200, result_json())
 
     def script(conn: Conn) -> None:
         conn.read_request()
-        counter.next()
         conn.send(ok + b"\r\n")
-        conn.read_request()
-        counter.next()
         conn.wait_for_client_close()
 
     with RawServer(script) as server:
         first, second = _two_calls(mode, _core_options(server.base_url))
     assert isinstance(first, Success)
     error = second.failure()
-    assert (ConnectionFailedError, True, 2, 1) == (
+    assert (ConnectionFailedError, True, 1, 1) == (
         type(error),
         error.may_have_been_processed,
-        counter.requests,
+        error.attempts,
         server.accepted,
     )
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_request_cut_off_while_its_body_goes_out_is_retried(mode: Mode) -> None:
+    """The server resets while a large body is still being written: the request never
+    arrived whole, so it cannot have been processed, and it is sent again."""
+    counter = Counter()
+    ok = _json(200, result_json())
+
+    def script(conn: Conn) -> None:
+        if counter.next() == 1:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.sock.recv(65536)
+            conn.reset()  # the body is still on its way
+        else:
+            conn.read_request()
+            conn.send(ok)
+
+    request = user_request("x" * (8 * 1024 * 1024))
+    with RawServer(script) as server:
+        seen = observe(mode, "send", request, **_core_options(server.base_url))
+    assert (None, 2) == (seen.error, counter.requests)
+
+
+NEW = ["connection.connect_tcp.started", "connection.connect_tcp.complete"]
+HEADERS = ["http11.send_request_headers.started", "http11.send_request_headers.complete"]
+BODY = ["http11.send_request_body.started", "http11.send_request_body.complete"]
+BODY_FAILED = ["http11.send_request_body.started", "http11.send_request_body.failed"]
+WAITING = ["http11.receive_response_headers.started"]
+ANSWERED = [*WAITING, "http11.receive_response_headers.complete"]
+DISCONNECTED = httpx.RemoteProtocolError("Server disconnected without sending a response.")
+
+
+@pytest.mark.parametrize(
+    ("events", "exc", "expected"),
+    [
+        pytest.param([], httpx.ConnectError("refused"), False, id="connect-failed"),
+        pytest.param([], httpx.PoolTimeout("pool"), False, id="pool-timeout"),
+        pytest.param([], httpx.ReadError("untraced"), True, id="untraced-read-error"),
+        pytest.param(NEW + HEADERS + BODY_FAILED + WAITING, DISCONNECTED, False, id="body-cut"),
+        pytest.param(NEW + HEADERS + BODY + WAITING, DISCONNECTED, True, id="new-conn-no-answer"),
+        pytest.param(HEADERS + BODY + WAITING, DISCONNECTED, False, id="stale-eof"),
+        pytest.param(HEADERS + BODY + WAITING, httpx.ReadError("reset"), False, id="stale-reset"),
+        pytest.param(HEADERS + BODY + WAITING, httpx.ReadTimeout("slow"), True, id="reused-slow"),
+        pytest.param(
+            HEADERS + BODY + WAITING,
+            httpx.RemoteProtocolError("illegal status line"),
+            True,
+            id="reused-garbage",
+        ),
+        pytest.param(HEADERS + BODY + ANSWERED, httpx.ReadError("reset"), True, id="answered"),
+    ],
+)
+def test_a_failed_attempt_is_classified_by_how_far_it_got(
+    events: list[str], exc: Exception, expected: bool
+) -> None:
+    """The phase table: not sent, sent with nothing back (stale or not), response started."""
+    delivery = Delivery()
+    for name in events:
+        delivery.see(name, {})
+    assert expected == delivery.may_have_been_processed(exc)
