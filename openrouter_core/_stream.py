@@ -115,7 +115,8 @@ class StreamPump:
         if self.finished:
             return []
         if self.state.every_choice_finished:
-            return self.eof()
+            self.state.on_eof()  # completed; a half-received last line is dropped, not decoded
+            return []
         if isinstance(error, RequestTimeoutError):
             stalled = self._check_watchdog(now, silent=True)
             if stalled is not None:

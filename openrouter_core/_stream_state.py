@@ -136,9 +136,9 @@ class _DetailRun:
     def build(self) -> ReasoningDetailUnion:
         first = self.first
         if isinstance(first, ReasoningDetailText):
-            text = "".join(self.pieces) if self.pieces else first.text  # keep a missing text
+            text = joined_surrogates("".join(self.pieces)) if self.pieces else first.text
             return attrs.evolve(first, text=text, signature=self.signature, id=self.id)
-        return attrs.evolve(first, summary="".join(self.pieces), id=self.id)
+        return attrs.evolve(first, summary=joined_surrogates("".join(self.pieces)), id=self.id)
 
 
 _RUN = 64

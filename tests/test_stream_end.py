@@ -48,12 +48,12 @@ def test_a_stream_ends_at_done_though_the_server_keeps_the_body_open(mode: Mode)
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_finished_answer_whose_connection_drops_before_done_is_completed(mode: Mode) -> None:
-    """Every choice has its finish reason, then a reset before [DONE]: no failure item; the
-    answer is complete."""
+    """Every choice has its finish reason, then half a usage event and a reset before
+    [DONE]: no failure item (the half event is dropped, not decoded); the answer is complete."""
 
     def script(conn: Conn) -> None:
         conn.read_request()
-        conn.send(ANSWER)
+        conn.send(ANSWER + _chunk(b'data: {"id": "gen-1", "choi'))
         conn.reset()
 
     with RawServer(script) as server:
