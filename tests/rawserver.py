@@ -208,11 +208,13 @@ def orphaned_connections(client: httpx.Client | httpx.AsyncClient) -> list[str]:
     return [
         repr(c)
         for c in pool.connections
-        if id(c) not in owned and not c.is_closed() and _state(c) in ("CONNECTING", "NEW")
+        if id(c) not in owned and not c.is_closed() and connection_state(c) in ("CONNECTING", "NEW")
     ]
 
 
-def _state(connection: Any) -> str:
+def connection_state(connection: Any) -> str:
+    """A pooled connection's state: ``CONNECTING`` until open, then HTTP/1.1's (``NEW``,
+    ``ACTIVE``, ``IDLE``, ``CLOSED``)."""
     inner = getattr(connection, "_connection", None)
     return "CONNECTING" if inner is None else str(getattr(inner._state, "name", "?"))
 
