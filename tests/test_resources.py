@@ -185,9 +185,10 @@ def test_async_calls_ended_any_way_leave_the_pool_idle(server: FakeOpenRouter, w
 def test_a_task_cancelled_between_connecting_and_sending_orphans_its_connection(
     server: FakeOpenRouter,
 ) -> None:
-    """Pins an upstream leak, encode/httpcore#1093 (httpcore 1.0.9): a task cancelled after
-    its new connection is open but before the request is written on it leaves that
-    connection in the pool, owned by no request, forever ``NEW``. The SDK cannot close it
+    """Pins an upstream leak, encode/httpcore#1093 (httpcore 1.0.9; this ``NEW`` shape is
+    described on encode/httpcore#1099): a task cancelled after its new connection is open
+    but before the request is written on it leaves that connection in the pool, owned by
+    no request, forever ``NEW``. The SDK cannot close it
     (httpx owns the pool); the pool still serves the next calls. The way tests above cancel
     only once the request is on the wire, so they need no filter. When this test fails,
     httpcore has fixed the leak: delete it, and ``orphaned_connections`` with it."""
