@@ -149,7 +149,8 @@ async def _cancel_while_opening(core: OpenRouterCore, server: FakeOpenRouter, n:
     before any content. Returns how the task ended, as seen from outside it."""
     before = len(server.requests)
     task = asyncio.create_task(chat_stream_async(core, user_request(f"q{n}"), STALL_FIRST))
-    for _ in range(2000):  # until the request is on the wire (2 s at most)
+    give_up = time.monotonic() + 10
+    while time.monotonic() < give_up:  # until the server has the request
         if len(server.requests) > before or task.done():
             break
         await asyncio.sleep(0.001)
