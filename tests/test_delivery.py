@@ -16,11 +16,13 @@ from returns.result import Result, Success
 
 from openrouter_core import BackoffStrategy, OpenRouterCore, RetryConfig
 from openrouter_core._delivery import Delivery
+from openrouter_core._retries import WIRE_SECONDS_MAX
 from openrouter_core.errors import (
     ConnectionFailedError,
     GenerationError,
     PayloadTooLargeResponseError,
     RequestTimeoutError,
+    ServiceUnavailableResponseError,
     TooManyRequestsResponseError,
 )
 from openrouter_core.funcs import chat_send, chat_send_async
@@ -387,3 +389,28 @@ def test_a_failed_attempt_is_classified_by_how_far_it_got(
     for name in events:
         delivery.see(name, {})
     assert expected == delivery.may_have_been_processed(exc)
+
+
+@pytest.mark.parametrize("op", ["send", "stream"])
+@pytest.mark.parametrize("mode", MODES)
+def test_a_huge_wait_in_an_error_body_is_bounded(mode: Mode, op: str) -> None:
+    """availability.retry_after of 10**400 (JSON allows it; float() overflows): the 503
+    comes back at once with a bounded retry_after, instead of an OverflowError escaping."""
+    huge = b'{"error": {"code": 503, "message": "busy", "availability": {"retry_after": 1%s}}}'
+    body = huge % (b"0" * 400)
+    answer = (
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+        b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+    )
+
+    def script(conn: Conn) -> None:
+        conn.read_request()
+        conn.send(answer)
+
+    with RawServer(script) as server:
+        seen = observe(mode, op, **_core_options(server.base_url))
+    assert (ServiceUnavailableResponseError, WIRE_SECONDS_MAX, 1) == (
+        seen.error,
+        getattr(seen.value, "retry_after", None),
+        server.accepted,
+    )
