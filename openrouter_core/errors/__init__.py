@@ -30,6 +30,9 @@ from ._classes import TooManyRequestsResponseError as TooManyRequestsResponseErr
 from ._classes import UnauthorizedResponseError as UnauthorizedResponseError
 from ._classes import UnexpectedClientError as UnexpectedClientError
 from ._classes import UnprocessableEntityResponseError as UnprocessableEntityResponseError
+from ._outcomes import RefusalError as RefusalError
+from ._outcomes import StructuredOutputError as StructuredOutputError
+from ._outcomes import ToolRoundsExceededError as ToolRoundsExceededError
 
 HTTPStatusErrors: TypeAlias = (
     BadRequestResponseError
@@ -68,6 +71,12 @@ ChatSendError: TypeAlias = (
 ChatStreamError: TypeAlias = ChatSendError | StreamStalledError
 """Everything ``chat_stream`` can answer before the stream starts (retries included)."""
 
+ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
+"""Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""
+
+ChatRunToolsError: TypeAlias = ChatSendError | ToolRoundsExceededError
+"""Everything ``chat_run_tools`` / ``chat_run_tools_async`` can answer inside ``Failure``."""
+
 StreamFailure: TypeAlias = (
     GenerationError
     | StreamTruncatedError
@@ -80,6 +89,8 @@ StreamFailure: TypeAlias = (
 __all__ = [
     "BadGatewayResponseError",
     "BadRequestResponseError",
+    "ChatParseError",
+    "ChatRunToolsError",
     "ChatSendError",
     "ChatStreamError",
     "ClientError",
@@ -96,6 +107,7 @@ __all__ = [
     "PayloadTooLargeResponseError",
     "PaymentRequiredResponseError",
     "ProviderOverloadedResponseError",
+    "RefusalError",
     "RequestAbortedError",
     "RequestTimeoutError",
     "RequestTimeoutResponseError",
@@ -106,7 +118,9 @@ __all__ = [
     "StreamFailure",
     "StreamStalledError",
     "StreamTruncatedError",
+    "StructuredOutputError",
     "TooManyRequestsResponseError",
+    "ToolRoundsExceededError",
     "TransportErrors",
     "UnauthorizedResponseError",
     "UnexpectedClientError",

@@ -1,0 +1,208 @@
+"""Pure: function tools from typed Python functions, and the tool loop as a generator.
+
+The loop is written once and driven by ``chat_run_tools`` and its async twin: it yields
+``Send(request)`` (answered with ``chat_send``'s Result) and ``Invoke(fn, arguments)``
+(answered with ``Returned`` or ``Raised``), and returns the final outcome. The drivers only
+do the I/O: sending, and calling (or awaiting) the user's functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import typing
+from collections.abc import Callable, Generator, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+from returns.result import Failure, Result, Success
+
+from openrouter_core import _schema
+from openrouter_core._converter import to_json
+from openrouter_core.errors import ToolRoundsExceededError
+from openrouter_core.funcs.chat_run_tools import ToolCallRecord, ToolRun
+from openrouter_core.models import (
+    ChatAssistantMessage,
+    ChatFunctionDefinition,
+    ChatFunctionToolFunction,
+    ChatMessages,
+    ChatRequest,
+    ChatResult,
+    ChatToolCall,
+    ChatToolMessage,
+)
+
+if TYPE_CHECKING:
+    from openrouter_core.errors import ChatRunToolsError, ChatSendError
+
+
+@attrs.frozen
+class FunctionTool:
+    """A Python function offered to the model: its definition and its arguments' class."""
+
+    fn: Callable[..., Any]
+    definition: ChatFunctionToolFunction
+    arguments: type[Any]
+
+    @property
+    def name(self) -> str:
+        return self.definition.function.name
+
+
+@attrs.frozen
+class Send:
+    request: ChatRequest
+
+
+@attrs.frozen
+class Invoke:
+    fn: Callable[..., Any]
+    arguments: dict[str, Any]
+
+
+@attrs.frozen
+class Returned:
+    value: Any
+
+
+@attrs.frozen
+class Raised:
+    error: Exception
+
+
+Action: TypeAlias = Send | Invoke
+Answer: TypeAlias = "Result[ChatResult, ChatSendError] | Returned | Raised"
+Outcome: TypeAlias = "Success[ToolRun] | Failure[ChatRunToolsError]"
+
+
+def call(invoke: Invoke) -> Returned | Raised:
+    """Run a tool (sync twin): what it returned, or the ``Exception`` it raised."""
+    try:
+        return Returned(invoke.fn(**invoke.arguments))
+    except Exception as e:  # the caller's tool failed: the model is told, not the caller
+        return Raised(e)
+
+
+async def call_async(invoke: Invoke) -> Returned | Raised:
+    """Run a tool (async twin): a coroutine function's result is awaited.
+
+    A plain function runs on the event loop's thread: give blocking work to a coroutine
+    function (``asyncio.to_thread``).
+    """
+    try:
+        value = invoke.fn(**invoke.arguments)
+        return Returned(await value if inspect.isawaitable(value) else value)
+    except Exception as e:  # the caller's tool failed: the model is told, not the caller
+        return Raised(e)
+
+
+def function_tool(fn: Callable[..., Any]) -> FunctionTool:
+    """Describe ``fn`` as a strict function tool; raises ``TypeError`` for what cannot be said.
+
+    Name: ``fn.__name__``. Description: the docstring up to its ``Args:`` section. Parameters:
+    one property per parameter, typed from the annotations (the types ``response_format_for``
+    supports), described by the ``Args:`` entries; a parameter with a default accepts
+    ``null`` for it. ``*args``, ``**kwargs``, positional-only and unannotated parameters are
+    refused.
+    """
+    name = getattr(fn, "__name__", "")
+    _schema.check_name(name, "tool name")
+    try:
+        signature = inspect.signature(fn)
+        hints = typing.get_type_hints(fn)
+    except Exception as e:  # NameError from a string annotation, a builtin without a signature
+        raise TypeError(f"{name}: cannot read its signature ({e})") from e
+    docs = _schema.argument_docs(fn)
+    fields: list[tuple[str, Any, Any]] = []
+    for parameter in signature.parameters.values():
+        if parameter.kind not in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY):
+            raise TypeError(f"{name}: parameter {parameter.name!r} must be passable by keyword")
+        if parameter.name not in hints:
+            raise TypeError(f"{name}: parameter {parameter.name!r} needs a type annotation")
+        metadata = {"description": docs[parameter.name]} if parameter.name in docs else {}
+        if parameter.default is parameter.empty:
+            spec = dataclasses.field(metadata=metadata)
+        else:
+            spec = dataclasses.field(default=parameter.default, metadata=metadata)
+        fields.append((parameter.name, hints[parameter.name], spec))
+    arguments = dataclasses.make_dataclass(
+        f"{name}_arguments", fields, kw_only=True, namespace={"__doc__": ""}
+    )
+    arguments.__module__ = fn.__module__
+    definition = ChatFunctionDefinition(
+        name=name,
+        description=_schema.description_of(fn),
+        parameters=_schema.object_schema(arguments),
+        strict=True,
+    )
+    return FunctionTool(fn, ChatFunctionToolFunction(function=definition), arguments)
+
+
+def tool_loop(
+    request: ChatRequest, tools: Sequence[FunctionTool], max_rounds: int
+) -> Generator[Action, Answer, Outcome]:
+    """Send, run the tool calls asked for, send the results back; stop at an answer.
+
+    A round is one request. After ``max_rounds`` requests whose replies still ask for
+    tools, the outcome is ``ToolRoundsExceededError`` holding the run so far (the last
+    reply's calls not run).
+    """
+    by_name = {tool.name: tool for tool in tools}
+    offered = [*(request.tools or ()), *(tool.definition for tool in tools)]
+    messages: list[ChatMessages] = list(request.messages)
+    calls: list[ToolCallRecord] = []
+    replies: list[ChatResult] = []
+    for round_ in range(1, max_rounds + 1):
+        sent = yield Send(attrs.evolve(request, messages=list(messages), tools=offered))
+        if not isinstance(sent, Result):
+            raise TypeError("tool_loop: a Send is answered with chat_send's Result")
+        if isinstance(sent, Failure):
+            return Failure(sent.failure())
+        result = sent.unwrap()
+        replies.append(result)
+        message = result.choices[0].message if result.choices else ChatAssistantMessage()
+        messages.append(message)
+        asked = message.tool_calls or []
+        if not asked or round_ == max_rounds:
+            run = ToolRun(result, tuple(messages), tuple(calls), tuple(replies), round_)
+            if not asked:
+                return Success(run)
+            text = f"the model still asked for tools after {max_rounds} round(s)"
+            return Failure(ToolRoundsExceededError(message=text, max_rounds=max_rounds, run=run))
+        for call in asked:
+            record = yield from _run_call(call, by_name, round_)
+            calls.append(record)
+            messages.append(ChatToolMessage(content=record.output, tool_call_id=call.id))
+    raise ValueError("max_rounds must be at least 1")  # the drivers check it first
+
+
+def _run_call(
+    call: ChatToolCall, tools: dict[str, FunctionTool], round_: int
+) -> Generator[Action, Answer, ToolCallRecord]:
+    def failed(why: str) -> ToolCallRecord:
+        return ToolCallRecord(round_, call, f"Error: {why}", why)
+
+    tool = tools.get(call.function.name)
+    if tool is None:
+        return failed(f"no tool named {call.function.name!r} (offered: {', '.join(tools)})")
+    try:
+        value = json.loads(call.function.arguments or "{}")
+    except (ValueError, RecursionError) as e:
+        return failed(f"the arguments are not JSON: {e}")
+    decoded = _schema.decode(value, tool.arguments)
+    if isinstance(decoded, Failure):
+        return failed("the arguments do not fit: " + "; ".join(decoded.failure().details))
+    arguments = decoded.unwrap()
+    names = [f.name for f in dataclasses.fields(arguments)]
+    outcome = yield Invoke(tool.fn, {n: getattr(arguments, n) for n in names})
+    if isinstance(outcome, Raised):
+        return failed(f"{tool.name} raised {type(outcome.error).__name__}: {outcome.error}")
+    if not isinstance(outcome, Returned):
+        raise TypeError("tool_loop: an Invoke is answered with Returned or Raised")
+    if isinstance(outcome.value, str):
+        return ToolCallRecord(round_, call, outcome.value)
+    encoded = to_json(outcome.value)
+    if isinstance(encoded, Failure):
+        return failed(f"{tool.name} returned a value that is not JSON: {encoded.failure()}")
+    return ToolCallRecord(round_, call, encoded.unwrap().decode())
