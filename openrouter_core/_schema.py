@@ -164,14 +164,14 @@ def _generated_doc(cls: type) -> str | None:
 def _schema(t: Any, seen: tuple[type, ...], where: str) -> dict[str, Any]:
     if t in _SCALARS:
         return {"type": _SCALARS[t]}
+    if t in (list, dict):
+        raise TypeError(f"{where}: a {t.__name__} needs its item type (list[str], ...)")
     origin = get_origin(t)
     if origin is list:
-        (item,) = get_args(t) or (None,)
-        if item is None:
-            raise TypeError(f"{where}: a list needs its item type (list[str], ...)")
+        (item,) = get_args(t)
         return {"type": "array", "items": _schema(item, seen, f"{where}[]")}
     if origin is dict:
-        key, value = get_args(t) or (None, None)
+        key, value = get_args(t)
         if key is not str:
             raise TypeError(f"{where}: only dict[str, X] maps are supported, not {_type_name(t)}")
         return {

@@ -1,0 +1,206 @@
+"""chat_run_tools / chat_run_tools_async: the bounded loop, over sockets and scripted."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+import pytest
+from returns.result import Failure, Success
+
+from openrouter_core import NO_RETRIES, OpenRouterCore
+from openrouter_core.errors import (
+    InvalidRequestError,
+    ServiceUnavailableResponseError,
+    ToolRoundsExceededError,
+)
+from openrouter_core.funcs import (
+    ChatRunToolsResult,
+    ToolRun,
+    chat_run_tools,
+    chat_run_tools_async,
+)
+from openrouter_core.models import (
+    ChatAssistantMessage,
+    ChatRequest,
+    ChatToolMessage,
+    ChatUserMessage,
+)
+from openrouter_core.testing import (
+    FakeOpenRouter,
+    chat_result,
+    error_response,
+    json_response,
+    mock_transport,
+)
+
+from .support import MODES, Mode, run_async
+
+pytestmark = pytest.mark.parametrize("mode", MODES)
+
+
+def get_weather(city: str, days: int = 2) -> dict[str, Any]:
+    """Current weather for a city.
+
+    Args:
+        city: The city name.
+        days: Days of forecast.
+    """
+    return {"city": city, "days": days, "sky": "clear"}
+
+
+def explode(reason: str) -> str:
+    """Always fails."""
+    raise RuntimeError(f"boom: {reason}")
+
+
+def _request(text: str = "Paris") -> ChatRequest:
+    return ChatRequest(model="openai/gpt-4o", messages=[ChatUserMessage(content=text)])
+
+
+def _run(mode: Mode, core: OpenRouterCore, tools: list[Any], **kw: Any) -> ChatRunToolsResult:
+    if mode == "sync":
+        return chat_run_tools(core, _request(), tools, **kw)
+    return run_async(core, lambda: chat_run_tools_async(core, _request(), tools, **kw))
+
+
+def _scripted(*responses: httpx.Response) -> tuple[OpenRouterCore, Any]:
+    transport = mock_transport(list(responses))
+    core = OpenRouterCore(
+        api_key="sk-or-test",
+        server_url="https://openrouter.test/api/v1",
+        retry_config=NO_RETRIES,
+        http_client=httpx.Client(transport=transport),
+        async_http_client=httpx.AsyncClient(transport=transport),
+    )
+    return core, transport
+
+
+def _calls(*calls: tuple[str, Any]) -> httpx.Response:
+    return json_response(chat_result(None, tool_calls=list(calls)))
+
+
+def test_the_fake_server_loop_ends_at_the_answer(mode: Mode) -> None:
+    """Over sockets: a call, its result sent back, the model's answer, all in the run."""
+    with FakeOpenRouter() as server:
+        with OpenRouterCore(api_key=server.api_key, server_url=server.base_url) as core:
+            result = _run(mode, core, [get_weather])
+        bodies = [r.json for r in server.requests]
+    match result:
+        case Success(ToolRun() as run):
+            pass
+        case _:
+            pytest.fail(f"expected a ToolRun, got {result}")
+    output = '{"city":"Paris","days":1,"sky":"clear"}'
+    assert 2 == run.rounds == len(run.replies) == len(bodies)
+    assert f"The tool returned: {output}" == run.result.choices[0].message.content
+    roles = [type(m) for m in run.messages]
+    assert [ChatUserMessage, ChatAssistantMessage, ChatToolMessage, ChatAssistantMessage] == roles
+    (record,) = run.calls
+    assert (1, "get_weather", output, None) == (
+        record.round,
+        record.call.function.name,
+        record.output,
+        record.error,
+    )
+    assert ["get_weather"] == [t["function"]["name"] for t in bodies[0]["tools"]]
+    assert {"role": "tool", "tool_call_id": record.call.id, "content": output} == bodies[1][
+        "messages"
+    ][2]
+
+
+def test_tool_failures_go_back_to_the_model(mode: Mode) -> None:
+    """Unknown tool, bad JSON, arguments that do not fit, a raising tool: error messages."""
+    core, transport = _scripted(
+        _calls(
+            ("nope", {}),
+            ("get_weather", "{not json"),
+            ("get_weather", {"city": 5}),
+            ("explode", {"reason": "why"}),
+            ("get_weather", {"city": "Oslo", "days": None}),
+        ),
+        json_response(chat_result("done")),
+    )
+    result = _run(mode, core, [get_weather, explode])
+    assert isinstance(result, Success)
+    run = result.unwrap()
+    errors = [record.error for record in run.calls]
+    assert errors[0] == "no tool named 'nope' (offered: get_weather, explode)"
+    assert errors[1] is not None and errors[1].startswith("the arguments are not JSON")
+    assert errors[2] == "the arguments do not fit: $.city: expected a string, got an integer"
+    assert errors[3] == "explode raised RuntimeError: boom: why"
+    assert errors[4] is None
+    assert '{"city":"Oslo","days":2,"sky":"clear"}' == run.calls[4].output
+    sent = json.loads(transport.requests[1].content)["messages"]
+    assert [f"Error: {e}" for e in errors[:4]] == [m["content"] for m in sent[2:6]]
+
+
+def test_max_rounds_is_a_typed_outcome_with_the_run(mode: Mode) -> None:
+    """A model that keeps asking stops at max_rounds; the last calls are not run."""
+    ran: list[str] = []
+
+    def note(text: str) -> str:
+        """Remember text."""
+        ran.append(text)
+        return "ok"
+
+    core, transport = _scripted(_calls(("note", {"text": "a"})), _calls(("note", {"text": "b"})))
+    result = _run(mode, core, [note], max_rounds=2)
+    match result:
+        case Failure(ToolRoundsExceededError(max_rounds=2, run=run)):
+            assert ["a"] == ran
+            assert (2, 1, 2) == (run.rounds, len(run.calls), len(transport.requests))
+            assert run.result.choices[0].message.tool_calls is not None
+            assert isinstance(run.messages[-1], ChatAssistantMessage)
+        case _:
+            pytest.fail(f"expected ToolRoundsExceededError, got {result}")
+
+
+def test_a_failed_request_is_the_send_error(mode: Mode) -> None:
+    """A request that fails mid-loop ends it with chat_send's error."""
+    core, _ = _scripted(_calls(("get_weather", {"city": "x", "days": 1})), error_response(503))
+    result = _run(mode, core, [get_weather])
+    assert isinstance(result, Failure)
+    assert isinstance(result.failure(), ServiceUnavailableResponseError)
+
+
+def test_bad_arguments_to_the_call_are_refused_before_sending(mode: Mode) -> None:
+    """max_rounds < 1, an undescribable function, two tools of one name: nothing is sent."""
+    core, transport = _scripted()
+
+    def untyped(x):
+        return x
+
+    cases = {
+        "max_rounds must be at least 1": _run(mode, core, [get_weather], max_rounds=0),
+        "'x' needs a type annotation": _run(mode, core, [untyped]),
+        "two tools are named get_weather": _run(mode, core, [get_weather, get_weather]),
+    }
+    for expected, result in cases.items():
+        assert isinstance(result, Failure)
+        assert isinstance(result.failure(), InvalidRequestError)
+        assert expected in str(result.failure())
+    assert [] == transport.requests
+
+
+async def lookup(city: str) -> str:
+    """An async tool."""
+    await asyncio.sleep(0)
+    return f"looked up {city}"
+
+
+def test_coroutine_functions_need_the_async_twin(mode: Mode) -> None:
+    """The async twin awaits them; the sync twin refuses them up front."""
+    core, transport = _scripted(
+        _calls(("lookup", {"city": "Rome"})), json_response(chat_result("ok"))
+    )
+    result = _run(mode, core, [lookup])
+    if mode == "sync":
+        assert isinstance(result, Failure)
+        assert "use chat_run_tools_async" in str(result.failure())
+        assert [] == transport.requests
+    else:
+        assert isinstance(result, Success)
+        assert "looked up Rome" == result.unwrap().calls[0].output
