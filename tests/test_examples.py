@@ -27,6 +27,8 @@ EXPECTED = {
     "async_send.py": "stream outcome: completed",
     "errors_and_retries.py": "rate limited; the server asks to wait 1.0 s",
     "tools.py": 'final answer: The tool returned: {"city": ',
+    "structured_output.py": "scientist, born 1: 'List the people in: Ada Lovelace",
+    "run_tools.py": "round 1: get_weather -> ok",
     "test_with_fake.py": "4 passed",
 }
 
