@@ -20,7 +20,7 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _schema
 from openrouter_core._converter import to_json
-from openrouter_core.errors import ToolRoundsExceededError
+from openrouter_core.errors import InvalidRequestError, ToolRoundsExceededError
 from openrouter_core.funcs.chat_run_tools import ToolCallRecord, ToolRun
 from openrouter_core.models import (
     ChatAssistantMessage,
@@ -137,6 +137,54 @@ def function_tool(fn: Callable[..., Any]) -> FunctionTool:
         strict=True,
     )
     return FunctionTool(fn, ChatFunctionToolFunction(function=definition), arguments)
+
+
+def step(flow: Generator[Action, Answer, Outcome], answer: Answer | None) -> Action | Outcome:
+    """Advance the flow with the answer to its last action: its next action, or its outcome."""
+    try:
+        return next(flow) if answer is None else flow.send(answer)
+    except StopIteration as stop:
+        outcome: Outcome = stop.value
+        return outcome
+
+
+def tool_flow(
+    request: ChatRequest,
+    functions: Sequence[Callable[..., Any]],
+    max_rounds: int,
+    *,
+    coroutines_allowed: bool,
+) -> Generator[Action, Answer, Outcome]:
+    """The whole call: check what the caller passed (nothing is sent if it is refused), loop."""
+    prepared = _prepare(functions, max_rounds, coroutines_allowed=coroutines_allowed)
+    if isinstance(prepared, Failure):
+        return prepared
+    return (yield from tool_loop(request, prepared.unwrap(), max_rounds))
+
+
+def _prepare(
+    functions: Sequence[Callable[..., Any]], max_rounds: int, *, coroutines_allowed: bool
+) -> Success[list[FunctionTool]] | Failure[ChatRunToolsError]:
+    """The tools to offer, or why the call cannot be made."""
+
+    def refused(why: str) -> Failure[ChatRunToolsError]:
+        return Failure(InvalidRequestError(message=why, attempts=0))
+
+    if max_rounds < 1:
+        return refused(f"max_rounds must be at least 1, not {max_rounds}")
+    tools: list[FunctionTool] = []
+    for fn in functions:
+        if not coroutines_allowed and inspect.iscoroutinefunction(fn):
+            return refused(f"{fn.__name__} is a coroutine function: use chat_run_tools_async")
+        try:
+            tools.append(function_tool(fn))
+        except TypeError as e:  # the caller's function, not data: the call's answer
+            return refused(f"chat_run_tools: {e}")
+    names = [tool.name for tool in tools]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        return refused(f"two tools are named {', '.join(twice)}")
+    return Success(tools)
 
 
 def tool_loop(

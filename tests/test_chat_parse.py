@@ -8,11 +8,10 @@ import json
 from typing import Any, Literal
 
 import attrs
-import httpx
 import pytest
 from returns.result import Failure, Success
 
-from openrouter_core import NO_RETRIES, OpenRouterCore
+from openrouter_core import OpenRouterCore
 from openrouter_core.errors import (
     InvalidRequestError,
     RefusalError,
@@ -37,10 +36,9 @@ from openrouter_core.testing import (
     chat_result,
     error_response,
     json_response,
-    mock_transport,
 )
 
-from .support import MODES, Mode, run_async
+from .support import MODES, Mode, run_async, scripted_core
 
 pytestmark = pytest.mark.parametrize("mode", MODES)
 
@@ -80,18 +78,6 @@ def _parse(
     return run_async(core, lambda: chat_parse_async(core, request, cls))
 
 
-def _scripted(*responses: httpx.Response) -> tuple[OpenRouterCore, Any]:
-    transport = mock_transport(list(responses))
-    core = OpenRouterCore(
-        api_key="sk-or-test",
-        server_url="https://openrouter.test/api/v1",
-        retry_config=NO_RETRIES,
-        http_client=httpx.Client(transport=transport),
-        async_http_client=httpx.AsyncClient(transport=transport),
-    )
-    return core, transport
-
-
 def test_the_fake_server_answers_a_typed_value(mode: Mode) -> None:
     """Over real sockets: the strict format goes out, an instance of the schema comes back."""
     with FakeOpenRouter() as server:
@@ -117,7 +103,7 @@ def test_the_fake_server_answers_a_typed_value(mode: Mode) -> None:
 
 def test_the_wrapper_request_gets_the_format_too(mode: Mode) -> None:
     """SendChatCompletionRequest: the format is set on its chat_request."""
-    core, transport = _scripted(
+    core, transport = scripted_core(
         json_response(chat_result('{"customer": "x", "items": [], "rush": false}'))
     )
     wrapped = SendChatCompletionRequest(chat_request=_request())
@@ -148,7 +134,7 @@ def test_a_reply_that_does_not_fit_is_a_typed_error(
     mode: Mode, content: str, message: str, detail: str
 ) -> None:
     """StructuredOutputError holds the raw content and what did not fit."""
-    core, _ = _scripted(json_response(chat_result(content)))
+    core, _ = scripted_core(json_response(chat_result(content)))
     result = _parse(mode, core, _request())
     match result:
         case Failure(StructuredOutputError() as error):
@@ -161,7 +147,7 @@ def test_a_reply_that_does_not_fit_is_a_typed_error(
 
 def test_a_cut_reply_says_so(mode: Mode) -> None:
     """finish_reason length: the message names it, the content is kept."""
-    core, _ = _scripted(json_response(chat_result('{"cust', finish_reason="length")))
+    core, _ = scripted_core(json_response(chat_result('{"cust', finish_reason="length")))
     result = _parse(mode, core, _request())
     assert isinstance(result, Failure)
     assert "cut short" in str(result.failure())
@@ -171,7 +157,7 @@ def test_a_refusal_is_its_own_error(mode: Mode) -> None:
     """A message with refusal set is RefusalError, whatever the content."""
     payload = chat_result(None)
     payload["choices"][0]["message"]["refusal"] = "I can't help with that."
-    core, _ = _scripted(json_response(payload))
+    core, _ = scripted_core(json_response(payload))
     result = _parse(mode, core, _request())
     match result:
         case Failure(RefusalError(refusal=refusal)):
@@ -182,7 +168,7 @@ def test_a_refusal_is_its_own_error(mode: Mode) -> None:
 
 def test_send_errors_pass_through(mode: Mode) -> None:
     """What chat_send fails with is the answer, unchanged."""
-    core, _ = _scripted(error_response(429))
+    core, _ = scripted_core(error_response(429))
     result = _parse(mode, core, _request())
     assert isinstance(result, Failure)
     assert isinstance(result.failure(), TooManyRequestsResponseError)
@@ -195,7 +181,7 @@ class _Unsupported:
 
 def test_programming_errors_are_refused_before_sending(mode: Mode) -> None:
     """An inexpressible class or a preset response_format: InvalidRequestError, no request."""
-    core, transport = _scripted()
+    core, transport = scripted_core()
     bad = _parse(mode, core, _request(), _Unsupported)
     preset = _parse(
         mode, core, attrs.evolve(_request(), response_format=ChatFormatJsonObjectConfig())

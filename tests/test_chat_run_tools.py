@@ -10,7 +10,7 @@ import httpx
 import pytest
 from returns.result import Failure, Success
 
-from openrouter_core import NO_RETRIES, OpenRouterCore
+from openrouter_core import OpenRouterCore
 from openrouter_core.errors import (
     InvalidRequestError,
     ServiceUnavailableResponseError,
@@ -33,10 +33,9 @@ from openrouter_core.testing import (
     chat_result,
     error_response,
     json_response,
-    mock_transport,
 )
 
-from .support import MODES, Mode, run_async
+from .support import MODES, Mode, run_async, scripted_core
 
 pytestmark = pytest.mark.parametrize("mode", MODES)
 
@@ -64,18 +63,6 @@ def _run(mode: Mode, core: OpenRouterCore, tools: list[Any], **kw: Any) -> ChatR
     if mode == "sync":
         return chat_run_tools(core, _request(), tools, **kw)
     return run_async(core, lambda: chat_run_tools_async(core, _request(), tools, **kw))
-
-
-def _scripted(*responses: httpx.Response) -> tuple[OpenRouterCore, Any]:
-    transport = mock_transport(list(responses))
-    core = OpenRouterCore(
-        api_key="sk-or-test",
-        server_url="https://openrouter.test/api/v1",
-        retry_config=NO_RETRIES,
-        http_client=httpx.Client(transport=transport),
-        async_http_client=httpx.AsyncClient(transport=transport),
-    )
-    return core, transport
 
 
 def _calls(*calls: tuple[str, Any]) -> httpx.Response:
@@ -113,7 +100,7 @@ def test_the_fake_server_loop_ends_at_the_answer(mode: Mode) -> None:
 
 def test_tool_failures_go_back_to_the_model(mode: Mode) -> None:
     """Unknown tool, bad JSON, arguments that do not fit, a raising tool: error messages."""
-    core, transport = _scripted(
+    core, transport = scripted_core(
         _calls(
             ("nope", {}),
             ("get_weather", "{not json"),
@@ -146,7 +133,9 @@ def test_max_rounds_is_a_typed_outcome_with_the_run(mode: Mode) -> None:
         ran.append(text)
         return "ok"
 
-    core, transport = _scripted(_calls(("note", {"text": "a"})), _calls(("note", {"text": "b"})))
+    core, transport = scripted_core(
+        _calls(("note", {"text": "a"})), _calls(("note", {"text": "b"}))
+    )
     result = _run(mode, core, [note], max_rounds=2)
     match result:
         case Failure(ToolRoundsExceededError(max_rounds=2, run=run)):
@@ -160,7 +149,7 @@ def test_max_rounds_is_a_typed_outcome_with_the_run(mode: Mode) -> None:
 
 def test_a_failed_request_is_the_send_error(mode: Mode) -> None:
     """A request that fails mid-loop ends it with chat_send's error."""
-    core, _ = _scripted(_calls(("get_weather", {"city": "x", "days": 1})), error_response(503))
+    core, _ = scripted_core(_calls(("get_weather", {"city": "x", "days": 1})), error_response(503))
     result = _run(mode, core, [get_weather])
     assert isinstance(result, Failure)
     assert isinstance(result.failure(), ServiceUnavailableResponseError)
@@ -168,7 +157,7 @@ def test_a_failed_request_is_the_send_error(mode: Mode) -> None:
 
 def test_bad_arguments_to_the_call_are_refused_before_sending(mode: Mode) -> None:
     """max_rounds < 1, an undescribable function, two tools of one name: nothing is sent."""
-    core, transport = _scripted()
+    core, transport = scripted_core()
 
     def untyped(x):
         return x
@@ -193,7 +182,7 @@ async def lookup(city: str) -> str:
 
 def test_coroutine_functions_need_the_async_twin(mode: Mode) -> None:
     """The async twin awaits them; the sync twin refuses them up front."""
-    core, transport = _scripted(
+    core, transport = scripted_core(
         _calls(("lookup", {"city": "Rome"})), json_response(chat_result("ok"))
     )
     result = _run(mode, core, [lookup])

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -14,7 +13,7 @@ from openrouter_core.funcs.chat_send import chat_send, chat_send_async
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
-    from openrouter_core._tool_loop import Action, Answer, FunctionTool, Outcome
+    from openrouter_core._tool_loop import Answer
     from openrouter_core.errors import ChatRunToolsError
     from openrouter_core.models import (
         ChatFunctionToolFunction,
@@ -100,21 +99,16 @@ def chat_run_tools(
     far. A failed request is its ``chat_send`` error. Tools must be plain functions here;
     coroutine functions need ``chat_run_tools_async``. Never raises.
     """
-    prepared = _prepare(tools, max_rounds, coroutines_allowed=False)
-    if isinstance(prepared, Failure):
-        return prepared
-    from openrouter_core._tool_loop import Invoke, Send, call, tool_loop
+    from openrouter_core._tool_loop import Send, call, step, tool_flow
 
-    flow = tool_loop(request, prepared.unwrap(), max_rounds)
+    flow = tool_flow(request, tools, max_rounds, coroutines_allowed=False)
     answer: Answer | None = None
-    while True:
-        step = _step(flow, answer)
-        if isinstance(step, Send):
-            answer = chat_send(core, step.request, options)
-        elif isinstance(step, Invoke):
-            answer = call(step)
+    while not isinstance(action := step(flow, answer), Success | Failure):
+        if isinstance(action, Send):
+            answer = chat_send(core, action.request, options)
         else:
-            return step
+            answer = call(action)
+    return action
 
 
 async def chat_run_tools_async(
@@ -126,54 +120,13 @@ async def chat_run_tools_async(
     options: RequestOptions | None = None,
 ) -> ChatRunToolsResult:
     """The async twin of ``chat_run_tools``; tools may also be coroutine functions (awaited)."""
-    prepared = _prepare(tools, max_rounds, coroutines_allowed=True)
-    if isinstance(prepared, Failure):
-        return prepared
-    from openrouter_core._tool_loop import Invoke, Send, call_async, tool_loop
+    from openrouter_core._tool_loop import Send, call_async, step, tool_flow
 
-    flow = tool_loop(request, prepared.unwrap(), max_rounds)
+    flow = tool_flow(request, tools, max_rounds, coroutines_allowed=True)
     answer: Answer | None = None
-    while True:
-        step = _step(flow, answer)
-        if isinstance(step, Send):
-            answer = await chat_send_async(core, step.request, options)
-        elif isinstance(step, Invoke):
-            answer = await call_async(step)
+    while not isinstance(action := step(flow, answer), Success | Failure):
+        if isinstance(action, Send):
+            answer = await chat_send_async(core, action.request, options)
         else:
-            return step
-
-
-def _step(flow: Generator[Action, Answer, Outcome], answer: Answer | None) -> Action | Outcome:
-    """Advance the loop with the answer to its last action: its next action, or its outcome."""
-    try:
-        return next(flow) if answer is None else flow.send(answer)
-    except StopIteration as stop:
-        outcome: Outcome = stop.value
-        return outcome
-
-
-def _prepare(
-    functions: Sequence[Callable[..., Any]], max_rounds: int, *, coroutines_allowed: bool
-) -> Success[list[FunctionTool]] | Failure[ChatRunToolsError]:
-    """The tools to offer, or why the call cannot be made (nothing is sent then)."""
-    from openrouter_core._tool_loop import function_tool
-    from openrouter_core.errors import InvalidRequestError
-
-    def refused(why: str) -> Failure[ChatRunToolsError]:
-        return Failure(InvalidRequestError(message=why, attempts=0))
-
-    if max_rounds < 1:
-        return refused(f"max_rounds must be at least 1, not {max_rounds}")
-    tools: list[FunctionTool] = []
-    for fn in functions:
-        if not coroutines_allowed and inspect.iscoroutinefunction(fn):
-            return refused(f"{fn.__name__} is a coroutine function: use chat_run_tools_async")
-        try:
-            tools.append(function_tool(fn))
-        except TypeError as e:  # the caller's function, not data: the call's answer
-            return refused(f"chat_run_tools: {e}")
-    names = [tool.name for tool in tools]
-    twice = sorted({name for name in names if names.count(name) > 1})
-    if twice:
-        return refused(f"two tools are named {', '.join(twice)}")
-    return Success(tools)
+            answer = await call_async(action)
+    return action
