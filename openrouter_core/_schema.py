@@ -26,7 +26,7 @@ import enum
 import functools
 import inspect
 import re
-import textwrap
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -313,9 +313,7 @@ def record_fields(cls: type) -> tuple[_Field, ...]:
                 wire=_wire_name(f.name),
                 type=hints[f.name],
                 has_default=has_default or has_factory,
-                default=factory()
-                if not isinstance(factory, dataclasses._MISSING_TYPE)
-                else f.default,
+                default=factory() if callable(factory) else f.default,
                 description=f.metadata.get("description") or comments.get(f.name),
             )
         )
@@ -324,19 +322,16 @@ def record_fields(cls: type) -> tuple[_Field, ...]:
 
 def _field_comments(cls: type) -> dict[str, str]:
     """Field docs from the source: ``#:`` comments above a field, or a string just below it."""
-    try:
-        source = textwrap.dedent(inspect.getsource(cls))
-        tree = ast.parse(source)
-    except (OSError, TypeError, SyntaxError):
-        return {}  # no source (an interactive session, a generated class): no descriptions
-    body = next((n.body for n in tree.body if isinstance(n, ast.ClassDef)), [])
-    lines = source.splitlines()
+    found = _module_classes(cls.__module__).get(cls.__qualname__)
+    if found is None:
+        return {}  # no source (an interactive session, a generated or local class)
+    node, lines = found
     docs: dict[str, str] = {}
-    for index, node in enumerate(body):
-        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)):
+    for index, statement in enumerate(node.body):
+        if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
             continue
-        name = node.target.id
-        following = body[index + 1] if index + 1 < len(body) else None
+        name = statement.target.id
+        following = node.body[index + 1] if index + 1 < len(node.body) else None
         if (
             isinstance(following, ast.Expr)
             and isinstance(following.value, ast.Constant)
@@ -345,13 +340,36 @@ def _field_comments(cls: type) -> dict[str, str]:
             docs[name] = inspect.cleandoc(following.value.value)
             continue
         above: list[str] = []
-        row = node.lineno - 2
+        row = statement.lineno - 2
         while row >= 0 and lines[row].strip().startswith("#:"):
             above.insert(0, lines[row].strip()[2:].strip())
             row -= 1
         if above:
             docs[name] = " ".join(above)
     return docs
+
+
+@functools.lru_cache(maxsize=64)
+def _module_classes(module_name: str) -> dict[str, tuple[ast.ClassDef, list[str]]]:
+    """Every class statement of a module by qualified name, parsed once per module."""
+    module = sys.modules.get(module_name)
+    try:
+        source = inspect.getsource(module) if module is not None else ""
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError):
+        return {}
+    lines = source.splitlines()
+    classes: dict[str, tuple[ast.ClassDef, list[str]]] = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for statement in body:
+            if isinstance(statement, ast.ClassDef):
+                qualname = prefix + statement.name
+                classes[qualname] = (statement, lines)
+                visit(statement.body, qualname + ".")
+
+    visit(tree.body, "")
+    return classes
 
 
 def _normalise(value: Any, t: Any) -> Any:
