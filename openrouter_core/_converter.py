@@ -32,10 +32,11 @@ import keyword
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
+from attrs import AttrsInstance
 from cattrs import Converter, transform_error
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, override
@@ -43,6 +44,8 @@ from cattrs.preconf.json import make_converter
 from returns.result import Failure, Result, Success
 
 from openrouter_core.errors import ResponseValidationError, SDKValidationError
+
+__all__ = ["from_dict", "to_dict"]
 
 T = TypeVar("T")
 
@@ -155,7 +158,8 @@ def _is_union(t: Any) -> bool:
 
 
 def _is_list(t: Any) -> bool:
-    return get_origin(t) is list
+    """``list[X]``, or the ``Sequence[X]`` of request-side fields: both decode to a list."""
+    return get_origin(t) in (list, Sequence)
 
 
 def _is_dict(t: Any) -> bool:
@@ -486,7 +490,7 @@ class _Hooks:
         if float in members:
             by_kind[float] = _identity
             by_kind.setdefault(int, _identity)
-        lists = [m for m in members if get_origin(m) is list]
+        lists = [m for m in members if _is_list(m)]
         if lists:
             by_kind[list] = self._lazy(lists[0])
         classes = [m for m in members if attrs.has(m) or _is_dataclass(m)]
@@ -643,6 +647,8 @@ def _unstructure(value: Any) -> Any:
         return [_unstructure(x) for x in value]
     if cls is dict:
         return {k: _unstructure(x) for k, x in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [_unstructure(x) for x in value]  # any other sequence a Sequence field holds
     return _fast.unstructure(value)
 
 
@@ -700,6 +706,42 @@ def from_builtins(value: Any, cls: type[T]) -> Result[T, ResponseValidationError
         return Success(hook(value, cls))
     except Exception as fast_error:  # any failure of the data: explain it below
         return Failure(_explain(value, cls, fast_error))
+
+
+def to_dict(model: AttrsInstance) -> dict[str, Any]:
+    """``model`` in its wire JSON shape: what the SDK sends or received, as plain dicts.
+
+    Fields that are ``None`` (absent) are left out, and the keys this SDK does not model
+    (``extra``, an ``Unknown...`` member's ``raw``) are merged back in where they came from,
+    so ``from_dict(type(model), to_dict(model))`` gives ``model`` back. Unlike
+    ``attrs.asdict`` it does not nest ``extra`` or keep nulls. Values are not checked for
+    JSON here: sending does that.
+    """
+    value: dict[str, Any] = _unstructure(model)
+    return value
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> Result[T, ResponseValidationError]:
+    """Decode wire-shaped ``data`` (a config file, a log line) as ``cls``; never raises.
+
+    The same decoder as for the server's answers: unknown keys are kept in ``extra``,
+    scalars are checked and not coerced, and a value that does not fit is a
+    ``Failure(ResponseValidationError)`` whose ``details`` name each place
+    (``"$.messages[0].content: expected a string or an array, got an integer"``).
+    """
+    value = data if data.__class__ is dict else _as_dict(data)
+    name = getattr(cls, "__name__", cls)
+    return from_builtins(value, cls).alt(
+        lambda error: attrs.evolve(error, message=f"data does not match {name}")
+    )
+
+
+def _as_dict(data: object) -> object:
+    """A mapping of another class as a dict; anything else as it is (the decoder says why)."""
+    try:
+        return dict(data) if isinstance(data, Mapping) else data
+    except Exception:  # a broken Mapping: decode it as given, which fails with a message
+        return data
 
 
 def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationError]:

@@ -1,4 +1,45 @@
-"""Error values returned inside ``Failure``; see ``_classes`` for the hierarchy."""
+"""The error values every public function returns inside a ``Failure``.
+
+They are exceptions only so that callers can raise or chain them (``Result.unwrap()``
+does); the SDK itself never raises them. Each is a frozen attrs class with value equality.
+
+Hierarchy::
+
+    OpenRouterError
+    ├── ResponseError                  an HTTP error status (4XX/5XX) came back
+    │   ├── BadRequestResponseError              400
+    │   ├── UnauthorizedResponseError            401
+    │   ├── PaymentRequiredResponseError         402
+    │   ├── ForbiddenResponseError               403
+    │   ├── NotFoundResponseError                404
+    │   ├── RequestTimeoutResponseError          408
+    │   ├── PayloadTooLargeResponseError         413
+    │   ├── UnprocessableEntityResponseError     422
+    │   ├── TooManyRequestsResponseError         429
+    │   ├── InternalServerResponseError          500
+    │   ├── BadGatewayResponseError              502
+    │   ├── ServiceUnavailableResponseError      503
+    │   ├── EdgeNetworkTimeoutResponseError      524
+    │   ├── ProviderOverloadedResponseError      529
+    │   └── OpenRouterDefaultError               any other status, or an unreadable body
+    ├── ResponseValidationError        a 2xx body that is not the expected JSON
+    ├── GenerationError                HTTP 200, but the generation failed (body or SSE error)
+    ├── StreamTruncatedError           the stream ended without [DONE] or a finish reason
+    ├── StreamStalledError             the stream's watchdog fired
+    ├── SDKValidationError             the caller's input cannot be sent
+    └── ClientError                    the transport or the SDK failed before an answer
+        ├── ConnectionFailedError
+        ├── RequestTimeoutError
+        ├── RequestAbortedError
+        ├── InvalidRequestError
+        └── UnexpectedClientError
+
+Match on the classes (``case Failure(TooManyRequestsResponseError() as error)``); the
+aliases ``ChatSendError``, ``ChatStreamError`` and ``StreamFailure`` say what each function
+can answer. ``error_type`` on ``ResponseError`` and ``GenerationError`` names the kind of
+failure the server reported (``context_length_exceeded``, ``rate_limit_exceeded``...), so
+telling them apart is a comparison, not a search through messages.
+"""
 
 from typing import TypeAlias
 
