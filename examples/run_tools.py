@@ -51,7 +51,7 @@ with example_core() as core:
                 print(f"round {record.round}: {record.call.function.name} -> {status}")
             cost = sum(r.usage.cost or 0 for r in run.replies if r.usage)
             print(f"{run.rounds} requests, {len(run.messages)} messages, ${cost:.6f}")
-            print("final answer:", run.result.choices[0].message.content)
+            print("final answer:", run.result.text)
         case Failure(ToolRoundsExceededError() as stopped):
             print(f"stopped: {stopped}; {len(stopped.run.calls)} calls made")
             sys.exit(1)

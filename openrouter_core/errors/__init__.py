@@ -27,6 +27,9 @@ Hierarchy::
     ├── StreamTruncatedError           the stream ended without [DONE] or a finish reason
     ├── StreamStalledError             the stream's watchdog fired
     ├── SDKValidationError             the caller's input cannot be sent
+    ├── StructuredOutputError          chat_parse: the reply is not JSON or does not fit
+    ├── RefusalError                   chat_parse: the model refused
+    ├── ToolRoundsExceededError        chat_run_tools: still asking for tools at max_rounds
     └── ClientError                    the transport or the SDK failed before an answer
         ├── ConnectionFailedError
         ├── RequestTimeoutError
@@ -35,10 +38,11 @@ Hierarchy::
         └── UnexpectedClientError
 
 Match on the classes (``case Failure(TooManyRequestsResponseError() as error)``); the
-aliases ``ChatSendError``, ``ChatStreamError`` and ``StreamFailure`` say what each function
-can answer. ``error_type`` on ``ResponseError`` and ``GenerationError`` names the kind of
-failure the server reported (``context_length_exceeded``, ``rate_limit_exceeded``...), so
-telling them apart is a comparison, not a search through messages.
+aliases ``ChatSendError``, ``ChatStreamError``, ``ChatParseError``, ``ChatRunToolsError``
+and ``StreamFailure`` say what each function can answer. ``error_type`` on ``ResponseError``
+and ``GenerationError`` names the kind of failure the server reported
+(``context_length_exceeded``, ``rate_limit_exceeded``...), so telling them apart is a
+comparison, not a search through messages.
 """
 
 from typing import TypeAlias

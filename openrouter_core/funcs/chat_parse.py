@@ -132,7 +132,7 @@ def read_reply(sent: Result[ChatResult, ChatSendError], cls: type[T]) -> ChatPar
         return Failure(
             RefusalError(message="the model refused", refusal=message.refusal, result=result)
         )
-    content = _text(message.content) if message is not None else None
+    content = message.text if message is not None else None
     finish = result.choices[0].finish_reason if result.choices else None
     cut = " (finish_reason 'length': cut short)" if finish == "length" else ""
     if not content:
@@ -163,12 +163,3 @@ def read_reply(sent: Result[ChatResult, ChatSendError], cls: type[T]) -> ChatPar
             )
         )
     return Success(Parsed(decoded.unwrap(), result))
-
-
-def _text(content: object) -> str | None:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        parts = [getattr(part, "text", None) for part in content]
-        return "".join(p for p in parts if isinstance(p, str))
-    return None
