@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
-from typing import Any, Literal
+from typing import Any, Literal, assert_never
 
 import attrs
 import pytest
@@ -190,3 +190,26 @@ def test_programming_errors_are_refused_before_sending(mode: Mode) -> None:
     assert "_Unsupported.x: tuple[int, ...] cannot be expressed" in str(bad.failure())
     assert isinstance(preset, Failure) and "leave it unset" in str(preset.failure())
     assert [] == transport.requests
+
+
+def _describe(result: ChatParseResult[Order]) -> str:
+    """User-style code: mypy --strict types ``order`` and sees the match as exhaustive."""
+    match result:
+        case Success(Parsed(value=Order() as order)):
+            return f"{order.customer}: {len(order.items)} item(s)"
+        case Failure(StructuredOutputError() as error):
+            return f"mismatch: {error.content}"
+        case Failure(error):
+            return f"failed: {type(error).__name__}"
+        case _:
+            assert_never(result)
+
+
+def test_the_match_is_typed_and_exhaustive(mode: Mode) -> None:
+    """The alias narrows each case; no cast anywhere."""
+    core, _ = scripted_core(
+        json_response(chat_result('{"customer": "Ada", "items": [], "rush": true}')),
+        json_response(chat_result("[]")),
+    )
+    assert "Ada: 0 item(s)" == _describe(_parse(mode, core, _request()))
+    assert "mismatch: []" == _describe(_parse(mode, core, _request()))

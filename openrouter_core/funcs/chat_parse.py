@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 import attrs
 from returns.result import Failure, Result, Success
 
+from openrouter_core.errors import ChatParseError
 from openrouter_core.funcs.chat_send import chat_send, chat_send_async
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
-    from openrouter_core.errors import ChatParseError, ChatSendError
+    from openrouter_core.errors import ChatSendError
     from openrouter_core.models import (
         ChatFormatJsonSchemaConfig,
         ChatRequest,
@@ -32,7 +33,7 @@ class Parsed(Generic[T]):
     result: ChatResult
 
 
-ChatParseResult: TypeAlias = "Success[Parsed[T]] | Failure[ChatParseError]"
+ChatParseResult: TypeAlias = Success[Parsed[T]] | Failure[ChatParseError]
 """What ``chat_parse`` answers; ``match`` narrows it without casts."""
 
 
