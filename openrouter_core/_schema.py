@@ -29,11 +29,11 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
-from returns.result import Result
+from returns.result import Failure, Result, Success
 
 from openrouter_core._converter import _wire_name, from_builtins
 from openrouter_core.errors import ResponseValidationError
@@ -51,8 +51,8 @@ _NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 @attrs.frozen
-class _Field:
-    """One property of a record: its wire name, type, default and description."""
+class Parameter:
+    """A field of a record or a parameter of a function: wire name, type, default, doc."""
 
     name: str
     wire: str
@@ -129,10 +129,17 @@ def _record_schema(cls: type, seen: tuple[type, ...], where: str) -> dict[str, A
         raise TypeError(
             f"{where}: {cls.__qualname__} refers to itself; recursive classes are not supported"
         )
+    shape = _fields_schema(record_fields(cls), (*seen, cls), where)
+    description = description_of(cls) if cls.__doc__ != _generated_doc(cls) else None
+    return {"description": description, **shape} if description else shape
+
+
+def _fields_schema(
+    fields: Sequence[Parameter], seen: tuple[type, ...], where: str
+) -> dict[str, Any]:
     properties: dict[str, Any] = {}
-    for field in record_fields(cls):
-        at = f"{where}.{field.name}"
-        schema = _schema(field.type, (*seen, cls), at)
+    for field in fields:
+        schema = _schema(field.type, seen, f"{where}.{field.name}")
         notes = [field.description] if field.description else []
         if field.has_default and not _admits_none(field.type):
             schema = _nullable(schema)
@@ -140,14 +147,83 @@ def _record_schema(cls: type, seen: tuple[type, ...], where: str) -> dict[str, A
         if notes:
             schema = {**schema, "description": " ".join(notes)}
         properties[field.wire] = schema
-    shape: dict[str, Any] = {
+    return {
         "type": "object",
         "properties": properties,
         "required": list(properties),
         "additionalProperties": False,
     }
-    description = description_of(cls) if cls.__doc__ != _generated_doc(cls) else None
-    return {"description": description, **shape} if description else shape
+
+
+def function_fields(fn: Callable[..., Any]) -> tuple[Parameter, ...]:
+    """The parameters of ``fn`` as fields; raises ``TypeError`` for what cannot be passed.
+
+    Each must be passable by keyword and annotated; ``Args:`` entries describe them.
+    """
+    name = getattr(fn, "__qualname__", repr(fn))
+    try:
+        signature = inspect.signature(fn)
+        hints = typing.get_type_hints(fn)
+    except Exception as e:  # NameError from a string annotation, a builtin without a signature
+        raise TypeError(f"{name}: cannot read its signature ({e})") from e
+    docs = argument_docs(fn)
+    fields: list[Parameter] = []
+    for parameter in signature.parameters.values():
+        if parameter.kind not in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY):
+            raise TypeError(f"{name}: parameter {parameter.name!r} must be passable by keyword")
+        if parameter.name not in hints:
+            raise TypeError(f"{name}: parameter {parameter.name!r} needs a type annotation")
+        has_default = parameter.default is not parameter.empty
+        fields.append(
+            Parameter(
+                name=parameter.name,
+                wire=parameter.name,
+                type=hints[parameter.name],
+                has_default=has_default,
+                default=parameter.default if has_default else None,
+                description=docs.get(parameter.name),
+            )
+        )
+    return tuple(fields)
+
+
+def parameters_schema(name: str, fields: Sequence[Parameter]) -> dict[str, Any]:
+    """The strict object schema of a function's parameters (raises ``TypeError`` too)."""
+    return _fields_schema(fields, (), name)
+
+
+def decode_arguments(
+    value: Any, fields: Sequence[Parameter]
+) -> Result[dict[str, Any], ResponseValidationError]:
+    """Keyword arguments from a JSON object, each decoded into its parameter's type.
+
+    A parameter left out, or ``null`` where its type does not admit ``None``, is not passed,
+    so the function's own default applies. No class is generated per function: the
+    converter's hooks stay keyed by the parameter types.
+    """
+    if not isinstance(value, dict):
+        return Failure(
+            ResponseValidationError(message="arguments", details=("$: expected an object",))
+        )
+    arguments: dict[str, Any] = {}
+    problems: list[str] = []
+    for field in fields:
+        item = value.get(field.wire, _ABSENT)
+        if item is _ABSENT or (item is None and field.has_default and not _admits_none(field.type)):
+            if not field.has_default:
+                problems.append(f"$.{field.wire}: required field missing")
+            continue
+        decoded = from_builtins(_normalise(item, field.type), field.type)
+        if isinstance(decoded, Failure):
+            problems += [f"$.{field.wire}{line[1:]}" for line in decoded.failure().details]
+        else:
+            arguments[field.name] = decoded.unwrap()
+    if problems:
+        return Failure(ResponseValidationError(message="arguments", details=tuple(problems)))
+    return Success(arguments)
+
+
+_ABSENT = object()
 
 
 def _generated_doc(cls: type) -> str | None:
@@ -272,7 +348,7 @@ def _shown(value: Any) -> str:
 
 
 @functools.cache
-def record_fields(cls: type) -> tuple[_Field, ...]:
+def record_fields(cls: type) -> tuple[Parameter, ...]:
     """The fields a record is built from, types resolved, with their descriptions.
 
     Cached: ``decode`` walks the same classes for every reply.
@@ -282,7 +358,7 @@ def record_fields(cls: type) -> tuple[_Field, ...]:
     except Exception as e:  # NameError and friends from the class's own annotations
         raise TypeError(f"{cls.__qualname__}: cannot resolve its annotations ({e})") from e
     comments = _field_comments(cls)
-    fields: list[_Field] = []
+    fields: list[Parameter] = []
     if attrs.has(cls):
         for a in attrs.fields(cls):
             if not a.init:
@@ -291,7 +367,7 @@ def record_fields(cls: type) -> tuple[_Field, ...]:
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = None if default.takes_self else default.factory()
             fields.append(
-                _Field(
+                Parameter(
                     name=a.name,
                     wire=_wire_name(a.name),
                     type=hints[a.name],
@@ -308,7 +384,7 @@ def record_fields(cls: type) -> tuple[_Field, ...]:
         has_factory = callable(factory)
         has_default = f.default is not dataclasses.MISSING
         fields.append(
-            _Field(
+            Parameter(
                 name=f.name,
                 wire=_wire_name(f.name),
                 type=hints[f.name],

@@ -8,10 +8,8 @@ do the I/O: sending, and calling (or awaiting) the user's functions.
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import json
-import typing
 from collections.abc import Callable, Generator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -39,11 +37,11 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class FunctionTool:
-    """A Python function offered to the model: its definition and its arguments' class."""
+    """A Python function offered to the model, with its definition."""
 
     fn: Callable[..., Any]
     definition: ChatFunctionToolFunction
-    arguments: type[Any]
+    parameters: tuple[_schema.Parameter, ...]
 
     @property
     def name(self) -> str:
@@ -108,35 +106,14 @@ def function_tool(fn: Callable[..., Any]) -> FunctionTool:
     """
     name = getattr(fn, "__name__", "")
     _schema.check_name(name, "tool name")
-    try:
-        signature = inspect.signature(fn)
-        hints = typing.get_type_hints(fn)
-    except Exception as e:  # NameError from a string annotation, a builtin without a signature
-        raise TypeError(f"{name}: cannot read its signature ({e})") from e
-    docs = _schema.argument_docs(fn)
-    fields: list[tuple[str, Any, Any]] = []
-    for parameter in signature.parameters.values():
-        if parameter.kind not in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY):
-            raise TypeError(f"{name}: parameter {parameter.name!r} must be passable by keyword")
-        if parameter.name not in hints:
-            raise TypeError(f"{name}: parameter {parameter.name!r} needs a type annotation")
-        metadata = {"description": docs[parameter.name]} if parameter.name in docs else {}
-        if parameter.default is parameter.empty:
-            spec = dataclasses.field(metadata=metadata)
-        else:
-            spec = dataclasses.field(default=parameter.default, metadata=metadata)
-        fields.append((parameter.name, hints[parameter.name], spec))
-    arguments = dataclasses.make_dataclass(
-        f"{name}_arguments", fields, kw_only=True, namespace={"__doc__": ""}
-    )
-    arguments.__module__ = fn.__module__
+    parameters = _schema.function_fields(fn)
     definition = ChatFunctionDefinition(
         name=name,
         description=_schema.description_of(fn),
-        parameters=_schema.object_schema(arguments),
+        parameters=_schema.parameters_schema(name, parameters),
         strict=True,
     )
-    return FunctionTool(fn, ChatFunctionToolFunction(function=definition), arguments)
+    return FunctionTool(fn, ChatFunctionToolFunction(function=definition), parameters)
 
 
 def step(flow: Generator[Action, Answer, Outcome], answer: Answer | None) -> Action | Outcome:
@@ -156,16 +133,23 @@ def tool_flow(
     coroutines_allowed: bool,
 ) -> Generator[Action, Answer, Outcome]:
     """The whole call: check what the caller passed (nothing is sent if it is refused), loop."""
-    prepared = _prepare(functions, max_rounds, coroutines_allowed=coroutines_allowed)
+    offered = [
+        t.function.name for t in request.tools or () if isinstance(t, ChatFunctionToolFunction)
+    ]
+    prepared = _prepare(functions, offered, max_rounds, coroutines_allowed=coroutines_allowed)
     if isinstance(prepared, Failure):
         return prepared
     return (yield from tool_loop(request, prepared.unwrap(), max_rounds))
 
 
 def _prepare(
-    functions: Sequence[Callable[..., Any]], max_rounds: int, *, coroutines_allowed: bool
+    functions: Sequence[Callable[..., Any]],
+    offered: list[str],
+    max_rounds: int,
+    *,
+    coroutines_allowed: bool,
 ) -> Success[list[FunctionTool]] | Failure[ChatRunToolsError]:
-    """The tools to offer, or why the call cannot be made."""
+    """The tools to offer, or why the call cannot be made (``offered``: the request's own)."""
 
     def refused(why: str) -> Failure[ChatRunToolsError]:
         return Failure(InvalidRequestError(message=why, attempts=0))
@@ -180,7 +164,7 @@ def _prepare(
             tools.append(function_tool(fn))
         except TypeError as e:  # the caller's function, not data: the call's answer
             return refused(f"chat_run_tools: {e}")
-    names = [tool.name for tool in tools]
+    names = [*offered, *(tool.name for tool in tools)]
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:
         return refused(f"two tools are named {', '.join(twice)}")
@@ -238,12 +222,10 @@ def _run_call(
         value = json.loads(call.function.arguments or "{}")
     except (ValueError, RecursionError) as e:
         return failed(f"the arguments are not JSON: {e}")
-    decoded = _schema.decode(value, tool.arguments)
+    decoded = _schema.decode_arguments(value, tool.parameters)
     if isinstance(decoded, Failure):
         return failed("the arguments do not fit: " + "; ".join(decoded.failure().details))
-    arguments = decoded.unwrap()
-    names = [f.name for f in dataclasses.fields(arguments)]
-    outcome = yield Invoke(tool.fn, {n: getattr(arguments, n) for n in names})
+    outcome = yield Invoke(tool.fn, decoded.unwrap())
     if isinstance(outcome, Raised):
         return failed(f"{tool.name} raised {type(outcome.error).__name__}: {outcome.error}")
     if not isinstance(outcome, Returned):

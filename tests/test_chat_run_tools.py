@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 from returns.result import Failure, Success
@@ -21,6 +23,7 @@ from openrouter_core.funcs import (
     ToolRun,
     chat_run_tools,
     chat_run_tools_async,
+    tool_from_function,
 )
 from openrouter_core.models import (
     ChatAssistantMessage,
@@ -59,10 +62,17 @@ def _request(text: str = "Paris") -> ChatRequest:
     return ChatRequest(model="openai/gpt-4o", messages=[ChatUserMessage(content=text)])
 
 
-def _run(mode: Mode, core: OpenRouterCore, tools: list[Any], **kw: Any) -> ChatRunToolsResult:
+def _run(
+    mode: Mode,
+    core: OpenRouterCore,
+    tools: list[Any],
+    request: ChatRequest | None = None,
+    **kw: Any,
+) -> ChatRunToolsResult:
+    asked = request or _request()
     if mode == "sync":
-        return chat_run_tools(core, _request(), tools, **kw)
-    return run_async(core, lambda: chat_run_tools_async(core, _request(), tools, **kw))
+        return chat_run_tools(core, asked, tools, **kw)
+    return run_async(core, lambda: chat_run_tools_async(core, asked, tools, **kw))
 
 
 def _calls(*calls: tuple[str, Any]) -> httpx.Response:
@@ -162,12 +172,15 @@ def test_bad_arguments_to_the_call_are_refused_before_sending(mode: Mode) -> Non
     def untyped(x):
         return x
 
-    cases = {
-        "max_rounds must be at least 1": _run(mode, core, [get_weather], max_rounds=0),
-        "'x' needs a type annotation": _run(mode, core, [untyped]),
-        "two tools are named get_weather": _run(mode, core, [get_weather, get_weather]),
-    }
-    for expected, result in cases.items():
+    preset = attrs.evolve(_request(), tools=[tool_from_function(get_weather)])
+    cases: list[tuple[str, ChatRequest, list[Any], int]] = [
+        ("max_rounds must be at least 1", _request(), [get_weather], 0),
+        ("'x' needs a type annotation", _request(), [untyped], 1),
+        ("two tools are named get_weather", _request(), [get_weather, get_weather], 1),
+        ("two tools are named get_weather", preset, [get_weather], 1),
+    ]
+    for expected, request, tools, max_rounds in cases:
+        result = _run(mode, core, tools, request, max_rounds=max_rounds)
         assert isinstance(result, Failure)
         assert isinstance(result.failure(), InvalidRequestError)
         assert expected in str(result.failure())
@@ -193,3 +206,30 @@ def test_coroutine_functions_need_the_async_twin(mode: Mode) -> None:
     else:
         assert isinstance(result, Success)
         assert "looked up Rome" == result.unwrap().calls[0].output
+
+
+@dataclasses.dataclass
+class Line:
+    sku: str
+    quantity: int = 1
+
+
+def total(lines: list[Line], labels: dict[str, str] | None = None) -> int:
+    """Add up the quantities."""
+    return sum(line.quantity for line in lines)
+
+
+def test_arguments_decode_into_nested_classes(mode: Mode) -> None:
+    """Records, defaults (null or absent) and key/value pairs arrive as the signature says."""
+    arguments = {
+        "lines": [{"sku": "a", "quantity": 2}, {"sku": "b", "quantity": None}, {"sku": "c"}],
+        "labels": [{"key": "k", "value": "v"}],
+    }
+    core, _ = scripted_core(
+        _calls(("total", arguments), ("total", [1])), json_response(chat_result("ok"))
+    )
+    result = _run(mode, core, [total])
+    assert isinstance(result, Success)
+    first, second = result.unwrap().calls
+    assert ("4", None) == (first.output, first.error)
+    assert "the arguments do not fit: $: expected an object" == second.error
