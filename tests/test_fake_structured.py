@@ -94,3 +94,24 @@ def test_no_call_otherwise(server: FakeOpenRouter, fields: dict[str, Any], conte
     """tool_choice "none", or a last message that is not the user's: a text answer."""
     message = _post(server, tools=[TOOL], **fields)
     assert (content, None) == (message["content"], message.get("tool_calls"))
+
+
+def test_a_streamed_answer_carries_the_same_json(server: FakeOpenRouter) -> None:
+    """With stream=true the chunks join into the same instance."""
+    from openrouter_core import OpenRouterCore
+    from openrouter_core.funcs import chat_stream
+    from openrouter_core.models import ChatRequest, ChatUserMessage
+
+    request = ChatRequest(
+        model="openai/gpt-4o",
+        messages=[ChatUserMessage(content="Who wrote it?")],
+        response_format=response_format_for(Person),
+        stream=True,
+    )
+    fmt = to_builtins(response_format_for(Person)).unwrap()
+    whole = _post(server, response_format=fmt)["content"]
+    with OpenRouterCore(api_key=server.api_key, server_url=server.base_url) as core:
+        stream = chat_stream(core, request).unwrap()
+        with stream:
+            list(stream)
+        assert whole == stream.collect().text
