@@ -176,16 +176,18 @@ def tool_loop(
 ) -> Generator[Action, Answer, Outcome]:
     """Send, run the tool calls asked for, send the results back; stop at an answer.
 
-    A round is one request. After ``max_rounds`` requests whose replies still ask for
-    tools, the outcome is ``ToolRoundsExceededError`` holding the run so far (the last
-    reply's calls not run).
+    A round is one request (``max_rounds`` >= 1, checked by ``tool_flow``). After
+    ``max_rounds`` requests whose replies still ask for tools, the outcome is
+    ``ToolRoundsExceededError`` holding the run so far (the last reply's calls not run).
     """
     by_name = {tool.name: tool for tool in tools}
     offered = [*(request.tools or ()), *(tool.definition for tool in tools)]
     messages: list[ChatMessages] = list(request.messages)
     calls: list[ToolCallRecord] = []
     replies: list[ChatResult] = []
-    for round_ in range(1, max_rounds + 1):
+    round_ = 0
+    while True:
+        round_ += 1
         sent = yield Send(attrs.evolve(request, messages=list(messages), tools=offered))
         if not isinstance(sent, Result):
             raise TypeError("tool_loop: a Send is answered with chat_send's Result")
@@ -206,7 +208,6 @@ def tool_loop(
             record = yield from _run_call(call, by_name, round_)
             calls.append(record)
             messages.append(ChatToolMessage(content=record.output, tool_call_id=call.id))
-    raise ValueError("max_rounds must be at least 1")  # the drivers check it first
 
 
 def _run_call(
@@ -227,7 +228,7 @@ def _run_call(
         return failed("the arguments do not fit: " + "; ".join(decoded.failure().details))
     outcome = yield Invoke(tool.fn, decoded.unwrap())
     if isinstance(outcome, Raised):
-        return failed(f"{tool.name} raised {type(outcome.error).__name__}: {outcome.error}")
+        return failed(f"{tool.name} raised {_describe(outcome.error)}")
     if not isinstance(outcome, Returned):
         raise TypeError("tool_loop: an Invoke is answered with Returned or Raised")
     if isinstance(outcome.value, str):
@@ -236,3 +237,11 @@ def _run_call(
     if isinstance(encoded, Failure):
         return failed(f"{tool.name} returned a value that is not JSON: {encoded.failure()}")
     return ToolCallRecord(round_, call, encoded.unwrap().decode())
+
+
+def _describe(error: Exception) -> str:
+    """``Type: message`` of the tool's exception, even when its ``__str__`` fails too."""
+    try:
+        return f"{type(error).__name__}: {error}"
+    except Exception:  # a broken __str__ in the caller's exception class
+        return type(error).__name__

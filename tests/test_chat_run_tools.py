@@ -58,6 +58,16 @@ def explode(reason: str) -> str:
     raise RuntimeError(f"boom: {reason}")
 
 
+class _Unprintable(Exception):
+    def __str__(self) -> str:
+        raise ValueError("no")
+
+
+def mute(x: int) -> str:
+    """Fails with an exception that cannot even say why."""
+    raise _Unprintable
+
+
 def _request(text: str = "Paris") -> ChatRequest:
     return ChatRequest(model="openai/gpt-4o", messages=[ChatUserMessage(content=text)])
 
@@ -117,18 +127,20 @@ def test_tool_failures_go_back_to_the_model(mode: Mode) -> None:
             ("get_weather", {"city": 5}),
             ("explode", {"reason": "why"}),
             ("get_weather", {"city": "Oslo", "days": None}),
+            ("mute", {"x": 1}),
         ),
         json_response(chat_result("done")),
     )
-    result = _run(mode, core, [get_weather, explode])
+    result = _run(mode, core, [get_weather, explode, mute])
     assert isinstance(result, Success)
     run = result.unwrap()
     errors = [record.error for record in run.calls]
-    assert errors[0] == "no tool named 'nope' (offered: get_weather, explode)"
+    assert errors[0] == "no tool named 'nope' (offered: get_weather, explode, mute)"
     assert errors[1] is not None and errors[1].startswith("the arguments are not JSON")
     assert errors[2] == "the arguments do not fit: $.city: expected a string, got an integer"
     assert errors[3] == "explode raised RuntimeError: boom: why"
     assert errors[4] is None
+    assert errors[5] == "mute raised _Unprintable"
     assert '{"city":"Oslo","days":2,"sky":"clear"}' == run.calls[4].output
     sent = json.loads(transport.requests[1].content)["messages"]
     assert [f"Error: {e}" for e in errors[:4]] == [m["content"] for m in sent[2:6]]
