@@ -103,25 +103,35 @@ _SECTION = re.compile(r"^(Args|Arguments|Parameters|Returns|Raises|Yields|Exampl
 
 
 def argument_docs(fn: Callable[..., Any]) -> dict[str, str]:
-    """Descriptions of parameters from a Google-style ``Args:`` section."""
+    """Descriptions of parameters from a Google-style ``Args:`` section.
+
+    An entry is ``name: text`` (or ``name (type): text``) at the section's first indent;
+    deeper lines continue it.
+    """
     doc = inspect.getdoc(fn) or ""
     docs: dict[str, str] = {}
     current: str | None = None
+    indent: int | None = None
     inside = False
     for line in doc.splitlines():
         if _SECTION.match(line):
             inside = line.split(":")[0] in ("Args", "Arguments", "Parameters")
-            current = None
+            current, indent = None, None
             continue
-        if not inside:
+        text = line.strip()
+        if not inside or not text:
             continue
-        entry = re.match(r"^\s{0,8}(\w+)(?:\s*\([^)]*\))?:\s*(.*)$", line)
-        if entry and not line.startswith(" " * 9):
-            current = entry.group(1)
+        depth = len(line) - len(line.lstrip())
+        entry = _ENTRY.match(text)
+        if entry and (indent is None or depth <= indent):
+            current, indent = entry.group(1), depth
             docs[current] = entry.group(2).strip()
-        elif current is not None and line.strip():
-            docs[current] = f"{docs[current]} {line.strip()}".strip()
+        elif current is not None:
+            docs[current] = f"{docs[current]} {text}".strip()
     return docs
+
+
+_ENTRY = re.compile(r"^(\w+)(?:\s*\([^)]*\))?:\s*(.*)$")
 
 
 def _record_schema(cls: type, seen: tuple[type, ...], where: str) -> dict[str, Any]:

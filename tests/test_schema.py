@@ -237,3 +237,30 @@ def test_functions_a_tool_cannot_describe_are_refused(fn: Any, why: str) -> None
     """Refused when the tool is built."""
     with pytest.raises(TypeError, match=why):
         tool_from_function(fn)
+
+
+def pack(items: list[str], size: int) -> str:
+    """Pack items into boxes.
+
+    Longer explanation of packing.
+
+    Args:
+        items (list[str]): What to pack; the order is kept.
+            Note: duplicates are packed twice.
+        size: Items per box.
+
+    Returns:
+        A summary.
+    """
+    return ""
+
+
+def test_argument_docs_follow_google_style() -> None:
+    """Entries at the section's indent; deeper lines continue them; other sections end it."""
+    tool = tool_from_function(pack).function
+    assert tool.parameters is not None
+    props = tool.parameters["properties"]
+    expected = "What to pack; the order is kept. Note: duplicates are packed twice."
+    assert expected == props["items"]["description"]
+    assert "Items per box." == props["size"]["description"]
+    assert "Pack items into boxes.\n\nLonger explanation of packing." == tool.description
