@@ -317,7 +317,7 @@ def _json_kinds(t: Any) -> set[str]:
     if get_origin(t) in (list, dict):
         return {"array"}
     if get_origin(t) is Literal:
-        return {_SCALARS[type(v)] for v in get_args(t)}
+        return {_SCALARS.get(type(v), "?") for v in get_args(t)}
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return {_SCALARS.get(type(m.value), "?") for m in t}
     if is_record(t):

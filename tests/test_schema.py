@@ -163,6 +163,11 @@ class _TwoLists:
 
 
 @dataclasses.dataclass
+class _BytesLiteral:
+    x: Literal[b"x"] | None
+
+
+@dataclasses.dataclass
 class _BareList:
     x: list  # type: ignore[type-arg]
 
@@ -176,6 +181,7 @@ class _BareList:
         (_IntKeys, "only dict[str, X] maps"),
         (_TwoLists, "are both a JSON array"),
         (_BareList, "a list needs its item type"),
+        (_BytesLiteral, "Literal values must be str, int, bool or None"),
         (int, "int is not an attrs class or a dataclass"),
     ],
 )
