@@ -18,7 +18,11 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _schema
 from openrouter_core._converter import to_json
-from openrouter_core.errors import InvalidRequestError, ToolRoundsExceededError
+from openrouter_core.errors import (
+    InvalidRequestError,
+    ToolLoopInterruptedError,
+    ToolRoundsExceededError,
+)
 from openrouter_core.funcs.chat_run_tools import ToolCallRecord, ToolRun
 from openrouter_core.models import (
     ChatAssistantMessage,
@@ -192,7 +196,18 @@ def tool_loop(
         if not isinstance(sent, Result):
             raise TypeError("tool_loop: a Send is answered with chat_send's Result")
         if isinstance(sent, Failure):
-            return Failure(sent.failure())
+            error = sent.failure()
+            return Failure(
+                ToolLoopInterruptedError(
+                    message=f"the tool loop stopped at round {round_}: {error}",
+                    attempts=error.attempts,
+                    error=error,
+                    rounds=round_,
+                    messages=tuple(messages),
+                    calls=tuple(calls),
+                    replies=tuple(replies),
+                )
+            )
         result = sent.unwrap()
         replies.append(result)
         message = result.choices[0].message if result.choices else ChatAssistantMessage()

@@ -16,6 +16,7 @@ from openrouter_core import OpenRouterCore
 from openrouter_core.errors import (
     InvalidRequestError,
     ServiceUnavailableResponseError,
+    ToolLoopInterruptedError,
     ToolRoundsExceededError,
 )
 from openrouter_core.funcs import (
@@ -169,12 +170,20 @@ def test_max_rounds_is_a_typed_outcome_with_the_run(mode: Mode) -> None:
             pytest.fail(f"expected ToolRoundsExceededError, got {result}")
 
 
-def test_a_failed_request_is_the_send_error(mode: Mode) -> None:
-    """A request that fails mid-loop ends it with chat_send's error."""
+def test_a_failed_request_keeps_the_run_so_far(mode: Mode) -> None:
+    """A request that fails mid-loop: the send error, and the calls already made."""
     core, _ = scripted_core(_calls(("get_weather", {"city": "x", "days": 1})), error_response(503))
     result = _run(mode, core, [get_weather])
-    assert isinstance(result, Failure)
-    assert isinstance(result.failure(), ServiceUnavailableResponseError)
+    match result:
+        case Failure(ToolLoopInterruptedError(error=ServiceUnavailableResponseError()) as err):
+            assert (2, 1, 1) == (err.rounds, len(err.calls), len(err.replies))
+            assert [ChatUserMessage, ChatAssistantMessage, ChatToolMessage] == [
+                type(m) for m in err.messages
+            ]
+            assert err.__cause__ is err.error
+            assert str(err).startswith("the tool loop stopped at round 2: ")
+        case _:
+            pytest.fail(f"expected ToolLoopInterruptedError, got {result}")
 
 
 def test_bad_arguments_to_the_call_are_refused_before_sending(mode: Mode) -> None:

@@ -89,6 +89,7 @@ ERRORS = [
     "StreamTruncatedError",
     "StructuredOutputError",
     "TooManyRequestsResponseError",
+    "ToolLoopInterruptedError",
     "ToolRoundsExceededError",
     "TransportErrors",
     "UnauthorizedResponseError",

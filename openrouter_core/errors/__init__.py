@@ -30,6 +30,7 @@ Hierarchy::
     ├── StructuredOutputError          chat_parse: the reply is not JSON or does not fit
     ├── RefusalError                   chat_parse: the model refused
     ├── ToolRoundsExceededError        chat_run_tools: still asking for tools at max_rounds
+    ├── ToolLoopInterruptedError       chat_run_tools: a request failed (the run so far kept)
     └── ClientError                    the transport or the SDK failed before an answer
         ├── ConnectionFailedError
         ├── RequestTimeoutError
@@ -77,6 +78,7 @@ from ._classes import UnexpectedClientError as UnexpectedClientError
 from ._classes import UnprocessableEntityResponseError as UnprocessableEntityResponseError
 from ._outcomes import RefusalError as RefusalError
 from ._outcomes import StructuredOutputError as StructuredOutputError
+from ._outcomes import ToolLoopInterruptedError as ToolLoopInterruptedError
 from ._outcomes import ToolRoundsExceededError as ToolRoundsExceededError
 
 HTTPStatusErrors: TypeAlias = (
@@ -119,7 +121,9 @@ ChatStreamError: TypeAlias = ChatSendError | StreamStalledError
 ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
 """Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""
 
-ChatRunToolsError: TypeAlias = ChatSendError | ToolRoundsExceededError
+ChatRunToolsError: TypeAlias = (
+    ToolRoundsExceededError | ToolLoopInterruptedError | InvalidRequestError
+)
 """Everything ``chat_run_tools`` / ``chat_run_tools_async`` can answer inside ``Failure``."""
 
 StreamFailure: TypeAlias = (
@@ -165,6 +169,7 @@ __all__ = [
     "StreamTruncatedError",
     "StructuredOutputError",
     "TooManyRequestsResponseError",
+    "ToolLoopInterruptedError",
     "ToolRoundsExceededError",
     "TransportErrors",
     "UnauthorizedResponseError",

@@ -12,8 +12,9 @@ import attrs
 from ._classes import OpenRouterError
 
 if TYPE_CHECKING:
-    from openrouter_core.funcs.chat_run_tools import ToolRun
-    from openrouter_core.models import ChatResult
+    from openrouter_core.errors import ChatSendError
+    from openrouter_core.funcs.chat_run_tools import ToolCallRecord, ToolRun
+    from openrouter_core.models import ChatMessages, ChatResult
 
 
 @attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
@@ -54,3 +55,24 @@ class ToolRoundsExceededError(OpenRouterError):
 
     max_rounds: int
     run: ToolRun = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+class ToolLoopInterruptedError(OpenRouterError):
+    """A request of the tool loop failed; ``error`` is what ``chat_send`` answered.
+
+    Nothing is lost for an audit or a retry: ``messages`` is the conversation up to the
+    failed request (the request that failed sent exactly these), ``calls`` every tool call
+    already run (their side effects happened), ``replies`` every reply received, and
+    ``rounds`` the requests sent, the failed one included. ``error`` is also the
+    ``__cause__``.
+    """
+
+    error: ChatSendError
+    rounds: int
+    messages: tuple[ChatMessages, ...] = attrs.field(eq=False, repr=False)
+    calls: tuple[ToolCallRecord, ...] = attrs.field(eq=False, repr=False)
+    replies: tuple[ChatResult, ...] = attrs.field(eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "__cause__", self.error)

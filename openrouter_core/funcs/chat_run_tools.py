@@ -96,7 +96,10 @@ def chat_run_tools(
     become an ``"Error: ..."`` tool message for the model, recorded in the run. Stops at the
     first reply without tool calls: ``Success(ToolRun)``. After ``max_rounds`` requests
     whose replies still ask for tools: ``Failure(ToolRoundsExceededError)`` with the run so
-    far. A failed request is its ``chat_send`` error. Tools must be plain functions here;
+    far. A request that fails: ``Failure(ToolLoopInterruptedError)`` holding ``chat_send``'s
+    error and the messages, calls and replies so far. What cannot be sent at all (a function
+    the schema cannot describe, ``max_rounds`` < 1, two tools of one name) is
+    ``InvalidRequestError``, before any request. Tools must be plain functions here;
     coroutine functions need ``chat_run_tools_async``. Never raises.
     """
     from openrouter_core._tool_loop import Send, call, step, tool_flow
