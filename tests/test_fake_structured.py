@@ -115,3 +115,32 @@ def test_a_streamed_answer_carries_the_same_json(server: FakeOpenRouter) -> None
         with stream:
             list(stream)
         assert whole == stream.collect().text
+
+
+def test_refs_and_recursion_in_a_handwritten_schema(server: FakeOpenRouter) -> None:
+    """Local $refs are followed; a recursive schema ends in its null or empty way out."""
+    schema = {
+        "type": "object",
+        "properties": {"root": {"$ref": "#/$defs/Node"}},
+        "required": ["root"],
+        "additionalProperties": False,
+        "$defs": {
+            "Node": {
+                "type": "object",
+                "properties": {
+                    "label": {"type": "string"},
+                    "next": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]},
+                    "children": {"type": "array", "items": {"$ref": "#/$defs/Node"}},
+                },
+                "required": ["label", "next", "children"],
+                "additionalProperties": False,
+            }
+        },
+    }
+    fmt = {"type": "json_schema", "json_schema": {"name": "Tree", "schema": schema}}
+    value = json.loads(_post(server, response_format=fmt)["content"])
+    depth, node = 0, value["root"]
+    while node is not None:
+        assert ("Who wrote it?", list) == (node["label"], type(node["children"]))
+        depth, node = depth + 1, node["next"]
+    assert 1 < depth < 10

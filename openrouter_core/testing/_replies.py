@@ -131,26 +131,67 @@ def _example(schema: Mapping[str, Any], text: str) -> Any:
 
     The first choice wherever there is one (``enum``, ``anyOf``, a list of types), never
     ``null`` when something else is allowed; strings are the user's last message, integers
-    1, numbers 1.5, booleans true, and arrays hold one example item.
+    1, numbers 1.5, booleans true, and arrays hold one example item. Local ``$ref``s
+    (``#/$defs/...``) are followed; past a few levels of nesting, ``null`` is preferred and
+    arrays are empty, so recursive schemas end.
     """
-    for key in ("const", "default"):
-        if key in schema:
-            return schema[key]
-    if schema.get("enum"):
-        return next((v for v in schema["enum"] if v is not None), None)
-    choices = schema.get("anyOf") or schema.get("oneOf")
-    if isinstance(choices, list) and choices:
-        choice = next((c for c in choices if c.get("type") != "null"), choices[0])
-        return _example(choice, text)
-    kind = schema.get("type", "object" if "properties" in schema else "string")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    properties = schema.get("properties") or {}
-    scalars: dict[str, Any] = {"string": text, "integer": 1, "number": 1.5, "boolean": True}
-    if kind == "object":
-        required = schema.get("required") or ()
-        return {name: _example(properties.get(name) or {}, text) for name in required}
-    if kind == "array":
-        items = schema.get("items")
-        return [_example(items, text)] if isinstance(items, Mapping) else []
-    return scalars.get(kind)
+    return _Examples(schema, text).of(schema, 0)
+
+
+@attrs.frozen
+class _Examples:
+    root: Mapping[str, Any]
+    text: str
+
+    def of(self, schema: Mapping[str, Any], depth: int) -> Any:
+        deep = depth >= _DEEPEST
+        for key in ("const", "default"):
+            if key in schema:
+                return schema[key]
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and depth < _GIVE_UP:
+            return self.of(self._resolve(ref), depth + 1)
+        if schema.get("enum"):
+            return next((v for v in schema["enum"] if v is not None), None)
+        choices = schema.get("anyOf") or schema.get("oneOf")
+        if isinstance(choices, list) and choices:
+            nulls = [c for c in choices if c.get("type") == "null"]
+            others = [c for c in choices if c.get("type") != "null"]
+            first = (nulls if deep and nulls else others or choices)[0]
+            return self.of(first, depth + 1)
+        kind = schema.get("type", "object" if "properties" in schema else "string")
+        if isinstance(kind, list):
+            kind = (
+                "null"
+                if deep and "null" in kind
+                else next((k for k in kind if k != "null"), "null")
+            )
+        if kind == "object":
+            properties = schema.get("properties") or {}
+            required = schema.get("required") or ()
+            return {name: self.of(properties.get(name) or {}, depth + 1) for name in required}
+        if kind == "array":
+            items = schema.get("items")
+            return [self.of(items, depth + 1)] if isinstance(items, Mapping) and not deep else []
+        scalars: dict[str, Any] = {
+            "string": self.text,
+            "integer": 1,
+            "number": 1.5,
+            "boolean": True,
+        }
+        return scalars.get(kind)
+
+    def _resolve(self, ref: str) -> Mapping[str, Any]:
+        """A ``#/...`` pointer into the root schema; anything else allows any value ({})."""
+        node: Any = self.root
+        for part in ref.removeprefix("#").strip("/").split("/") if ref.startswith("#") else [None]:
+            if part is None or not isinstance(node, Mapping) or part not in node:
+                return {}
+            node = node[part]
+        return node if isinstance(node, Mapping) else {}
+
+
+# Nesting beyond which the example takes the way out (null, an empty array), and beyond
+# which a schema with no way out (a required recursive object) gets null.
+_DEEPEST = 6
+_GIVE_UP = 40
