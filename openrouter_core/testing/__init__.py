@@ -11,7 +11,8 @@ message is the user's and ``tool_choice`` is absent or ``"auto"`` (the first fun
 offered; arguments are an instance of its parameters schema), JSON for ``response_format``
 (``json_schema``: a deterministic instance of the schema, where strings are the last user
 message, integers 1, numbers 1.5, booleans true, arrays one item and the first choice of
-every enum or union that is not null; ``json_object``: ``{"answer": <last user message>}``),
+every enum or union that is not null; local ``$ref``s are followed and recursion ends
+through ``null`` or an empty array; ``json_object``: ``{"answer": <last user message>}``),
 reasoning and ``reasoning_details`` when ``reasoning`` is
 set, ``max_tokens`` truncation (``finish_reason: "length"``), ``usage`` with ``cost``,
 ``provider``, ``native_finish_reason`` and ``X-Generation-Id``. With ``"stream": true`` it
