@@ -343,6 +343,26 @@ def _late(delivery: Delivery) -> RequestTimeoutError:
 _TRANSPORT_EXCEPTIONS = (Exception,)
 
 
+def read_chunk(chunks: Iterator[bytes]) -> bytes | OpenRouterError:
+    """The next piece of a streamed body (``b""`` at its end) or the read's error value.
+
+    The one place a stream's body is read, before its first content (the driver's
+    ``ReadChunk``) and after it (``ChatStream``), behind one exception boundary.
+    """
+    try:
+        return next(chunks, b"")
+    except _TRANSPORT_EXCEPTIONS as exc:
+        return transport_error(exc)
+
+
+async def aread_chunk(chunks: AsyncIterator[bytes]) -> bytes | OpenRouterError:
+    """The async twin of ``read_chunk``."""
+    try:
+        return await anext(chunks, b"")
+    except _TRANSPORT_EXCEPTIONS as exc:
+        return transport_error(exc)
+
+
 def send_attempt(
     plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
 ) -> Flow[Result[ChatResult, OpenRouterError]]:
@@ -384,10 +404,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
         chunks = action.opened.chunks
         assert isinstance(chunks, Iterator)
         if isinstance(action, ReadChunk):
-            try:
-                return next(chunks, b"")
-            except _TRANSPORT_EXCEPTIONS as exc:
-                return transport_error(exc)
+            return read_chunk(chunks)
         try:
             if isinstance(action, ReadBody):
                 return read_limited(action, chunks, runtime)
@@ -435,10 +452,7 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
         chunks = action.opened.chunks
         assert isinstance(chunks, AsyncIterator)
         if isinstance(action, ReadChunk):
-            try:
-                return await anext(chunks, b"")
-            except _TRANSPORT_EXCEPTIONS as exc:
-                return transport_error(exc)
+            return await aread_chunk(chunks)
         try:
             if isinstance(action, ReadBody):
                 return await aread_limited(action, chunks, runtime)

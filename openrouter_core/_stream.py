@@ -9,7 +9,6 @@ reset, an early end) can still be retried, and is the call's outer ``Failure`` o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
 import attrs
@@ -20,7 +19,7 @@ from openrouter_core import _http
 from openrouter_core._plan import CallPlan
 from openrouter_core._runtime import Runtime
 from openrouter_core._send import Close, Flow, Opened, ReadBody, ReadChunk, Send, run_hooks_after
-from openrouter_core._sse import SSEDecoder, SSEEvent, SSELineTooLongError
+from openrouter_core._sse import SSEDecoder, SSELineTooLongError
 from openrouter_core._stream_state import StreamState
 from openrouter_core.errors import (
     ClientError,
@@ -35,9 +34,6 @@ if TYPE_CHECKING:
     from openrouter_core.models import ChatStreamChunk
 
 Item: TypeAlias = Result["ChatStreamChunk", StreamFailure]
-Outcome: TypeAlias = Literal[
-    "in_progress", "completed", "truncated", "error", "stalled", "cancelled"
-]
 
 
 class StreamPump:
@@ -68,52 +64,46 @@ class StreamPump:
         """No more items will come; the connection can close."""
         return self.state.done
 
-    def feed(self, chunk: bytes, now: float) -> list[Item]:
-        """Items decoded from the next piece of the body."""
-        progress = self.state.content_chunks
-        items = self._decode(self._decoder.feed, chunk)
-        if self.finished:
-            return items
-        if self.state.content_chunks != progress:
-            self._last_progress = now
-        stalled = self._check_watchdog(now)
-        if stalled is not None:
-            items.append(Failure(stalled))
-        return items
-
-    def eof(self) -> list[Item]:
-        """Items at the end of the body: a last event, or the truncation failure."""
-        items = self._decode(lambda _: self._decoder.finish(), b"")
-        truncated = None if self.finished else self.state.on_eof()
-        if truncated is not None:
-            items.append(Failure(truncated))
-        return items
-
-    def _decode(self, decode: Callable[[bytes], list[SSEEvent]], data: bytes) -> list[Item]:
-        """Fold the decoded events into items, stopping at the stream's end."""
-        if self.finished:
+    def absorb(self, piece: bytes | OpenRouterError, now: float) -> list[Item]:
+        """The items one read of the body gives: its bytes, ``b""`` at the end of the body,
+        or the read's error. Both phases of a stream, before its first content
+        (``stream_attempt``) and after it (the caller's stream), feed every read here."""
+        state = self.state
+        if state.done:
             return []
+        if not isinstance(piece, bytes):
+            return self._failed(piece, now)
+        progress = state.content_chunks
         try:
-            events = decode(data)
+            events = self._decoder.feed(piece) if piece else self._decoder.finish()
         except SSELineTooLongError as exc:
             return [Failure(self._fail(self._too_long(exc)))]
         items: list[Item] = []
+        on_event = state.on_event
         for event in events:
-            item = self.state.on_event(event)
+            item = on_event(event)
             if item is not None:
                 items.append(item)
-            if self.finished:
-                break
+            if state.done:
+                return items
+        if not piece:
+            truncated = state.on_eof()
+            if truncated is not None:
+                items.append(Failure(truncated))
+        elif state.content_chunks != progress:
+            self._last_progress = now
+        else:
+            stalled = self._check_watchdog(now)
+            if stalled is not None:
+                items.append(Failure(stalled))
         return items
 
-    def transport_failed(self, error: OpenRouterError, now: float) -> list[Item]:
+    def _failed(self, error: OpenRouterError, now: float) -> list[Item]:
         """The read failed; a read timeout is the watchdog seeing silence.
 
         A stream whose every choice already has a finish reason delivered a complete answer:
         a connection that drops before ``[DONE]`` ends it as ``completed``, with no failure.
         """
-        if self.finished:
-            return []
         if self.state.every_choice_finished:
             self.state.on_eof()  # completed; a half-received last line is dropped, not decoded
             return []
@@ -193,12 +183,7 @@ def stream_attempt(
                 message=f"the call's deadline of {plan.deadline}s passed before the first content"
             )
             return run_hooks_after(plan, attempt, response, Failure(late))
-        if isinstance(chunk, OpenRouterError):
-            buffered.extend(pump.transport_failed(chunk, now))
-        elif chunk:
-            buffered.extend(pump.feed(chunk, now))
-        else:
-            buffered.extend(pump.eof())
+        buffered.extend(pump.absorb(chunk, now))
     early = _early_failure(pump, buffered)
     if early is not None:
         yield Close(opened)

@@ -403,8 +403,14 @@ class StreamState:
     def __init__(self, generation_id: str | None = None, *, keep_content: bool = True) -> None:
         self._parts_class = _ChoiceParts if keep_content else _ChoiceMarks
         self._outcome: StreamOutcome = "in_progress"
+        self.done = False
+        """Whether the stream is over (``[DONE]``, a failure, end of body, stall, cancel).
+
+        The shell stops reading and closes the response once this is true. (A plain
+        attribute, as ``content_chunks``: the shell reads both once per network chunk.)"""
+        self.content_chunks = 0
+        """How many chunks carried content; the stall watchdog compares it to see progress."""
         self._choices: dict[int, _ChoiceParts] = {}
-        self._content_chunks = 0
         self._generation_id = generation_id
         self._model: str | None = None
         self._provider: str | None = None
@@ -423,11 +429,11 @@ class StreamState:
         ``None`` comes for empty events, for ``[DONE]`` (then ``done`` is true) and for any
         event once the stream is over. A ``Failure`` is always the stream's last item.
         """
-        if self._outcome != "in_progress":
+        if self.done:
             return None
         data = event.data
         if data == "[DONE]":  # event.done, without a property call per event
-            self._outcome = "completed"
+            self._end("completed")
             return None
         if not data or data[0] in _MAYBE_EMPTY:
             stripped = data.strip()
@@ -462,10 +468,10 @@ class StreamState:
         A stream finished when ``[DONE]`` or at least one finish reason arrived; ``None``
         also comes when the stream was already over.
         """
-        if self._outcome != "in_progress":
+        if self.done:
             return None
         if self._finish_reason is not None:
-            self._outcome = "completed"
+            self._end("completed")
             return None
         return self._fail(
             StreamTruncatedError(
@@ -492,22 +498,13 @@ class StreamState:
 
     def mark_cancelled(self) -> None:
         """The caller closed the stream; a stream that already ended keeps its outcome."""
-        if self._outcome == "in_progress":
-            self._outcome = "cancelled"
+        self._end("cancelled")
 
     def mark_failed(self, error: StreamFailure) -> StreamFailure:
         """The shell failed mid-stream (transport error, over-long line); record it."""
         return self._fail(error)
 
     # -- what the stream tells ---------------------------------------------------------------
-
-    @property
-    def done(self) -> bool:
-        """Whether the stream is over (``[DONE]``, a failure, end of body, stall, cancel).
-
-        The shell stops reading and closes the response once this is true.
-        """
-        return self._outcome != "in_progress"
 
     @property
     def every_choice_finished(self) -> bool:
@@ -526,12 +523,7 @@ class StreamState:
 
         Keep-alives, role-only deltas and usage chunks are not content.
         """
-        return self._content_chunks > 0
-
-    @property
-    def content_chunks(self) -> int:
-        """How many chunks carried content; the stall watchdog compares it to see progress."""
-        return self._content_chunks
+        return self.content_chunks > 0
 
     @property
     def content_so_far(self) -> str:
@@ -622,7 +614,7 @@ class StreamState:
             if failed is None and (choice.error is not None or choice.finish_reason == "error"):
                 failed = position
         if carried:
-            self._content_chunks += 1
+            self.content_chunks += 1
         return failed
 
     def _generation_error(self, value: dict[str, Any], raw: object) -> GenerationError:
@@ -660,6 +652,11 @@ class StreamState:
         )
 
     def _fail(self, error: _E, outcome: StreamOutcome = "error") -> _E:
-        if self._outcome == "in_progress":
-            self._outcome = outcome
+        self._end(outcome)
         return error
+
+    def _end(self, outcome: StreamOutcome) -> None:
+        """Record how the stream ended; the first ending stays."""
+        if not self.done:
+            self._outcome = outcome
+            self.done = True

@@ -268,8 +268,9 @@ def _pump(max_line_bytes: int, limits: float | None) -> StreamPump:
 def _run(pump: StreamPump, chunks: list[bytes], step: float) -> list[Any]:
     items: list[Any] = []
     for n, chunk in enumerate(chunks, start=1):
-        items.extend(pump.feed(chunk, n * step))
-    items.extend(pump.eof())
+        if chunk:  # b"" is the end of the body
+            items.extend(pump.absorb(chunk, n * step))
+    items.extend(pump.absorb(b"", (len(chunks) + 1) * step))
     return items
 
 
@@ -299,7 +300,7 @@ def test_stream_pump_yields_only_documented_items(
     assert pump.finished
     assert pump.state.outcome in ("completed", "truncated", "error", "stalled")
     assert isinstance(pump.state.collect(), ChatResult)
-    assert [] == pump.feed(b"data: {}\n\n", 1e9) + pump.eof()
+    assert [] == pump.absorb(b"data: {}\n\n", 1e9) + pump.absorb(b"", 1e9)
 
 
 @fuzz

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
     from openrouter_core._runtime import Runtime
-    from openrouter_core._stream import Handoff, Item, Outcome, StreamPump
+    from openrouter_core._stream import Handoff, Item, StreamPump
+    from openrouter_core._stream_state import StreamOutcome
     from openrouter_core.errors import ChatStreamError
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
@@ -44,7 +45,7 @@ class StreamReport:
         self._response = response
 
     @property
-    def outcome(self) -> Outcome:
+    def outcome(self) -> StreamOutcome:
         """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled.
 
         ``completed``: ``[DONE]`` arrived, the body ended after a finish reason, or the
@@ -103,7 +104,6 @@ class _StreamView(StreamReport):
 
     def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
         super().__init__(handoff.pump, handoff.response)
-        self._opened = handoff.opened
         self._pending: deque[Item] = deque(handoff.buffered)
         self._runtime = runtime
         self._closed = False
@@ -117,19 +117,8 @@ class _StreamView(StreamReport):
         item = self._pending.popleft() if self._pending else None
         if item is None:
             return None, True
-        ended = not self._pending and self._pump.finished
+        ended = not self._pending and self._pump.state.done
         return item, ended and self._pump.state.outcome != "completed"
-
-    def _absorb(self, chunk: bytes | Exception) -> None:
-        now = self._runtime.monotonic()
-        if isinstance(chunk, Exception):
-            from openrouter_core._send import transport_error  # loaded already by the call
-
-            self._pending.extend(self._pump.transport_failed(transport_error(chunk), now))
-        elif chunk:
-            self._pending.extend(self._pump.feed(chunk, now))
-        else:
-            self._pending.extend(self._pump.eof())
 
     def _drainable(self) -> bool:
         """After ``[DONE]`` the body's end is usually already here: reading it (for at most
@@ -152,6 +141,13 @@ class ChatStream(_StreamView):
     which cancels the generation (for providers that support it, billing stops too).
     """
 
+    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+        from openrouter_core._send import read_chunk  # loaded already by the call
+
+        super().__init__(handoff, runtime)
+        self._read = read_chunk
+        self._chunks = cast("Iterator[bytes]", handoff.opened.chunks)  # the sync driver's
+
     def __iter__(self) -> Iterator[Item]:
         try:
             while (item := self._next_item()) is not None:
@@ -166,13 +162,10 @@ class ChatStream(_StreamView):
         return item
 
     def _next_item(self) -> Item | None:
-        while not self._pending and not self._pump.finished and not self._closed:
-            chunks = cast("Iterator[bytes]", self._opened.chunks)
-            try:
-                chunk: bytes | Exception = next(chunks, b"")
-            except Exception as exc:  # the transport boundary: mapped by _send's one table
-                chunk = exc
-            self._absorb(chunk)
+        pending, pump, state, read = self._pending, self._pump, self._pump.state, self._read
+        while not pending and not state.done and not self._closed:
+            piece = read(self._chunks)  # the transport boundary is read_chunk's
+            pending.extend(pump.absorb(piece, self._runtime.monotonic()))
         item, spent = self._take()
         if spent:
             if self._drainable():
@@ -193,7 +186,7 @@ class ChatStream(_StreamView):
         budget = _DRAIN_BYTES
         try:
             with contextlib.suppress(Exception):  # the answer is complete; a failure is moot
-                for piece in cast("Iterator[bytes]", self._opened.chunks):
+                for piece in self._chunks:
                     budget -= len(piece)
                     if budget < 0:
                         break
@@ -224,6 +217,13 @@ class ChatStream(_StreamView):
 class AsyncChatStream(_StreamView):
     """The async twin of ``ChatStream``: ``async for``, ``async with`` and ``aclose()``."""
 
+    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+        from openrouter_core._send import aread_chunk  # loaded already by the call
+
+        super().__init__(handoff, runtime)
+        self._read = aread_chunk
+        self._chunks = cast("AsyncIterator[bytes]", handoff.opened.chunks)  # the async driver's
+
     def __aiter__(self) -> AsyncIterator[Item]:
         return self._items()
 
@@ -241,13 +241,10 @@ class AsyncChatStream(_StreamView):
         return item
 
     async def _next_item(self) -> Item | None:
-        while not self._pending and not self._pump.finished and not self._closed:
-            chunks = cast("AsyncIterator[bytes]", self._opened.chunks)
-            try:
-                chunk: bytes | Exception = await anext(chunks, b"")
-            except Exception as exc:  # the transport boundary: mapped by _send's one table
-                chunk = exc
-            self._absorb(chunk)
+        pending, pump, state, read = self._pending, self._pump, self._pump.state, self._read
+        while not pending and not state.done and not self._closed:
+            piece = await read(self._chunks)  # the transport boundary is aread_chunk's
+            pending.extend(pump.absorb(piece, self._runtime.monotonic()))
         item, spent = self._take()
         if spent:
             if self._drainable():
@@ -261,7 +258,7 @@ class AsyncChatStream(_StreamView):
         budget = _DRAIN_BYTES
         # Cancelled past the grace: httpcore then closes the connection instead of pooling it.
         with anyio.move_on_after(DONE_GRACE), contextlib.suppress(Exception):
-            async for piece in cast("AsyncIterator[bytes]", self._opened.chunks):
+            async for piece in self._chunks:
                 budget -= len(piece)
                 if budget < 0:
                     break
