@@ -73,7 +73,8 @@ class StreamPump:
             return []
         if not isinstance(piece, bytes):
             return self._failed(piece, now)
-        progress = state.content_chunks
+        collected = state.collected
+        progress = collected.content_chunks
         try:
             events = self._decoder.feed(piece) if piece else self._decoder.finish()
         except SSELineTooLongError as exc:
@@ -90,7 +91,7 @@ class StreamPump:
             truncated = state.on_eof()
             if truncated is not None:
                 items.append(Failure(truncated))
-        elif state.content_chunks != progress:
+        elif collected.content_chunks != progress:
             self._last_progress = now
         else:
             stalled = self._check_watchdog(now)

@@ -16,14 +16,13 @@ Rules (``design.md`` section 6):
   that breaks once every choice has its finish reason (``every_choice_finished``);
 - after a failure, later events are ignored.
 
-Content is kept as lists of string pieces joined on demand, never as the chunk objects, so
-folding is linear in the size of the answer.
+What the chunks said is kept by ``StreamCollector`` (``_stream_collect``), the accumulator
+behind ``collect()``; this module is the outcome state machine around it.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, TypeVar
 
@@ -32,6 +31,7 @@ from returns.result import Failure, Result
 
 from openrouter_core._converter import decoder, explain, success
 from openrouter_core._sse import SSEEvent
+from openrouter_core._stream_collect import StreamCollector
 from openrouter_core.errors import (
     GenerationError,
     OpenRouterError,
@@ -40,25 +40,7 @@ from openrouter_core.errors import (
     StreamStalledError,
     StreamTruncatedError,
 )
-from openrouter_core.models import (
-    ChatAssistantMessage,
-    ChatAudioOutput,
-    ChatChoice,
-    ChatErrorDetail,
-    ChatResult,
-    ChatStreamChoice,
-    ChatStreamChunk,
-    ChatStreamToolCall,
-    ChatTokenLogprob,
-    ChatTokenLogprobs,
-    ChatToolCall,
-    ChatToolCallFunction,
-    ChatUsage,
-    OpenRouterMetadata,
-    ReasoningDetailSummary,
-    ReasoningDetailText,
-    ReasoningDetailUnion,
-)
+from openrouter_core.models import ChatResult, ChatStreamChunk, ChatUsage
 
 StreamOutcome: TypeAlias = Literal[
     "in_progress", "completed", "truncated", "error", "stalled", "cancelled"
@@ -72,326 +54,6 @@ _decode_chunk = decoder(ChatStreamChunk)
 _MAYBE_EMPTY = frozenset(" \t\n\r\f\v:")
 
 
-class _ToolCallParts:
-    """One tool call being assembled from its fragments."""
-
-    __slots__ = ("arguments", "extra", "id", "index", "name", "type")
-
-    def __init__(self, index: int) -> None:
-        self.index = index
-        self.id: str | None = None
-        self.type: str | None = None
-        self.name: str | None = None
-        self.arguments = _Text()
-        self.extra: dict[str, Any] = {}
-
-    def build(self) -> ChatToolCall:
-        return ChatToolCall(
-            id=self.id or "",
-            type=self.type or "function",
-            function=ChatToolCallFunction(
-                name=self.name or "", arguments=str(self.arguments) or "{}"
-            ),
-            extra=self.extra,
-        )
-
-
-class _DetailRun:
-    """A run of streamed ``reasoning.text`` / ``reasoning.summary`` fragments of one block.
-
-    Providers stream one block as many fragments (often all with ``index: 0``), with the
-    ``signature`` on the last one. The API wants each block back whole, as a non-streaming
-    response has it: replaying the fragments fails ("reasoning_details count: Expected 1").
-    """
-
-    __slots__ = ("first", "id", "pieces", "signature")
-
-    def __init__(self, first: ReasoningDetailText | ReasoningDetailSummary) -> None:
-        self.first = first
-        self.id = first.id
-        self.signature = first.signature if isinstance(first, ReasoningDetailText) else None
-        self.pieces: list[str] = []
-        self.add(first)
-
-    def accepts(self, detail: ReasoningDetailUnion) -> bool:
-        """Whether ``detail`` continues this block: same type and index, no new id, and
-        the block is not closed by a signature yet."""
-        return (
-            isinstance(detail, ReasoningDetailText | ReasoningDetailSummary)
-            and type(detail) is type(self.first)
-            and detail.index == self.first.index
-            and (detail.id is None or self.id is None or detail.id == self.id)
-            and self.signature is None
-        )
-
-    def add(self, detail: ReasoningDetailText | ReasoningDetailSummary) -> None:
-        if isinstance(detail, ReasoningDetailText):
-            if detail.text:
-                self.pieces.append(detail.text)
-            if detail.signature is not None:
-                self.signature = detail.signature
-        elif detail.summary:
-            self.pieces.append(detail.summary)
-        if self.id is None:
-            self.id = detail.id
-
-    def build(self) -> ReasoningDetailUnion:
-        first = self.first
-        if isinstance(first, ReasoningDetailText):
-            text = joined_surrogates("".join(self.pieces)) if self.pieces else first.text
-            return attrs.evolve(first, text=text, signature=self.signature, id=self.id)
-        return attrs.evolve(first, summary=joined_surrogates("".join(self.pieces)), id=self.id)
-
-
-_RUN = 64
-"""How many text pieces a run joins: a few bytes of delta cost ~50 bytes as a str object,
-so joining runs keeps memory near the size of the text itself."""
-
-
-class _Text:
-    """Text that arrives in small pieces, kept compact.
-
-    Every ``_RUN`` pieces are joined into one block and blocks are never joined again
-    until ``str()``, so the work stays linear however long the stream runs.
-    """
-
-    __slots__ = ("_blocks", "_tail")
-
-    def __init__(self) -> None:
-        self._blocks: list[str] = []
-        self._tail: list[str] = []
-
-    def add(self, piece: str) -> None:
-        self._tail.append(piece)
-        if len(self._tail) == _RUN:
-            self._blocks.append("".join(self._tail))
-            self._tail.clear()
-
-    def __bool__(self) -> bool:
-        return bool(self._blocks or self._tail)
-
-    def __str__(self) -> str:
-        return joined_surrogates("".join(self._blocks) + "".join(self._tail))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def joined_surrogates(text: str) -> str:
-    """``text`` with each surrogate pair made one character.
-
-    A character outside the BMP escaped in JSON as a pair (``\\ud83d\\ude00``) may arrive
-    split across two events; each half decodes alone, and joining the pieces leaves two
-    code points. Lone halves that have no partner stay as they are.
-    """
-    if text.isascii() or _SURROGATE.search(text) is None:
-        return text
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-
-
-class _ChoiceParts:
-    """Everything the stream said about one choice, as pieces to join at the end."""
-
-    __slots__ = (
-        "annotations",
-        "audio_data",
-        "audio_expires_at",
-        "audio_id",
-        "audio_seen",
-        "audio_transcript",
-        "content",
-        "details",
-        "error",
-        "finish_reason",
-        "images",
-        "logprobs_content",
-        "logprobs_refusal",
-        "native_finish_reason",
-        "reasoning",
-        "refusal",
-        "tool_by_index",
-        "tool_calls",
-    )
-
-    def __init__(self) -> None:
-        self.content: _Text | None = None
-        self.reasoning = _Text()
-        self.refusal = _Text()
-        self.details: list[ReasoningDetailUnion | _DetailRun] = []
-        self.tool_calls: list[_ToolCallParts] = []
-        self.tool_by_index: dict[int, _ToolCallParts] = {}
-        self.images: list[Any] = []
-        self.annotations: list[Any] = []
-        self.audio_data: list[str] = []
-        self.audio_transcript: list[str] = []
-        self.audio_seen = False
-        self.audio_id: str | None = None
-        self.audio_expires_at: int | None = None
-        self.logprobs_content: list[ChatTokenLogprob] | None = None
-        self.logprobs_refusal: list[ChatTokenLogprob] | None = None
-        self.finish_reason: str | None = None
-        self.native_finish_reason: str | None = None
-        self.error: ChatErrorDetail | None = None
-
-    def add(self, choice: ChatStreamChoice) -> bool:
-        """Fold one choice delta in; return whether it carried content."""
-        delta = choice.delta
-        carried = False
-        if delta.content is not None:
-            if self.content is None:
-                self.content = _Text()
-            if delta.content:
-                self.content.add(delta.content)
-                carried = True
-        reasoning = delta.reasoning
-        if reasoning is None:
-            # DeepSeek-style providers name it reasoning_content.
-            alias = delta.extra.get("reasoning_content")
-            reasoning = alias if isinstance(alias, str) else None
-        if reasoning:
-            self.reasoning.add(reasoning)
-            carried = True
-        if delta.refusal:
-            self.refusal.add(delta.refusal)
-            carried = True
-        if delta.reasoning_details:
-            for detail in delta.reasoning_details:
-                self._add_detail(detail)
-            carried = True
-        if delta.tool_calls:
-            for fragment in delta.tool_calls:
-                self._add_tool_call(fragment)
-            carried = True
-        if delta.images:
-            self.images.extend(delta.images)
-            carried = True
-        if delta.annotations:
-            self.annotations.extend(delta.annotations)
-        if delta.audio is not None:
-            self._add_audio(delta.audio)
-            carried = True
-        if choice.logprobs is not None:
-            self._add_logprobs(choice.logprobs)
-        self._note_end(choice)
-        return carried
-
-    def _note_end(self, choice: ChatStreamChoice) -> None:
-        if choice.finish_reason:  # "" is "not yet" for some providers
-            self.finish_reason = choice.finish_reason
-        if choice.native_finish_reason is not None:
-            self.native_finish_reason = choice.native_finish_reason
-        if choice.error is not None:
-            self.error = choice.error
-
-    def _add_detail(self, detail: ReasoningDetailUnion) -> None:
-        last = self.details[-1] if self.details else None
-        if not isinstance(detail, ReasoningDetailText | ReasoningDetailSummary):
-            self.details.append(detail)
-        elif isinstance(last, _DetailRun) and last.accepts(detail):
-            last.add(detail)
-        else:
-            self.details.append(_DetailRun(detail))
-
-    def _add_tool_call(self, fragment: ChatStreamToolCall) -> None:
-        parts = self.tool_by_index.get(fragment.index)
-        if parts is None or (fragment.id and parts.id and fragment.id != parts.id):
-            # A new id at a taken index is a new call, not more of the old one.
-            parts = _ToolCallParts(fragment.index)
-            self.tool_by_index[fragment.index] = parts
-            self.tool_calls.append(parts)
-        if parts.id is None and fragment.id:
-            parts.id = fragment.id
-        if parts.type is None and fragment.type:
-            parts.type = fragment.type
-        function = fragment.function
-        if function is not None:
-            if parts.name is None and function.name:
-                parts.name = function.name
-            if function.arguments:
-                parts.arguments.add(function.arguments)
-        if fragment.extra:
-            parts.extra.update(fragment.extra)
-
-    def _add_audio(self, audio: ChatAudioOutput) -> None:
-        if audio.data:
-            self.audio_data.append(audio.data)
-        if audio.transcript:
-            self.audio_transcript.append(audio.transcript)
-        if audio.id is not None:
-            self.audio_id = audio.id
-        if audio.expires_at is not None:
-            self.audio_expires_at = audio.expires_at
-        self.audio_seen = True
-
-    def _add_logprobs(self, logprobs: ChatTokenLogprobs) -> None:
-        if logprobs.content is not None:
-            if self.logprobs_content is None:
-                self.logprobs_content = []
-            self.logprobs_content.extend(logprobs.content)
-        if logprobs.refusal is not None:
-            if self.logprobs_refusal is None:
-                self.logprobs_refusal = []
-            self.logprobs_refusal.extend(logprobs.refusal)
-
-    def build(self, index: int) -> ChatChoice:
-        audio = None
-        if self.audio_seen:
-            audio = ChatAudioOutput(
-                id=self.audio_id,
-                expires_at=self.audio_expires_at,
-                data="".join(self.audio_data) or None,
-                transcript="".join(self.audio_transcript) or None,
-            )
-        logprobs = None
-        if self.logprobs_content is not None or self.logprobs_refusal is not None:
-            logprobs = ChatTokenLogprobs(
-                content=self.logprobs_content, refusal=self.logprobs_refusal
-            )
-        message = ChatAssistantMessage(
-            content=None if self.content is None else str(self.content),
-            reasoning=str(self.reasoning) or None,
-            reasoning_details=[d.build() if isinstance(d, _DetailRun) else d for d in self.details]
-            or None,
-            refusal=str(self.refusal) or None,
-            tool_calls=[t.build() for t in self.tool_calls] or None,
-            images=self.images or None,
-            annotations=self.annotations or None,
-            audio=audio,
-        )
-        return ChatChoice(
-            index=index,
-            message=message,
-            finish_reason=self.finish_reason,
-            native_finish_reason=self.native_finish_reason,
-            logprobs=logprobs,
-            error=self.error,
-        )
-
-
-class _ChoiceMarks(_ChoiceParts):
-    """A choice folded without keeping what it said (``keep_content=False``).
-
-    Only whether content came and how the choice ended are kept, so memory stays flat on
-    an endless stream; ``collect()`` then has the metadata but no text.
-    """
-
-    __slots__ = ()
-
-    def add(self, choice: ChatStreamChoice) -> bool:
-        delta = choice.delta
-        self._note_end(choice)
-        return bool(
-            delta.content
-            or delta.reasoning
-            or delta.extra.get("reasoning_content")
-            or delta.refusal
-            or delta.reasoning_details
-            or delta.tool_calls
-            or delta.images
-            or delta.audio is not None
-        )
-
-
 class StreamState:
     """What a chat stream has told so far, and what to yield for each event.
 
@@ -401,25 +63,14 @@ class StreamState:
     """
 
     def __init__(self, generation_id: str | None = None, *, keep_content: bool = True) -> None:
-        self._parts_class = _ChoiceParts if keep_content else _ChoiceMarks
+        self.collected = StreamCollector(generation_id, keep_content=keep_content)
+        """What the stream said so far (``collect()``'s accumulator)."""
         self._outcome: StreamOutcome = "in_progress"
         self.done = False
         """Whether the stream is over (``[DONE]``, a failure, end of body, stall, cancel).
 
         The shell stops reading and closes the response once this is true. (A plain
-        attribute, as ``content_chunks``: the shell reads both once per network chunk.)"""
-        self.content_chunks = 0
-        """How many chunks carried content; the stall watchdog compares it to see progress."""
-        self._choices: dict[int, _ChoiceParts] = {}
-        self._generation_id = generation_id
-        self._model: str | None = None
-        self._provider: str | None = None
-        self._created: int | None = None
-        self._usage: ChatUsage | None = None
-        self._system_fingerprint: str | None = None
-        self._service_tier: str | None = None
-        self._openrouter_metadata: OpenRouterMetadata | None = None
-        self._finish_reason: str | None = None
+        attribute: the shell reads it once per network chunk.)"""
 
     # -- what the shell feeds in -------------------------------------------------------------
 
@@ -454,7 +105,7 @@ class StreamState:
                 return Failure(self._fail(self._generation_error(value, value["error"])))
             error = attrs.evolve(explain(value, ChatStreamChunk, e), body=data, status_code=200)
             return Failure(self._fail(error))
-        failed_choice = self._fold(chunk)
+        failed_choice = self.collected.fold(chunk)
         if value.get("error") is not None:
             return Failure(self._fail(self._generation_error(value, value["error"])))
         if failed_choice is not None:
@@ -470,14 +121,14 @@ class StreamState:
         """
         if self.done:
             return None
-        if self._finish_reason is not None:
+        if self.collected.finish_reason is not None:
             self._end("completed")
             return None
         return self._fail(
             StreamTruncatedError(
                 message="the stream ended without [DONE] or a finish reason",
                 partial_content=self.content_so_far,
-                generation_id=self._generation_id,
+                generation_id=self.generation_id,
             ),
             outcome="truncated",
         )
@@ -492,7 +143,7 @@ class StreamState:
             phase=phase,
             limit=limit,
             partial_content=self.content_so_far,
-            generation_id=self._generation_id,
+            generation_id=self.generation_id,
         )
         return self._fail(error, outcome="stalled")
 
@@ -510,7 +161,7 @@ class StreamState:
     def every_choice_finished(self) -> bool:
         """Whether choices arrived and each has a finish reason: the answer is complete,
         whatever happens to the connection before ``[DONE]``."""
-        return bool(self._choices) and all(parts.finish_reason for parts in self._choices.values())
+        return self.collected.every_choice_finished
 
     @property
     def outcome(self) -> StreamOutcome:
@@ -523,99 +174,48 @@ class StreamState:
 
         Keep-alives, role-only deltas and usage chunks are not content.
         """
-        return self.content_chunks > 0
+        return self.collected.content_chunks > 0
+
+    @property
+    def content_chunks(self) -> int:
+        """How many chunks carried content."""
+        return self.collected.content_chunks
 
     @property
     def content_so_far(self) -> str:
         """The first choice's text so far (joined on each access)."""
-        parts = self._choices.get(min(self._choices)) if self._choices else None
-        if parts is None or not parts.content:
-            return ""
-        return str(parts.content)
+        return self.collected.content_so_far
 
     @property
     def usage(self) -> ChatUsage | None:
         """The last ``usage`` the stream sent (``ChatUsage``), normally on its final chunk."""
-        return self._usage
+        return self.collected.usage
 
     @property
     def generation_id(self) -> str | None:
         """The generation id (for ``/generation`` lookups), from the header or the chunks."""
-        return self._generation_id
+        return self.collected.generation_id
 
     @property
     def model(self) -> str | None:
         """The model that served the request, as the chunks name it."""
-        return self._model
+        return self.collected.model
 
     @property
     def provider(self) -> str | None:
         """The upstream provider that served the request."""
-        return self._provider
+        return self.collected.provider
 
     @property
     def finish_reason(self) -> str | None:
         """The last non-empty finish reason of any choice."""
-        return self._finish_reason
+        return self.collected.finish_reason
 
     def collect(self) -> ChatResult:
-        """Fold everything so far into a ``ChatResult``, as a non-streaming call returns it.
-
-        Per choice: content, reasoning and refusal concatenated; tool-call fragments merged
-        by index (id, type and name from the first fragment that has them, arguments
-        concatenated, empty arguments as ``"{}"``); reasoning-detail fragments of one block
-        merged, other details kept verbatim, in order. Unknown ids or models are ``""``.
-        """
-        return ChatResult(
-            id=self._generation_id or "",
-            model=self._model or "",
-            created=self._created,
-            object="chat.completion",
-            choices=[self._choices[i].build(i) for i in sorted(self._choices)],
-            usage=self._usage,
-            provider=self._provider,
-            system_fingerprint=self._system_fingerprint,
-            service_tier=self._service_tier,
-            openrouter_metadata=self._openrouter_metadata,
-        )
+        """Fold everything so far into a ``ChatResult`` (see ``StreamCollector.collect``)."""
+        return self.collected.collect()
 
     # -- inside ------------------------------------------------------------------------------
-
-    def _fold(self, chunk: ChatStreamChunk) -> int | None:
-        """Fold the chunk in; return the position of its first failed choice, if any.
-
-        A choice failed when it has an ``error`` or ended with ``finish_reason: "error"``.
-        """
-        if self._generation_id is None and chunk.id:
-            self._generation_id = chunk.id
-        if chunk.model:
-            self._model = chunk.model
-        if chunk.provider is not None:
-            self._provider = chunk.provider
-        if self._created is None:
-            self._created = chunk.created
-        if chunk.usage is not None:
-            self._usage = chunk.usage
-        if chunk.system_fingerprint is not None:
-            self._system_fingerprint = chunk.system_fingerprint
-        if chunk.service_tier is not None:
-            self._service_tier = chunk.service_tier
-        if chunk.openrouter_metadata is not None:
-            self._openrouter_metadata = chunk.openrouter_metadata
-        carried = False
-        failed = None
-        for position, choice in enumerate(chunk.choices):
-            parts = self._choices.get(choice.index)
-            if parts is None:
-                parts = self._choices[choice.index] = self._parts_class()
-            carried = parts.add(choice) or carried
-            if choice.finish_reason:
-                self._finish_reason = choice.finish_reason
-            if failed is None and (choice.error is not None or choice.finish_reason == "error"):
-                failed = position
-        if carried:
-            self.content_chunks += 1
-        return failed
 
     def _generation_error(self, value: dict[str, Any], raw: object) -> GenerationError:
         """``raw`` is the error as sent: normally an object, rarely a string, or absent."""
@@ -638,9 +238,9 @@ class StreamState:
             error=dict(raw) if isinstance(raw, Mapping) else None,
             generation_id=chunk_id
             if isinstance(chunk_id, str) and chunk_id
-            else self._generation_id,
-            provider=provider if isinstance(provider, str) else self._provider,
-            model=model if isinstance(model, str) else self._model,
+            else self.generation_id,
+            provider=provider if isinstance(provider, str) else self.provider,
+            model=model if isinstance(model, str) else self.model,
             partial_content=self.content_so_far,
             partial_result=self.collect(),
         )
