@@ -16,7 +16,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import attrs
 import httpx
@@ -48,19 +48,22 @@ E = TypeVar("E", bound=OpenRouterError)
 # attrs class costs about a millisecond to create at import.
 
 
-class Opened:
+Body = TypeVar("Body", Iterator[bytes], AsyncIterator[bytes])
+
+
+class Opened(Generic[Body]):
     """A sent request whose body is not consumed yet: the response and its byte iterator.
 
-    The flow treats it as an opaque handle; only the drivers touch ``chunks``.
+    Each driver makes its own kind (``Opened[Iterator[bytes]]`` or
+    ``Opened[AsyncIterator[bytes]]``) and reads it, as the twin streams do; the flows they
+    share treat it as an opaque handle (``Opened[Any]``) and never touch ``chunks``.
     """
 
     __slots__ = ("chunks", "response")
 
-    def __init__(
-        self, response: httpx.Response, chunks: Iterator[bytes] | AsyncIterator[bytes]
-    ) -> None:
+    def __init__(self, response: httpx.Response, chunks: Body) -> None:
         self.response = response
-        self.chunks = chunks
+        self.chunks: Body = chunks
 
 
 class Send:
@@ -86,7 +89,7 @@ class ReadBody:
 
     __slots__ = ("limit", "opened", "until")
 
-    def __init__(self, opened: Opened, limit: int, until: float | None = None) -> None:
+    def __init__(self, opened: Opened[Any], limit: int, until: float | None = None) -> None:
         self.opened = opened
         self.limit = limit
         self.until = until
@@ -97,7 +100,7 @@ class ReadChunk:
 
     __slots__ = ("opened",)
 
-    def __init__(self, opened: Opened) -> None:
+    def __init__(self, opened: Opened[Any]) -> None:
         self.opened = opened
 
 
@@ -106,7 +109,7 @@ class Close:
 
     __slots__ = ("opened",)
 
-    def __init__(self, opened: Opened) -> None:
+    def __init__(self, opened: Opened[Any]) -> None:
         self.opened = opened
 
 
@@ -382,7 +385,7 @@ def send_attempt(
 
 def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
     """Drive ``flow`` with a sync client."""
-    live: set[Opened] = set()
+    live: set[Opened[Iterator[bytes]]] = set()
 
     def perform(action: Action) -> object:
         if isinstance(action, Sleep):
@@ -401,8 +404,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
             opened = Opened(response, response.iter_bytes())
             live.add(opened)
             return opened
-        chunks = action.opened.chunks
-        assert isinstance(chunks, Iterator)
+        chunks: Iterator[bytes] = action.opened.chunks  # made by this driver
         if isinstance(action, ReadChunk):
             return read_chunk(chunks)
         try:
@@ -430,7 +432,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
 
 async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) -> T:
     """Drive ``flow`` with an async client; the twin of ``run``."""
-    live: set[Opened] = set()
+    live: set[Opened[AsyncIterator[bytes]]] = set()
 
     async def perform(action: Action) -> object:
         if isinstance(action, Sleep):
@@ -449,8 +451,7 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
             opened = Opened(response, response.aiter_bytes())
             live.add(opened)
             return opened
-        chunks = action.opened.chunks
-        assert isinstance(chunks, AsyncIterator)
+        chunks: AsyncIterator[bytes] = action.opened.chunks  # made by this driver
         if isinstance(action, ReadChunk):
             return await aread_chunk(chunks)
         try:

@@ -9,7 +9,7 @@ reset, an early end) can still be retried, and is the call's outer ``Failure`` o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, cast
 
 import attrs
 import httpx
@@ -18,7 +18,16 @@ from returns.result import Failure, Result, Success
 from openrouter_core import _http
 from openrouter_core._plan import CallPlan
 from openrouter_core._runtime import Runtime
-from openrouter_core._send import Close, Flow, Opened, ReadBody, ReadChunk, Send, run_hooks_after
+from openrouter_core._send import (
+    Body,
+    Close,
+    Flow,
+    Opened,
+    ReadBody,
+    ReadChunk,
+    Send,
+    run_hooks_after,
+)
 from openrouter_core._sse import SSEDecoder, SSELineTooLongError
 from openrouter_core._stream_state import StreamState
 from openrouter_core.errors import (
@@ -138,10 +147,14 @@ class StreamPump:
 
 
 @attrs.frozen(kw_only=True)
-class Handoff:
-    """A stream that reached its first content (or its end): what the caller's stream gets."""
+class Handoff(Generic[Body]):
+    """A stream that reached its first content (or its end): what the caller's stream gets.
 
-    opened: Opened
+    Generic in the body iterator of the driver that ran the attempt: ``ChatStream`` takes a
+    ``Handoff[Iterator[bytes]]``, ``AsyncChatStream`` a ``Handoff[AsyncIterator[bytes]]``.
+    """
+
+    opened: Opened[Body]
     pump: StreamPump
     buffered: tuple[Item, ...]
     response: httpx.Response
@@ -149,7 +162,7 @@ class Handoff:
 
 def stream_attempt(
     plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
-) -> Flow[Result[Handoff, OpenRouterError]]:
+) -> Flow[Result[Handoff[Any], OpenRouterError]]:
     """One attempt of ``chat_stream``: open, check status and type, read to first content.
 
     A non-2xx status is read as the JSON error it is. An error chunk or a stall before any

@@ -7,7 +7,7 @@ import sys
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from returns.result import Failure, Result
@@ -102,7 +102,7 @@ class StreamReport:
 class _StreamView(StreamReport):
     """The reading state both twins share: pending items, the handle, closed or not."""
 
-    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+    def __init__(self, handoff: Handoff[Any], runtime: Runtime) -> None:
         super().__init__(handoff.pump, handoff.response)
         self._pending: deque[Item] = deque(handoff.buffered)
         self._runtime = runtime
@@ -141,12 +141,12 @@ class ChatStream(_StreamView):
     which cancels the generation (for providers that support it, billing stops too).
     """
 
-    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+    def __init__(self, handoff: Handoff[Iterator[bytes]], runtime: Runtime) -> None:
         from openrouter_core._send import read_chunk  # loaded already by the call
 
         super().__init__(handoff, runtime)
         self._read = read_chunk
-        self._chunks = cast("Iterator[bytes]", handoff.opened.chunks)  # the sync driver's
+        self._chunks = handoff.opened.chunks
 
     def __iter__(self) -> Iterator[Item]:
         try:
@@ -217,12 +217,12 @@ class ChatStream(_StreamView):
 class AsyncChatStream(_StreamView):
     """The async twin of ``ChatStream``: ``async for``, ``async with`` and ``aclose()``."""
 
-    def __init__(self, handoff: Handoff, runtime: Runtime) -> None:
+    def __init__(self, handoff: Handoff[AsyncIterator[bytes]], runtime: Runtime) -> None:
         from openrouter_core._send import aread_chunk  # loaded already by the call
 
         super().__init__(handoff, runtime)
         self._read = aread_chunk
-        self._chunks = cast("AsyncIterator[bytes]", handoff.opened.chunks)  # the async driver's
+        self._chunks = handoff.opened.chunks
 
     def __aiter__(self) -> AsyncIterator[Item]:
         return self._items()
