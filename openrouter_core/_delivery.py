@@ -19,6 +19,7 @@ class alone: only connect and pool failures count as not sent.
 from __future__ import annotations
 
 import contextlib
+import select
 import socket
 from collections.abc import AsyncIterator
 from typing import Any
@@ -82,9 +83,16 @@ class Delivery:
             return False
         return self.new_connection or not _closed_by_server(exc)
 
-    def answered_early(self) -> bool:
-        """Whether the server has sent something while the request is still going out."""
-        return self.stream is not None and bool(self.stream.get_extra_info("is_readable"))
+    def socket_ready(self) -> tuple[bool, bool]:
+        """Whether this attempt's new connection has bytes to read (the server answered
+        while the request is still going out) and room to send; unknown: (False, True)."""
+        sock = self.stream.get_extra_info("socket") if self.stream is not None else None
+        fileno = getattr(sock, "fileno", None)  # asyncio gives a TransportSocket, not a socket
+        descriptor = fileno() if callable(fileno) else -1
+        if not isinstance(descriptor, int) or descriptor < 0:
+            return False, True
+        readable, writable, _ = select.select([descriptor], [descriptor], [], 0)
+        return bool(readable), bool(writable)
 
     def interrupt(self) -> None:
         """Wake a read blocked on this attempt's connection (the call's deadline passed).
@@ -112,9 +120,10 @@ class WatchedUpload(httpx.AsyncByteStream):
 
     The asyncio backend drops a response already received when a write then fails (the
     server closed after answering), and reports a read error instead; the sync backend reads
-    the answer. Between pieces this body checks whether the attempt's new connection already
-    has bytes to read, and if so ends the upload with the write error httpcore expects from
-    a server that answered early: it then reads that answer.
+    the answer. So before each piece this body waits until the attempt's new connection has
+    room to send it (a write that has to wait for room is where an answer would be missed),
+    and once the connection has bytes to read it ends the upload with the write error
+    httpcore expects from a server that answered early: httpcore then reads that answer.
     """
 
     def __init__(self, body: bytes, delivery: Delivery) -> None:
@@ -122,12 +131,22 @@ class WatchedUpload(httpx.AsyncByteStream):
         self._delivery = delivery
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        import anyio
         import httpcore
 
         for start in range(0, len(self._body), UPLOAD_PIECE):
-            if start and self._delivery.answered_early():
-                raise httpcore.WriteError("the server answered before the body was sent")
+            while start:
+                readable, writable = self._delivery.socket_ready()
+                if readable:
+                    raise httpcore.WriteError("the server answered before the body was sent")
+                if writable:
+                    break
+                await anyio.sleep(_ROOM_POLL)
             yield self._body[start : start + UPLOAD_PIECE]
+
+
+_ROOM_POLL = 0.001
+"""Seconds between looks at a connection whose send buffer is full."""
 
 
 def _closed_by_server(exc: BaseException) -> bool:
