@@ -1,6 +1,8 @@
 """The converter: lossless decoding, exact encoding, and failures as values."""
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -275,3 +277,33 @@ def test_arbitrary_json_never_raises(cls: type[Any]) -> None:
             assert all(": " in line for line in result.failure().details)
 
     run()
+
+
+_FIRST_REQUEST = """\
+import sys
+from openrouter_core import OpenRouterCore
+from openrouter_core.funcs import chat_send, chat_stream
+from openrouter_core.models import ChatRequest, ChatUserMessage
+from openrouter_core.testing import FakeOpenRouter
+
+request = ChatRequest(model="openai/gpt-4o-mini", messages=[ChatUserMessage(content="Hi")])
+with FakeOpenRouter(api_key=None) as fake:
+    with OpenRouterCore(api_key="sk-test", server_url=fake.base_url) as core:
+        assert chat_send(core, request).unwrap().choices[0].message.content
+        with chat_stream(core, request).unwrap() as stream:
+            assert all(item.unwrap() for item in stream)
+        print("cattrs" in sys.modules, "openrouter_core._facade" in sys.modules)
+        from openrouter_core._converter import from_builtins
+        from openrouter_core.models import ChatResult
+        assert from_builtins({"id": 1}, ChatResult).failure().details
+        print("cattrs" in sys.modules)
+"""
+
+
+def test_requests_do_not_load_cattrs_until_a_failure_needs_explaining() -> None:
+    """A chat_send and a chat_stream over a socket decode and encode without importing
+    cattrs (or the facade); the first validation failure loads it to say what is wrong."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_REQUEST], capture_output=True, text=True, check=True
+    )
+    assert ["False False", "True"] == out.stdout.split("\n")[:2]
