@@ -79,9 +79,10 @@ if not TYPE_CHECKING:
             value = _public_names()
         elif name in _SUBPACKAGES:
             value = _home(f".{name}")
-        elif name.startswith("_"):
-            # No public name starts with one: this is ``from openrouter_core import _send``
-            # asking before it imports the submodule, which must not load every home first.
+        elif name.startswith("_") and not name.startswith("__"):
+            # No public name is private (``__version__`` is a dunder): this is ``from
+            # openrouter_core import _send`` asking before it imports the submodule, which
+            # must not load every home first.
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         else:
             for module in map(_home, _HOMES):
