@@ -18,6 +18,8 @@ import anyio
 import httpx
 import pytest
 
+from openrouter_core import models
+from openrouter_core._converter import from_json, to_builtins
 from openrouter_core.testing import (
     DEFAULT_API_KEY,
     DEFAULT_ID,
@@ -28,6 +30,7 @@ from openrouter_core.testing import (
 from openrouter_core.testing._catalogue import MODELS
 
 from .schema_check import load_ops_spec, problems, response_schema
+from .spec_support import canonical, without_nulls
 
 pytestmark = pytest.mark.anyio
 SYNC = pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
@@ -108,20 +111,55 @@ def ids(response: httpx.Response) -> list[str]:
     return [model["id"] for model in response.json()["data"]]
 
 
-# Every operation, answered by a fresh server: (spec path, method, request path, key, body).
+# Every operation: (spec path, method, request path, key, body, the SDK's response model).
 OPERATIONS = [
-    ("/models", "get", "/models", None, None),
-    ("/models", "get", "/models?output_modalities=all&limit=3", None, None),
-    ("/models/count", "get", "/models/count", None, None),
-    ("/models/user", "get", "/models/user", DEFAULT_API_KEY, None),
-    ("/model/{author}/{slug}", "get", "/model/anthropic/claude-sonnet-4", None, None),
-    ("/models/{author}/{slug}/endpoints", "get", "/models/openai/gpt-4o/endpoints", None, None),
-    ("/providers", "get", "/providers", None, None),
-    ("/generation", "get", f"/generation?id={DEFAULT_ID}", DEFAULT_API_KEY, None),
-    ("/credits", "get", "/credits", DEFAULT_MANAGEMENT_KEY, None),
-    ("/key", "get", "/key", DEFAULT_API_KEY, None),
-    ("/embeddings", "post", "/embeddings", DEFAULT_API_KEY, {"model": EMBEDDER, "input": "hi"}),
-    ("/embeddings/models", "get", "/embeddings/models", None, None),
+    ("/models", "get", "/models", None, None, models.ModelsListResponse),
+    (
+        "/models",
+        "get",
+        "/models?output_modalities=all&limit=3",
+        None,
+        None,
+        models.ModelsListResponse,
+    ),
+    ("/models/count", "get", "/models/count", None, None, models.ModelsCountResponse),
+    ("/models/user", "get", "/models/user", DEFAULT_API_KEY, None, models.ModelsListResponse),
+    (
+        "/model/{author}/{slug}",
+        "get",
+        "/model/anthropic/claude-sonnet-4",
+        None,
+        None,
+        models.ModelResponse,
+    ),
+    (
+        "/models/{author}/{slug}/endpoints",
+        "get",
+        "/models/openai/gpt-4o/endpoints",
+        None,
+        None,
+        models.ListEndpointsEnvelope,
+    ),
+    ("/providers", "get", "/providers", None, None, models.ListProvidersResponse),
+    (
+        "/generation",
+        "get",
+        f"/generation?id={DEFAULT_ID}",
+        DEFAULT_API_KEY,
+        None,
+        models.GenerationResponse,
+    ),
+    ("/credits", "get", "/credits", DEFAULT_MANAGEMENT_KEY, None, models.GetCreditsResponse),
+    ("/key", "get", "/key", DEFAULT_API_KEY, None, models.GetCurrentKeyResponse),
+    (
+        "/embeddings",
+        "post",
+        "/embeddings",
+        DEFAULT_API_KEY,
+        {"model": EMBEDDER, "input": "hi"},
+        models.CreateEmbeddingsResponse,
+    ),
+    ("/embeddings/models", "get", "/embeddings/models", None, None, models.ModelsListResponse),
 ]
 
 
@@ -130,13 +168,16 @@ OPERATIONS = [
 async def test_every_operation_answers_in_its_spec_shape(
     shared: FakeOpenRouter, spec: dict[str, Any], sync: bool, operation: tuple[Any, ...]
 ) -> None:
-    """Each operation answers 200 with a body that has exactly the spec's shape."""
-    spec_path, method, path, key, body = operation
+    """Each operation answers 200 with a body that has exactly the spec's shape, and the
+    SDK's model of that response decodes it losslessly."""
+    spec_path, method, path, key, body, model = operation
     response = await call(shared, method.upper(), path, sync=sync, key=key, json=body)
+    decoded = from_json(response.content, model).unwrap()
 
     assert 200 == response.status_code, response.text
     assert response.headers["content-type"] == "application/json"
     conforms(spec, spec_path, method, response)
+    assert canonical(without_nulls(response.json())) == canonical(to_builtins(decoded).unwrap())
 
 
 ERRORS = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
@@ -19,6 +19,7 @@ import attrs
 from ._catalogue import (
     MODELS,
     PROVIDERS,
+    CatalogueModel,
     endpoints_payload,
     find_model,
     model_payload,
@@ -44,7 +45,7 @@ class Route:
     method: str
     pattern: str
     name: str
-    key: str | None = "api"
+    key: Literal["api", "any"] | None = "api"
 
     def match(self, path: str) -> dict[str, str] | None:
         found = re.fullmatch(self.pattern, path)
@@ -150,7 +151,7 @@ class Account:
     origin: str | None = None
 
 
-def _listing(models: list[Any], query: QueryArgs, path: str) -> Reply:
+def _listing(models: Sequence[CatalogueModel], query: QueryArgs, path: str) -> Reply:
     chosen, total, next_url = page(models, query, API_ROOT + path)
     data = [model_payload(model) for model in chosen]
     return Reply(200, {"data": data, "total_count": total, "links": {"next": next_url}})
@@ -171,7 +172,7 @@ def _models_list_for_user(target: Target, _account: Account, _body: Any) -> Repl
     return _listing(text_models, target.query, target.route.pattern)
 
 
-def _model(target: Target) -> Any:
+def _model(target: Target) -> CatalogueModel | None:
     return find_model(f"{target.params['author']}/{target.params['slug']}")
 
 
