@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Self, TypeVar
 
 import httpx
-from returns.result import Failure, Result
+from returns.result import Failure, Result, Success
 
 from openrouter_core._core import (
     DEFAULT_FIRST_CONTENT_TIMEOUT,
@@ -52,11 +52,12 @@ T = TypeVar("T")
 S = TypeVar("S", bound=ChatStream | AsyncChatStream)
 
 
-def _value(result: Result[T, OpenRouterError]) -> T:
+def _value(result: Success[T] | Failure[OpenRouterError] | Result[T, OpenRouterError]) -> T:
     """The ``Success`` value; the ``Failure``'s error is raised as it is, cause included."""
     if isinstance(result, Failure):
         raise result.failure()
-    return result.unwrap()
+    value: T = result.unwrap()
+    return value
 
 
 class OpenRouter:
