@@ -5,6 +5,18 @@ Each returns ``Success[T] | Failure[E]`` (the ``...Result`` alias next to it), s
 on the first call.
 """
 
+from .api_keys_get_current_key_metadata import (
+    ApiKeysGetCurrentKeyMetadataError as ApiKeysGetCurrentKeyMetadataError,
+)
+from .api_keys_get_current_key_metadata import (
+    ApiKeysGetCurrentKeyMetadataResult as ApiKeysGetCurrentKeyMetadataResult,
+)
+from .api_keys_get_current_key_metadata import (
+    api_keys_get_current_key_metadata as api_keys_get_current_key_metadata,
+)
+from .api_keys_get_current_key_metadata import (
+    api_keys_get_current_key_metadata_async as api_keys_get_current_key_metadata_async,
+)
 from .chat_send import ChatSendResult as ChatSendResult
 from .chat_send import chat_send as chat_send
 from .chat_send import chat_send_async as chat_send_async
@@ -30,7 +42,16 @@ from .endpoints_list import EndpointsListError as EndpointsListError
 from .endpoints_list import EndpointsListResult as EndpointsListResult
 from .endpoints_list import endpoints_list as endpoints_list
 from .endpoints_list import endpoints_list_async as endpoints_list_async
+from .generations_get_generation import (
+    GenerationsGetGenerationError as GenerationsGetGenerationError,
+)
+from .generations_get_generation import (
+    GenerationsGetGenerationResult as GenerationsGetGenerationResult,
+)
 from .generations_get_generation import generations_get_generation as generations_get_generation
+from .generations_get_generation import (
+    generations_get_generation_async as generations_get_generation_async,
+)
 from .models_count import ModelsCountError as ModelsCountError
 from .models_count import ModelsCountResult as ModelsCountResult
 from .models_count import models_count as models_count
