@@ -40,11 +40,11 @@ async def main(core: OpenRouterCore) -> None:
                             case Success(ChatStreamChunk() as chunk):
                                 for choice in chunk.choices:
                                     print(choice.delta.content or "", end="", flush=True)
-                            case Failure(error):
-                                print(f"\nthe stream broke: {error}")
+                            case Failure(broke):
+                                print(f"\nthe stream broke: {broke}")
                 print(f"\nstream outcome: {stream.outcome}")
-            case Failure(error):
-                print(f"could not start the stream: {error}")
+            case Failure(failed):
+                print(f"could not start the stream: {failed}")
 
 
 with example_core() as core:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 import httpx
@@ -11,7 +11,8 @@ import httpx
 from openrouter_core._retries import RetryConfig
 from openrouter_core.errors import OpenRouterError
 
-Operation: TypeAlias = Literal["chat_send", "chat_stream"]
+Operation: TypeAlias = str
+"""An operation's name: the function's (``chat_send``, ``models_list``, ...)."""
 
 
 @attrs.frozen(kw_only=True)

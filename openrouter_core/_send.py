@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 import httpx
@@ -31,9 +31,6 @@ from openrouter_core.errors import (
     ResponseValidationError,
     UnexpectedClientError,
 )
-
-if TYPE_CHECKING:
-    from openrouter_core.models import ChatResult
 
 T = TypeVar("T")
 E = TypeVar("E", bound=OpenRouterError)
@@ -303,8 +300,8 @@ _TRANSPORT_EXCEPTIONS = (Exception,)
 
 def send_attempt(
     plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
-) -> Flow[Result[ChatResult, OpenRouterError]]:
-    """One non-streaming attempt: send, read the whole body, interpret it."""
+) -> Flow[Result[Any, OpenRouterError]]:
+    """One non-streaming attempt of any operation: send, read the whole body, interpret it."""
     opened = yield Send(request)
     if isinstance(opened, OpenRouterError):
         return run_hooks_after(plan, attempt, None, Failure(opened))
@@ -312,8 +309,8 @@ def send_attempt(
     response = opened.response
     if isinstance(body, OpenRouterError):
         return run_hooks_after(plan, attempt, response, Failure(body))
-    outcome: Result[ChatResult, OpenRouterError] = _http.read_chat_result(
-        response.status_code, response.headers, body, now=runtime.wall()
+    outcome = _http.read_response(
+        plan.endpoint, response.status_code, response.headers, body, now=runtime.wall()
     )
     return run_hooks_after(plan, attempt, response, outcome)
 

@@ -55,6 +55,16 @@ TransportErrors: TypeAlias = (
 )
 """What sending a request can fail with before any HTTP answer."""
 
+OperationError: TypeAlias = (
+    OpenRouterDefaultError
+    | ResponseValidationError
+    | TransportErrors
+    | InvalidRequestError
+    | SDKValidationError
+)
+"""What every operation can answer besides the HTTP statuses its spec declares: any other
+status, a body that does not decode, the transport, and input that cannot be sent."""
+
 ChatSendError: TypeAlias = (
     HTTPStatusErrors
     | ResponseValidationError
@@ -93,6 +103,7 @@ __all__ = [
     "NotFoundResponseError",
     "OpenRouterDefaultError",
     "OpenRouterError",
+    "OperationError",
     "PayloadTooLargeResponseError",
     "PaymentRequiredResponseError",
     "ProviderOverloadedResponseError",
