@@ -266,7 +266,6 @@ class _Raising(Generic[P, T]):
 
     def __init__(self, func: Callable[Concatenate[OpenRouterCore, P], Success[T] | Failure[Any]]):
         self._func = func
-        self.__doc__ = f"``{func.__name__}``, unwrapped: the value, or its error raised."
 
     def __get__(self, group: _Group, owner: type | None = None) -> Callable[P, T]:
         func, core = self._func, group._core
@@ -275,6 +274,7 @@ class _Raising(Generic[P, T]):
         def method(*args: P.args, **kwargs: P.kwargs) -> T:
             return _value(func(core, *args, **kwargs))
 
+        method.__doc__ = _unwrapped_doc(func)
         return method
 
 
@@ -286,7 +286,6 @@ class _RaisingAsync(Generic[P, T]):
         func: Callable[Concatenate[OpenRouterCore, P], Awaitable[Success[T] | Failure[Any]]],
     ):
         self._func = func
-        self.__doc__ = f"``{func.__name__}``, unwrapped: the value, or its error raised."
 
     def __get__(
         self, group: _Group, owner: type | None = None
@@ -297,7 +296,17 @@ class _RaisingAsync(Generic[P, T]):
         async def method(*args: P.args, **kwargs: P.kwargs) -> T:
             return _value(await func(core, *args, **kwargs))
 
+        method.__doc__ = _unwrapped_doc(func)
         return method
+
+
+def _unwrapped_doc(func: Callable[..., Any]) -> str:
+    """The function's summary, and what the method does instead of returning a Result."""
+    summary = (func.__doc__ or "").split("\n\n", maxsplit=1)[0].strip()
+    return (
+        f"``{func.__name__}``, unwrapped: returns the ``Success`` value and raises the "
+        f"``Failure``'s error.\n\n{summary}"
+    )
 
 
 class Models(_Group):

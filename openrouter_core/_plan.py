@@ -174,10 +174,12 @@ def plan_call(
         timeout = _cap_read(timeout, first_content, idle)
     deadline = _pick(options.deadline, core.deadline)
     try:
+        query_pairs = params.unwrap()
+        # Merged, not replaced: a query string on the server URL is kept (httpx.Request's
+        # params= would drop it).
         http_request = httpx.Request(
             endpoint.method,
-            url,
-            params=tuple(params.unwrap()) or None,
+            url.copy_merge_params(tuple(query_pairs)) if query_pairs else url,
             headers=headers.unwrap(),
             content=content,
             extensions={"timeout": timeout.as_dict()},

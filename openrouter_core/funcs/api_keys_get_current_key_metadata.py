@@ -53,7 +53,6 @@ def endpoint() -> Endpoint[GetCurrentKeyResponse, ApiKeysGetCurrentKeyMetadataEr
 
 def api_keys_get_current_key_metadata(
     core: OpenRouterCore,
-    *,
     options: RequestOptions | None = None,
 ) -> ApiKeysGetCurrentKeyMetadataResult:
     """Describe the key this core sends: ``limit``, ``limit_remaining``, ``limit_reset``,
@@ -70,7 +69,6 @@ def api_keys_get_current_key_metadata(
 
 async def api_keys_get_current_key_metadata_async(
     core: OpenRouterCore,
-    *,
     options: RequestOptions | None = None,
 ) -> ApiKeysGetCurrentKeyMetadataResult:
     """The async twin of ``api_keys_get_current_key_metadata``."""

@@ -54,7 +54,6 @@ def endpoint() -> Endpoint[GetCreditsResponse, CreditsGetCreditsError]:
 
 def credits_get_credits(
     core: OpenRouterCore,
-    *,
     options: RequestOptions | None = None,
 ) -> CreditsGetCreditsResult:
     """Get the account's ``total_credits`` and ``total_usage`` (US dollars).
@@ -73,7 +72,6 @@ def credits_get_credits(
 
 async def credits_get_credits_async(
     core: OpenRouterCore,
-    *,
     options: RequestOptions | None = None,
 ) -> CreditsGetCreditsResult:
     """The async twin of ``credits_get_credits``."""

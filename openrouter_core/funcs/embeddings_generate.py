@@ -76,7 +76,6 @@ def endpoint() -> Endpoint[CreateEmbeddingsResponse, EmbeddingsGenerateError]:
 def embeddings_generate(
     core: OpenRouterCore,
     request: CreateEmbeddingsRequest,
-    *,
     options: RequestOptions | None = None,
 ) -> EmbeddingsGenerateResult:
     """Embed ``request.input`` (a string, strings, token ids, or multimodal inputs) with
@@ -95,7 +94,6 @@ def embeddings_generate(
 async def embeddings_generate_async(
     core: OpenRouterCore,
     request: CreateEmbeddingsRequest,
-    *,
     options: RequestOptions | None = None,
 ) -> EmbeddingsGenerateResult:
     """The async twin of ``embeddings_generate``."""

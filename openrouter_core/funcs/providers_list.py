@@ -46,7 +46,6 @@ def endpoint() -> Endpoint[ListProvidersResponse, ProvidersListError]:
 
 def providers_list(
     core: OpenRouterCore,
-    *,
     options: RequestOptions | None = None,
 ) -> ProvidersListResult:
     """List the providers: slug, name, headquarters, datacenters, and policy and status
@@ -63,7 +62,6 @@ def providers_list(
 
 async def providers_list_async(
     core: OpenRouterCore,
-    *,
     options: RequestOptions | None = None,
 ) -> ProvidersListResult:
     """The async twin of ``providers_list``."""
