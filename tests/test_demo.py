@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import pytest
@@ -457,10 +458,21 @@ def test_generation_wait_asks_again_until_the_stats_are_ready(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Right after a chat the stats are not there yet; ``--wait`` polls until they are."""
+    """Right after a chat the stats are not there yet; ``--wait`` polls until they are.
+
+    The stats become ready once the server has said 404 (no clock involved)."""
     monkeypatch.setenv("OPENROUTER_API_KEY", DEFAULT_API_KEY)
     monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url)
-    fake_openrouter.generation_delay = 0.3
+    fake_openrouter.generation_delay = 3600
+    ledger = fake_openrouter._ledger
+    lookup = ledger.lookup
+
+    def ready_after_the_first_question(generation_id: str) -> Any:
+        found = lookup(generation_id)
+        fake_openrouter.generation_delay = 0.0
+        return found
+
+    monkeypatch.setattr(ledger, "lookup", ready_after_the_first_question)
     assert EXIT_OK == main(["chat", "--json", QUESTION])
     generation_id = json.loads(capsys.readouterr().out)["generation_id"]
 
@@ -470,7 +482,7 @@ def test_generation_wait_asks_again_until_the_stats_are_ready(
 
     assert EXIT_OK == code
     assert (generation_id, True) == (facts["id"], facts["streamed"])
-    assert len(asked) > 1  # the first answer was a 404
+    assert 2 == len(asked)  # a 404, then the stats
 
 
 def test_key_shows_usage_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
