@@ -353,11 +353,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(reply.status, reply.body, reply.headers)
         fault = self._flaky(fault_name, fault)
         model = fields.get("model")
-        if self._failed_early(fault, model if isinstance(model, str) else DEFAULT_MODEL):
+        model = model if isinstance(model, str) else DEFAULT_MODEL
+        if self._failed_early(fault, model):
             return None
         if fault is not None and fault.kind in _IN_BAND:
-            error = {"error": generation_error(_IN_BAND_STATUS, DEFAULT_MODEL)}
-            return self._json(200, error)
+            return self._json(200, {"error": generation_error(_IN_BAND_STATUS, model)})
         if reply.served is not None:
             owner._ledger.record(reply.served)
         kind = None if fault is None else fault.kind
