@@ -10,6 +10,7 @@ caller's parameters) into a ``CallPlan``; ``_send`` runs the attempts; ``call`` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -123,20 +124,24 @@ def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result
 
         return _send.call_flow(plan, runtime, stream_attempt, early_failure)
     if ready_timeout > 0:
-        return until_found(
-            lambda: _send.call_flow(plan, runtime, _send.send_attempt), ready_timeout, runtime
-        )
+        ask = functools.partial(_send.call_flow, plan, runtime, _send.send_attempt)
+        return until_found(ask, ready_timeout, runtime, deadline_at=plan.deadline_at)
     return _send.call_flow(plan, runtime, _send.send_attempt)
 
 
 def until_found(
-    ask: Callable[[], Flow[Result[T, OpenRouterError]]], ready_timeout: float, runtime: Runtime
+    ask: Callable[[], Flow[Result[T, OpenRouterError]]],
+    ready_timeout: float,
+    runtime: Runtime,
+    *,
+    deadline_at: float | None = None,
 ) -> Flow[Result[T, OpenRouterError]]:
     """Ask again, with backoff, while the answer is 404, for at most ``ready_timeout`` seconds.
 
     Generation stats are stored a few seconds after a generation ends; until then the API
     answers 404. Each question is a whole call (with its own retries); the last 404 is
-    the answer when time runs out.
+    the answer when time runs out, or when the call's deadline (``deadline_at``, runtime
+    monotonic time) would pass during the next wait.
     """
     from openrouter_core._send import Sleep
 
@@ -148,7 +153,10 @@ def until_found(
             isinstance(outcome, Failure) and isinstance(outcome.failure(), NotFoundResponseError)
         ):
             return outcome
-        left = ready_timeout - (runtime.monotonic() - start)
+        now = runtime.monotonic()
+        left = ready_timeout - (now - start)
+        if deadline_at is not None:
+            left = min(left, deadline_at - now)
         if left <= 0:
             return outcome
         yield Sleep(min(delay, left))
