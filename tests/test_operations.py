@@ -11,6 +11,7 @@ import asyncio
 import importlib
 import json
 import time
+import typing
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -28,6 +29,7 @@ from openrouter_core.errors import (
     InternalServerResponseError,
     NotFoundResponseError,
     OpenRouterDefaultError,
+    OperationError,
     SDKValidationError,
 )
 from openrouter_core.models import CreateEmbeddingsRequest
@@ -220,6 +222,21 @@ def test_every_spec_operation_has_a_function() -> None:
     for op in OPS:
         assert asyncio.iscoroutinefunction(op.twin)
         assert op.name in f.__all__ and op.name + "_async" in f.__all__
+
+
+@needs_spec
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.name)
+def test_each_error_union_holds_exactly_the_declared_statuses(op: Op) -> None:
+    """The static ...Error alias names the class of every status the spec declares for the
+    operation, no other status class, and everything every operation can answer."""
+    alias = getattr(f, "".join(part.capitalize() for part in op.name.split("_")) + "Error")
+    members = set(typing.get_args(alias))
+    statuses = {s for s, cls in STATUS_ERRORS.items() if cls in members}
+    assert op.declared() == statuses
+    assert set(typing.get_args(OperationError)) <= members
+    module = importlib.import_module(f"openrouter_core.funcs.{op.name}")
+    assert members == set(module.endpoint().errors)
+    assert op.declared() == module.endpoint().statuses
 
 
 @needs_spec
