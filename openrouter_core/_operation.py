@@ -59,13 +59,16 @@ class Endpoint(Generic[T, E]):
         default=attrs.Factory(lambda self: self.method in ("GET", "HEAD"), takes_self=True)
     )
     """Sending it twice does no harm: a retry policy may re-send after a lost answer."""
+    statuses: frozenset[int] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: _declared(self.errors), takes_self=True)
+    )
+    """The error statuses the spec declares: those whose class is in ``errors``."""
 
-    @property
-    def statuses(self) -> frozenset[int]:
-        """The error statuses the spec declares: those that keep their own class."""
-        from openrouter_core._http import STATUS_ERRORS
 
-        return frozenset(s for s, cls in STATUS_ERRORS.items() if cls in self.errors)
+def _declared(errors: tuple[type[OpenRouterError], ...]) -> frozenset[int]:
+    from openrouter_core._http import STATUS_ERRORS
+
+    return frozenset(status for status, cls in STATUS_ERRORS.items() if cls in errors)
 
 
 def narrow(
