@@ -627,3 +627,14 @@ def test_spec_paths_are_what_the_functions_ask_for() -> None:
     for op in OPS:
         endpoint = importlib.import_module(f"openrouter_core.funcs.{op.name}").endpoint()
         assert (op.spec_path, op.method) == (endpoint.path, endpoint.method)
+
+
+@needs_spec
+def test_models_list_enums_are_the_specs() -> None:
+    """The open Literal types of category and sort list exactly the spec's values."""
+    from openrouter_core.funcs.models_list import ModelCategory, ModelSort
+
+    params = {p["name"]: p["schema"] for p in OPS[0].spec_operation()["parameters"]}
+    for name, alias in (("category", ModelCategory), ("sort", ModelSort)):
+        literal = next(a for a in typing.get_args(alias) if typing.get_origin(a) is typing.Literal)
+        assert params[name]["enum"] == list(typing.get_args(literal))
