@@ -35,6 +35,8 @@ from openrouter_core.errors import (
 from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult, ChatStreamChunk
 
+from .status_table import expected_class
+
 
 def read_chat_result(status: int, headers: httpx.Headers, body: bytes, *, now: float) -> Any:
     """What a non-streaming chat attempt reads with: the generic reader and chat's endpoint."""
@@ -371,7 +373,7 @@ def test_read_error_response_keeps_the_status_and_the_body(
         is_object = isinstance(json.loads(body), dict) if body.strip() else False
     except (ValueError, RecursionError):
         is_object = False
-    expected = _http.STATUS_ERRORS.get(status, OpenRouterDefaultError)
+    expected = expected_class(status)
     assert (expected if is_object else OpenRouterDefaultError) is type(error)
     assert (status, body.decode("utf-8", "replace")) == (error.status_code, error.body)
     assert error.provider_message is None or isinstance(error.provider_message, str)

@@ -24,7 +24,6 @@ from returns.result import Failure, Success
 from openrouter_core import NO_RETRIES, Hooks, OpenRouter, OpenRouterCore, RequestOptions
 from openrouter_core import funcs as f
 from openrouter_core._converter import from_builtins, to_builtins
-from openrouter_core._http import STATUS_ERRORS
 from openrouter_core.errors import (
     InternalServerResponseError,
     NotFoundResponseError,
@@ -36,6 +35,7 @@ from openrouter_core.models import CreateEmbeddingsRequest
 
 from .rawserver import Conn, RawServer
 from .spec_support import OPS_SPEC_PATH, canonical, without_nulls
+from .status_table import DOCUMENTED_STATUS_ERRORS as STATUS_ERRORS
 from .support import BASE_URL, MODES, SHARED, Mode, run_async
 
 OPS_SPEC: dict[str, Any] = (
