@@ -20,7 +20,6 @@ from openrouter_core._version import __version__
 from openrouter_core.errors import (
     BadGatewayResponseError,
     BadRequestResponseError,
-    ChatSendError,
     EdgeNetworkTimeoutResponseError,
     ForbiddenResponseError,
     GenerationError,
@@ -246,15 +245,6 @@ def read_response(
             read_error_response(status, headers, body, now=now, declared=endpoint.statuses)
         )
     return endpoint.read(status, headers, body)
-
-
-def read_chat_result(
-    status: int, headers: httpx.Headers, body: bytes, *, now: float
-) -> Result[ChatResult, ChatSendError]:
-    """Interpret a complete non-streaming chat response (every status is declared)."""
-    if not 200 <= status < 300:
-        return Failure(read_error_response(status, headers, body, now=now))
-    return read_success_body(status, headers, body)
 
 
 def json_reader(

@@ -10,6 +10,7 @@ caller's parameters) into a ``CallPlan``; ``_send`` runs the attempts; ``call`` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -58,13 +59,16 @@ class Endpoint(Generic[T, E]):
         default=attrs.Factory(lambda self: self.method in ("GET", "HEAD"), takes_self=True)
     )
     """Sending it twice does no harm: a retry policy may re-send after a lost answer."""
+    statuses: frozenset[int] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: _declared(self.errors), takes_self=True)
+    )
+    """The error statuses the spec declares: those whose class is in ``errors``."""
 
-    @property
-    def statuses(self) -> frozenset[int]:
-        """The error statuses the spec declares: those that keep their own class."""
-        from openrouter_core._http import STATUS_ERRORS
 
-        return frozenset(s for s, cls in STATUS_ERRORS.items() if cls in self.errors)
+def _declared(errors: tuple[type[OpenRouterError], ...]) -> frozenset[int]:
+    from openrouter_core._http import STATUS_ERRORS
+
+    return frozenset(status for status, cls in STATUS_ERRORS.items() if cls in errors)
 
 
 def narrow(
@@ -123,20 +127,24 @@ def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result
 
         return _send.call_flow(plan, runtime, stream_attempt, early_failure)
     if ready_timeout > 0:
-        return until_found(
-            lambda: _send.call_flow(plan, runtime, _send.send_attempt), ready_timeout, runtime
-        )
+        ask = functools.partial(_send.call_flow, plan, runtime, _send.send_attempt)
+        return until_found(ask, ready_timeout, runtime, deadline_at=plan.deadline_at)
     return _send.call_flow(plan, runtime, _send.send_attempt)
 
 
 def until_found(
-    ask: Callable[[], Flow[Result[T, OpenRouterError]]], ready_timeout: float, runtime: Runtime
+    ask: Callable[[], Flow[Result[T, OpenRouterError]]],
+    ready_timeout: float,
+    runtime: Runtime,
+    *,
+    deadline_at: float | None = None,
 ) -> Flow[Result[T, OpenRouterError]]:
     """Ask again, with backoff, while the answer is 404, for at most ``ready_timeout`` seconds.
 
     Generation stats are stored a few seconds after a generation ends; until then the API
     answers 404. Each question is a whole call (with its own retries); the last 404 is
-    the answer when time runs out.
+    the answer when time runs out, or when the call's deadline (``deadline_at``, runtime
+    monotonic time) would pass during the next wait.
     """
     from openrouter_core._send import Sleep
 
@@ -148,7 +156,10 @@ def until_found(
             isinstance(outcome, Failure) and isinstance(outcome.failure(), NotFoundResponseError)
         ):
             return outcome
-        left = ready_timeout - (runtime.monotonic() - start)
+        now = runtime.monotonic()
+        left = ready_timeout - (now - start)
+        if deadline_at is not None:
+            left = min(left, deadline_at - now)
         if left <= 0:
             return outcome
         yield Sleep(min(delay, left))

@@ -53,7 +53,8 @@ class HookContext:
 BeforeCreateRequestHook: TypeAlias = Callable[
     [HookContext, dict[str, Any]], "dict[str, Any] | None"
 ]
-"""Sees the JSON body (as dicts) before it is serialised; may return a replacement."""
+"""Sees the JSON body (as dicts) before it is serialised; may return a replacement.
+Runs for operations that send a body (chat, embeddings), not for GETs."""
 BeforeRequestHook: TypeAlias = Callable[[HookContext, httpx.Request], "httpx.Request | None"]
 """Sees each attempt's request before it is sent; may return a replacement."""
 AfterSuccessHook: TypeAlias = Callable[[HookContext, httpx.Response], None]

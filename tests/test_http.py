@@ -9,12 +9,22 @@ from returns.result import Failure, Success
 
 from openrouter_core import _http
 from openrouter_core.errors import (
+    BadRequestResponseError,
     GenerationError,
     OpenRouterDefaultError,
     ResponseValidationError,
     SDKValidationError,
 )
+from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult
+
+from .status_table import DOCUMENTED_STATUS_ERRORS, DOCUMENTED_STATUSES
+
+
+def read_chat_result(status: int, headers: httpx.Headers, body: bytes, *, now: float) -> Any:
+    """What a non-streaming chat attempt reads with: the generic reader and chat's endpoint."""
+    return _http.read_response(chat_endpoint(), status, headers, body, now=now)
+
 
 NOW = 1_700_000_000.0
 
@@ -173,7 +183,7 @@ def test_body_that_does_not_serialise_is_a_validation_failure(value: object) -> 
 
 def test_success_body_decodes_with_leading_whitespace() -> None:
     """OpenRouter pads slow non-streaming answers with whitespace; it is tolerated."""
-    outcome = _http.read_chat_result(200, _headers(), b"\n\n   " + _body(RESULT), now=NOW)
+    outcome = read_chat_result(200, _headers(), b"\n\n   " + _body(RESULT), now=NOW)
     reply = outcome.unwrap()
     assert isinstance(reply, ChatResult)
     assert ("Paris.", "OpenAI") == (reply.choices[0].message.content, reply.provider)
@@ -182,7 +192,7 @@ def test_success_body_decodes_with_leading_whitespace() -> None:
 def test_http_200_error_body_is_a_generation_error() -> None:
     """A 200 whose body is {"error": ...} is a failed generation, not a success."""
     body = {"error": {"code": 502, "message": "Provider returned error", "metadata": {"raw": "x"}}}
-    outcome = _http.read_chat_result(200, _headers(), _body(body), now=NOW)
+    outcome = read_chat_result(200, _headers(), _body(body), now=NOW)
     err = outcome.failure()
     assert isinstance(err, GenerationError)
     assert (502, "Provider returned error", 200) == (err.code, err.message, err.status_code)
@@ -200,7 +210,7 @@ def test_finish_reason_error_keeps_the_partial_result() -> None:
         },
     )
     body["choices"][0]["message"]["content"] = "Par"
-    err = _http.read_chat_result(200, _headers(), _body(body), now=NOW).failure()
+    err = read_chat_result(200, _headers(), _body(body), now=NOW).failure()
     assert isinstance(err, GenerationError)
     assert ("server_error", "upstream died", "Par", "server") == (
         err.code,
@@ -218,7 +228,7 @@ def test_finish_reason_error_keeps_the_partial_result() -> None:
 )
 def test_success_body_that_does_not_decode_is_a_validation_error(body: bytes) -> None:
     """A 2xx that is not a ChatResult gives ResponseValidationError with the body kept."""
-    err = _http.read_chat_result(200, _headers(), body, now=NOW).failure()
+    err = read_chat_result(200, _headers(), body, now=NOW).failure()
     assert isinstance(err, ResponseValidationError)
     assert (200, body.decode()) == (err.status_code, err.body)
 
@@ -227,12 +237,12 @@ def test_validation_error_names_the_json_path() -> None:
     """The failure says where the body went wrong."""
     body = json.loads(json.dumps(RESULT))
     body["choices"][0]["index"] = "zero"
-    err = _http.read_chat_result(200, _headers(), _body(body), now=NOW).failure()
+    err = read_chat_result(200, _headers(), _body(body), now=NOW).failure()
     assert isinstance(err, ResponseValidationError)
     assert any("choices" in detail and "index" in detail for detail in err.details), err.details
 
 
-@pytest.mark.parametrize("status", sorted(_http.STATUS_ERRORS))
+@pytest.mark.parametrize("status", DOCUMENTED_STATUSES)
 def test_each_status_of_the_table_has_its_class(status: int) -> None:
     """The 14 statuses map to their classes, with the envelope's fields parsed."""
     body = {
@@ -240,7 +250,7 @@ def test_each_status_of_the_table_has_its_class(status: int) -> None:
         "user_id": "user-1",
     }
     err = _http.read_error_response(status, _headers(), _body(body), now=NOW)
-    assert _http.STATUS_ERRORS[status] is type(err)
+    assert DOCUMENTED_STATUS_ERRORS[status] is type(err)
     assert (status, status, f"said {status}", "user-1", "P") == (
         err.status_code,
         err.code,
@@ -284,7 +294,7 @@ def test_string_code_and_missing_envelope_keep_the_status_class() -> None:
     second = _http.read_error_response(400, _headers(), no_envelope, now=NOW)
     assert ("invalid_request", "string code") == (first.code, first.message)
     assert (400, "no envelope here") == (second.status_code, second.message)
-    assert type(first) is type(second) is _http.STATUS_ERRORS[400]
+    assert type(first) is type(second) is BadRequestResponseError
 
 
 def test_error_carries_retry_after_generation_id_and_raw_provider_message() -> None:
@@ -312,10 +322,10 @@ def test_availability_retry_after_is_used_without_a_header() -> None:
 def test_success_result_keeps_unknown_fields() -> None:
     """New fields the server adds are readable on the decoded value."""
     body = dict(RESULT, brand_new={"x": 1})
-    reply = _http.read_chat_result(200, _headers(), _body(body), now=NOW).unwrap()
+    reply = read_chat_result(200, _headers(), _body(body), now=NOW).unwrap()
     assert {"brand_new": {"x": 1}} == reply.extra
 
 
 def test_success_is_a_success_value() -> None:
     """The happy path answers Success holding a ChatResult."""
-    assert isinstance(_http.read_chat_result(200, _headers(), _body(RESULT), now=NOW), Success)
+    assert isinstance(read_chat_result(200, _headers(), _body(RESULT), now=NOW), Success)

@@ -8,11 +8,12 @@ anything is sent; ``generations_get_generation(ready_timeout=...)`` polls a real
 """
 
 import asyncio
+import importlib
 import json
 import time
+import typing
 from collections.abc import Callable, Coroutine
 from typing import Any
-from urllib.parse import urlsplit
 
 import attrs
 import httpx
@@ -23,17 +24,18 @@ from returns.result import Failure, Success
 from openrouter_core import NO_RETRIES, Hooks, OpenRouter, OpenRouterCore, RequestOptions
 from openrouter_core import funcs as f
 from openrouter_core._converter import from_builtins, to_builtins
-from openrouter_core._http import STATUS_ERRORS
 from openrouter_core.errors import (
     InternalServerResponseError,
     NotFoundResponseError,
     OpenRouterDefaultError,
+    OperationError,
     SDKValidationError,
 )
 from openrouter_core.models import CreateEmbeddingsRequest
 
 from .rawserver import Conn, RawServer
 from .spec_support import OPS_SPEC_PATH, canonical, without_nulls
+from .status_table import DOCUMENTED_STATUS_ERRORS as STATUS_ERRORS
 from .support import BASE_URL, MODES, SHARED, Mode, run_async
 
 OPS_SPEC: dict[str, Any] = (
@@ -220,6 +222,21 @@ def test_every_spec_operation_has_a_function() -> None:
     for op in OPS:
         assert asyncio.iscoroutinefunction(op.twin)
         assert op.name in f.__all__ and op.name + "_async" in f.__all__
+
+
+@needs_spec
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.name)
+def test_each_error_union_holds_exactly_the_declared_statuses(op: Op) -> None:
+    """The static ...Error alias names the class of every status the spec declares for the
+    operation, no other status class, and everything every operation can answer."""
+    alias = getattr(f, "".join(part.capitalize() for part in op.name.split("_")) + "Error")
+    members = set(typing.get_args(alias))
+    statuses = {s for s, cls in STATUS_ERRORS.items() if cls in members}
+    assert op.declared() == statuses
+    assert set(typing.get_args(OperationError)) <= members
+    module = importlib.import_module(f"openrouter_core.funcs.{op.name}")
+    assert members == set(module.endpoint().errors)
+    assert op.declared() == module.endpoint().statuses
 
 
 @needs_spec
@@ -410,14 +427,15 @@ def test_embeddings_input_shapes_round_trip_on_the_wire(mode: Mode, httpx_mock: 
 def test_gets_are_idempotent_and_posts_are_not() -> None:
     """The plan carries the flag the retry policy reads."""
     from openrouter_core._plan import plan_call
-    from openrouter_core.funcs import chat_send, embeddings_generate, models_list
+    from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
+    from openrouter_core.funcs.embeddings_generate import endpoint as embeddings_endpoint
+    from openrouter_core.funcs.models_list import endpoint as models_endpoint
 
     core = _core()
     request = from_builtins(EMBEDDINGS_REQUEST, CreateEmbeddingsRequest).unwrap()
-    assert plan_call(core, models_list.__globals__["endpoint"](), None).unwrap().idempotent
-    embeddings = embeddings_generate.__globals__["endpoint"]()
-    assert not plan_call(core, embeddings, None, body=request).unwrap().idempotent
-    assert not chat_send.__globals__["endpoint"]().idempotent
+    assert plan_call(core, models_endpoint(), None).unwrap().idempotent
+    assert not plan_call(core, embeddings_endpoint(), None, body=request).unwrap().idempotent
+    assert not chat_endpoint().idempotent
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -532,6 +550,22 @@ def test_without_ready_timeout_a_404_is_answered_at_once(mode: Mode) -> None:
     assert 1 == len(script.requests)
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_ready_timeout_never_waits_past_the_calls_deadline(mode: Mode) -> None:
+    """With a deadline shorter than ready_timeout, polling stops at the deadline."""
+    script = NotReadyFor(misses=10**6)
+    with RawServer(script) as server:
+        core = _core(server_url=server.base_url, deadline=0.5)
+        started = time.monotonic()
+        result = _get_generation(mode, core, ready_timeout=60.0)
+        elapsed = time.monotonic() - started
+        core.close()
+
+    assert isinstance(result, Failure)
+    assert elapsed < 10  # generous: what is tested is that it stops long before 60 s
+    assert len(script.requests) <= 4
+
+
 # --- the facade ---------------------------------------------------------------------------
 
 
@@ -589,9 +623,18 @@ def test_failures_are_returned_not_raised_for_a_closed_port() -> None:
 
 
 def test_spec_paths_are_what_the_functions_ask_for() -> None:
-    """Each Endpoint's template is the spec's path."""
+    """Each Endpoint's template and method are the spec's."""
     for op in OPS:
-        module = getattr(f, op.name).__globals__
-        assert op.spec_path == module["endpoint"]().path
-        assert op.method == module["endpoint"]().method
-        assert urlsplit(op.url_path).path.count("/") == op.spec_path.count("/")
+        endpoint = importlib.import_module(f"openrouter_core.funcs.{op.name}").endpoint()
+        assert (op.spec_path, op.method) == (endpoint.path, endpoint.method)
+
+
+@needs_spec
+def test_models_list_enums_are_the_specs() -> None:
+    """The open Literal types of category and sort list exactly the spec's values."""
+    from openrouter_core.funcs.models_list import ModelCategory, ModelSort
+
+    params = {p["name"]: p["schema"] for p in OPS[0].spec_operation()["parameters"]}
+    for name, alias in (("category", ModelCategory), ("sort", ModelSort)):
+        literal = next(a for a in typing.get_args(alias) if typing.get_origin(a) is typing.Literal)
+        assert params[name]["enum"] == list(typing.get_args(literal))

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, TypeAlias, get_args
+from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 from returns.result import Failure, Success
 
@@ -31,6 +31,43 @@ declares for ``GET /models``, and what every operation can answer (``OperationEr
 ModelsListResult: TypeAlias = Success["ModelsListResponse"] | Failure[ModelsListError]
 """What ``models_list`` answers: ``match`` on ``Success(value)`` and ``Failure(error)``."""
 
+ModelCategory: TypeAlias = (
+    Literal[
+        "programming",
+        "roleplay",
+        "marketing",
+        "marketing/seo",
+        "technology",
+        "science",
+        "translation",
+        "legal",
+        "finance",
+        "health",
+        "trivia",
+        "academia",
+    ]
+    | str
+)
+"""A use-case category (``models_list(category=...)``); open to new values."""
+ModelSort: TypeAlias = (
+    Literal[
+        "most-popular",
+        "newest",
+        "top-weekly",
+        "pricing-low-to-high",
+        "pricing-high-to-low",
+        "context-high-to-low",
+        "throughput-high-to-low",
+        "latency-low-to-high",
+        "intelligence-high-to-low",
+        "coding-high-to-low",
+        "agentic-high-to-low",
+        "design-arena-elo-high-to-low",
+    ]
+    | str
+)
+"""A server-side order (``models_list(sort=...)``); open to new values."""
+
 
 @functools.cache
 def endpoint() -> Endpoint[ModelsListResponse, ModelsListError]:
@@ -53,10 +90,10 @@ def models_list(
     *,
     offset: int | None = None,
     limit: int | None = None,
-    category: str | None = None,
+    category: ModelCategory | None = None,
     supported_parameters: str | None = None,
     output_modalities: str | None = None,
-    sort: str | None = None,
+    sort: ModelSort | None = None,
     q: str | None = None,
     input_modalities: str | None = None,
     context: int | None = None,
@@ -67,7 +104,7 @@ def models_list(
     providers: str | None = None,
     distillable: bool | None = None,
     zdr: bool | None = None,
-    region: str | None = None,
+    region: Literal["eu", "us"] | str | None = None,
     min_output_price: float | None = None,
     max_output_price: float | None = None,
     min_age_days: int | None = None,
@@ -143,10 +180,10 @@ async def models_list_async(
     *,
     offset: int | None = None,
     limit: int | None = None,
-    category: str | None = None,
+    category: ModelCategory | None = None,
     supported_parameters: str | None = None,
     output_modalities: str | None = None,
-    sort: str | None = None,
+    sort: ModelSort | None = None,
     q: str | None = None,
     input_modalities: str | None = None,
     context: int | None = None,
@@ -157,7 +194,7 @@ async def models_list_async(
     providers: str | None = None,
     distillable: bool | None = None,
     zdr: bool | None = None,
-    region: str | None = None,
+    region: Literal["eu", "us"] | str | None = None,
     min_output_price: float | None = None,
     max_output_price: float | None = None,
     min_age_days: int | None = None,
