@@ -648,7 +648,7 @@ HELPERS = {
 # equals itself after a trip through JSON. An attrs converter would lose mypy's checking of the
 # argument: mypy types ``__init__`` from a converter's parameter, and cannot bind a generic one
 # to the field. The request side is every class and alias reachable from these roots.
-REQUEST_ROOTS = ("ChatRequest", "SendChatCompletionRequest")
+REQUEST_ROOTS = ("ChatRequest", "CreateEmbeddingsRequest", "SendChatCompletionRequest")
 
 # Spec-required fields that responses are seen to omit: they decode as None.
 OMITTED_IN_PRACTICE = {
