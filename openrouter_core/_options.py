@@ -11,6 +11,8 @@ import httpx
 from openrouter_core._retries import RetryConfig
 from openrouter_core.errors import OpenRouterError
 
+__all__ = ["HookContext", "Hooks", "RequestOptions"]
+
 Operation: TypeAlias = str
 """An operation's name: the function's (``chat_send``, ``models_list``, ...)."""
 

@@ -101,6 +101,19 @@ EXPECTED = {
         'final answer: The tool returned: {"city": "What is the weather in Paris?", '
         '"temperature_c": 18, "sky": "clear"}',
     ),
+    "structured_output.py": printed(
+        OFFLINE,
+        "scientist, born 1: 'List the people in: Ada Lovelace (born 1815) wrote the first "
+        "published computer program.'",
+        "parsed 1 person(s) with openai/gpt-4o-mini",
+    ),
+    "run_tools.py": printed(
+        OFFLINE,
+        "round 1: get_weather -> ok",
+        "2 requests, 4 messages, $0.000028",
+        'final answer: The tool returned: {"city":"What is the weather in Paris?",'
+        '"temperature":18,"sky":"clear"}',
+    ),
     "test_with_fake.py": r"(?s).*\b4 passed\b.*",
 }
 
@@ -172,6 +185,13 @@ README_BLOCKS: list[tuple[str, str, int]] = [
         3,
     ),
     ("errors as values", rf"{PARIS}\n", 1),
+    ("structured output", r"The capital of France\? The capital of France\?\n", 1),
+    (
+        "tools",
+        r'The tool returned: (\{"city":"Weather in Paris\?","sky":"clear","days":1\})\n'
+        r"1 get_weather \1 None\n",
+        2,
+    ),
     ("class form", rf"{PARIS}\n{PARIS}completed {USAGE}\n", 2),
     ("operations", OPERATIONS, 8),
     ("retries", "", 2),

@@ -409,8 +409,8 @@ def test_embeddings_input_shapes_round_trip_on_the_wire(mode: Mode, httpx_mock: 
         json={"object": "list", "model": "m", "data": [{"object": "embedding", "embedding": "AAA"}]}
     )
     core = _core(http_client=httpx.Client(), async_http_client=httpx.AsyncClient())
-    token_ids: list[list[float]] = [[1, 2], [3]]  # ints, as a tokenizer gives them
-    request = CreateEmbeddingsRequest(model="m", input=token_ids, encoding_format="base64")
+    # Token ids are ints, as a tokenizer gives them; a tuple is a sequence too.
+    request = CreateEmbeddingsRequest(model="m", input=[(1, 2), [3]], encoding_format="base64")
     options = RequestOptions(extra_body={"input_type": "query"})
     if mode == "sync":
         result = f.embeddings_generate(core, request, options)

@@ -17,6 +17,17 @@ from .api_keys_get_current_key_metadata import (
 from .api_keys_get_current_key_metadata import (
     api_keys_get_current_key_metadata_async as api_keys_get_current_key_metadata_async,
 )
+from .chat_parse import ChatParseResult as ChatParseResult
+from .chat_parse import Parsed as Parsed
+from .chat_parse import chat_parse as chat_parse
+from .chat_parse import chat_parse_async as chat_parse_async
+from .chat_parse import response_format_for as response_format_for
+from .chat_run_tools import ChatRunToolsResult as ChatRunToolsResult
+from .chat_run_tools import ToolCallRecord as ToolCallRecord
+from .chat_run_tools import ToolRun as ToolRun
+from .chat_run_tools import chat_run_tools as chat_run_tools
+from .chat_run_tools import chat_run_tools_async as chat_run_tools_async
+from .chat_run_tools import tool_from_function as tool_from_function
 from .chat_send import ChatSendResult as ChatSendResult
 from .chat_send import chat_send as chat_send
 from .chat_send import chat_send_async as chat_send_async
@@ -78,6 +89,8 @@ __all__ = [
     "ApiKeysGetCurrentKeyMetadataResult",
     "AsyncChatStream",
     "AsyncChatStreamResult",
+    "ChatParseResult",
+    "ChatRunToolsResult",
     "ChatSendResult",
     "ChatStream",
     "ChatStreamResult",
@@ -99,10 +112,17 @@ __all__ = [
     "ModelsListForUserError",
     "ModelsListForUserResult",
     "ModelsListResult",
+    "Parsed",
     "ProvidersListError",
     "ProvidersListResult",
+    "ToolCallRecord",
+    "ToolRun",
     "api_keys_get_current_key_metadata",
     "api_keys_get_current_key_metadata_async",
+    "chat_parse",
+    "chat_parse_async",
+    "chat_run_tools",
+    "chat_run_tools_async",
     "chat_send",
     "chat_send_async",
     "chat_stream",
@@ -127,4 +147,6 @@ __all__ = [
     "models_list_for_user_async",
     "providers_list",
     "providers_list_async",
+    "response_format_for",
+    "tool_from_function",
 ]

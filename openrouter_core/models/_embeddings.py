@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
+
+from .._sequences import as_list
 
 if TYPE_CHECKING:
     from ._provider import ProviderPreferences
@@ -166,7 +169,7 @@ class EmbeddingsContentText:
 class EmbeddingsMultimodalInput:
     """One multimodal input: its content parts are embedded together."""
 
-    content: list[EmbeddingsContentPart]
+    content: Sequence[EmbeddingsContentPart] = attrs.field(eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -192,6 +195,10 @@ EmbeddingsContentPart: TypeAlias = (
 
 
 EmbeddingsInput: TypeAlias = (
-    str | list[str] | list[float] | list[list[float]] | list[EmbeddingsMultimodalInput]
+    str
+    | Sequence[str]
+    | Sequence[float]
+    | Sequence[Sequence[float]]
+    | Sequence[EmbeddingsMultimodalInput]
 )
 """What to embed: a string, strings, token ids, lists of token ids, or multimodal inputs."""
