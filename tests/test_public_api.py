@@ -146,6 +146,8 @@ ERRORS = [
 ]
 TESTING = [
     "DEFAULT_API_KEY",
+    "DEFAULT_ID",
+    "DEFAULT_MANAGEMENT_KEY",
     "FakeOpenRouter",
     "RecordedRequest",
     "ScriptedTransport",
