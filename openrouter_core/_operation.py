@@ -18,7 +18,8 @@ import attrs
 import httpx
 from returns.result import Failure, Result, Success
 
-from openrouter_core.errors import NotFoundResponseError, OpenRouterError
+from openrouter_core._retries import IDEMPOTENT_METHODS
+from openrouter_core.errors import NotFoundResponseError, OpenRouterError, UnexpectedClientError
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
@@ -52,11 +53,14 @@ class Endpoint(Generic[T, E]):
     """The path template, ``{name}`` for a path parameter: ``/model/{author}/{slug}``."""
     read: Reader
     errors: tuple[type[E], ...]
+    unexpected: Callable[[OpenRouterError], E]
+    """Reports an error outside ``errors`` as a member of the union (``outside_union``):
+    typed so, mypy proves that member is in the operation's union."""
     body: type | None = None
     """The model a JSON body must be (``None``: the operation sends no body)."""
     stream: bool = False
     idempotent: bool = attrs.field(
-        default=attrs.Factory(lambda self: self.method in ("GET", "HEAD"), takes_self=True)
+        default=attrs.Factory(lambda self: self.method in IDEMPOTENT_METHODS, takes_self=True)
     )
     """Sending it twice does no harm: a retry policy may re-send after a lost answer."""
     statuses: frozenset[int] = attrs.field(
@@ -76,15 +80,25 @@ def narrow(
 ) -> Success[T] | Failure[E]:
     """The outcome, typed as the function declares it: ``Success[T] | Failure[E]``.
 
-    The check is real: an error outside the operation's union is a bug in this SDK, and
-    fails loudly here rather than surprising a caller's exhaustive ``match``.
+    The check is real: an error outside the operation's union (a bug in this SDK) is not
+    raised, and does not slip past a caller's exhaustive ``match`` either; it comes back as
+    ``UnexpectedClientError`` naming it.
     """
     if isinstance(outcome, Success):
         return Success(outcome.unwrap())
     error = outcome.failure()
     if isinstance(error, endpoint.errors):
         return Failure(error)
-    raise TypeError(f"{endpoint.name} produced {type(error).__name__}, outside its error union")
+    return Failure(endpoint.unexpected(error))
+
+
+def outside_union(error: OpenRouterError) -> UnexpectedClientError:
+    """An error its operation does not declare, as the ``UnexpectedClientError`` every
+    operation may answer (the original is its ``cause``)."""
+    return UnexpectedClientError(
+        message=f"unexpected {type(error).__name__} (an SDK bug; please report it): {error}",
+        cause=error,
+    )
 
 
 def call(
@@ -123,9 +137,9 @@ def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result
     from openrouter_core import _send
 
     if plan.endpoint.stream:
-        from openrouter_core._stream import early_failure, stream_attempt
+        from openrouter_core._stream import stream_attempt
 
-        return _send.call_flow(plan, runtime, stream_attempt, early_failure)
+        return _send.call_flow(plan, runtime, stream_attempt)
     if ready_timeout > 0:
         ask = functools.partial(_send.call_flow, plan, runtime, _send.send_attempt)
         return until_found(ask, ready_timeout, runtime, deadline_at=plan.deadline_at)

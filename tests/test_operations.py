@@ -10,6 +10,7 @@ anything is sent; ``generations_get_generation(ready_timeout=...)`` polls a real
 import asyncio
 import importlib
 import json
+import threading
 import time
 import typing
 from collections.abc import Callable, Coroutine
@@ -21,17 +22,29 @@ import pytest
 from pytest_httpx import HTTPXMock
 from returns.result import Failure, Success
 
-from openrouter_core import NO_RETRIES, Hooks, OpenRouter, OpenRouterCore, RequestOptions
+from openrouter_core import (
+    NO_RETRIES,
+    BackoffStrategy,
+    Hooks,
+    OpenRouter,
+    OpenRouterCore,
+    RequestOptions,
+    RetryConfig,
+)
 from openrouter_core import funcs as f
 from openrouter_core._converter import from_builtins, to_builtins
 from openrouter_core.errors import (
+    ChatStreamError,
+    ConnectionFailedError,
     InternalServerResponseError,
     NotFoundResponseError,
     OpenRouterDefaultError,
     OperationError,
     SDKValidationError,
+    StreamTruncatedError,
+    UnexpectedClientError,
 )
-from openrouter_core.models import CreateEmbeddingsRequest
+from openrouter_core.models import ChatRequest, ChatUserMessage, CreateEmbeddingsRequest
 
 from .rawserver import Conn, RawServer
 from .spec_support import OPS_SPEC_PATH, canonical, without_nulls
@@ -638,3 +651,97 @@ def test_models_list_enums_are_the_specs() -> None:
     for name, alias in (("category", ModelCategory), ("sort", ModelSort)):
         literal = next(a for a in typing.get_args(alias) if typing.get_origin(a) is typing.Literal)
         assert params[name]["enum"] == list(typing.get_args(literal))
+
+
+# --- idempotent operations and the retry rule ---------------------------------------------
+
+QUICK = RetryConfig(
+    backoff=BackoffStrategy(initial_interval=0.02, max_interval=0.2, max_elapsed_time=5.0)
+)
+
+
+class ResetFirst:
+    """Reads each request; resets the first connection after reading it, answers the rest."""
+
+    def __init__(self, answer: dict[str, Any]) -> None:
+        self.answer = answer
+        self.requests: list[bytes] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, conn: Conn) -> None:
+        while True:
+            request = conn.read_request()
+            with self.lock:
+                self.requests.append(request)
+                first = len(self.requests) == 1
+            if first:
+                conn.reset()
+                return
+            _answer(conn, 200, self.answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_get_lost_after_it_was_sent_is_asked_again(mode: Mode) -> None:
+    """A GET is idempotent: the server read it and reset, so it is sent again."""
+    script = ResetFirst({"data": {"count": 7}})
+    with RawServer(script) as server:
+        core = _core(server_url=server.base_url, retry_config=QUICK)
+        result = next(o for o in OPS if o.name == "models_count").call(mode, core)
+        core.close()
+
+    assert 7 == result.unwrap().data.count
+    assert 2 == len(script.requests)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_embeddings_post_lost_after_it_was_sent_is_not_sent_twice(mode: Mode) -> None:
+    """A POST may have been processed (and billed): one request, and the error says so."""
+    script = ResetFirst({"object": "list", "model": "m", "data": []})
+    with RawServer(script) as server:
+        core = _core(server_url=server.base_url, retry_config=QUICK)
+        result = next(o for o in OPS if o.name == "embeddings_generate").call(mode, core)
+        core.close()
+
+    error = result.failure()
+    assert isinstance(error, ConnectionFailedError)
+    assert (1, True) == (len(script.requests), error.may_have_been_processed)
+
+
+# --- the typed outcome ----------------------------------------------------------------------
+
+
+def test_an_error_outside_the_union_is_reported_not_raised() -> None:
+    """narrow() never lets an undeclared error class through, and never raises for it."""
+    from openrouter_core._operation import narrow
+    from openrouter_core.funcs.models_count import endpoint
+
+    stray = StreamTruncatedError(message="not an answer models_count can give")
+    outcome = narrow(endpoint(), Failure(stray))
+
+    error = outcome.failure()
+    assert isinstance(error, UnexpectedClientError)
+    assert error.cause is stray
+    assert "StreamTruncatedError" in error.message
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_stream_that_ends_before_content_is_its_declared_failure(mode: Mode) -> None:
+    """An event stream closed before any content, no retries: chat_stream's own Failure is
+    StreamTruncatedError, a member of ChatStreamError (not UnexpectedClientError)."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: 0\r\n\r\n"
+
+    def script(conn: Conn) -> None:
+        conn.read_request()
+        conn.send(head)
+
+    with RawServer(script) as server:
+        core = _core(server_url=server.base_url)
+        request = ChatRequest(model="m", messages=[ChatUserMessage(content="hi")])
+        if mode == "sync":
+            result: Any = f.chat_stream(core, request)
+        else:
+            result = run_async(core, lambda: f.chat_stream_async(core, request))
+        core.close()
+
+    assert isinstance(result.failure(), StreamTruncatedError)
+    assert StreamTruncatedError in typing.get_args(ChatStreamError)

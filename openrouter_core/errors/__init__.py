@@ -125,8 +125,9 @@ ChatSendError: TypeAlias = (
 )
 """Everything ``chat_send`` / ``chat_send_async`` can answer inside ``Failure``."""
 
-ChatStreamError: TypeAlias = ChatSendError | StreamStalledError
-"""Everything ``chat_stream`` can answer before the stream starts (retries included)."""
+ChatStreamError: TypeAlias = ChatSendError | StreamStalledError | StreamTruncatedError
+"""Everything ``chat_stream`` can answer before the stream starts (retries included): a
+stream that stalls, or ends, before any content is the call's own ``Failure``."""
 
 ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
 """Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""

@@ -39,15 +39,20 @@ ApiKeysGetCurrentKeyMetadataResult: TypeAlias = (
 def endpoint() -> Endpoint[GetCurrentKeyResponse, ApiKeysGetCurrentKeyMetadataError]:
     """``GET /key``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import GetCurrentKeyResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ApiKeysGetCurrentKeyMetadataError], ...] = get_args(
+        ApiKeysGetCurrentKeyMetadataError
+    )
     return Endpoint(
         name="api_keys_get_current_key_metadata",
         method="GET",
         path="/key",
         read=json_reader(GetCurrentKeyResponse),
-        errors=get_args(ApiKeysGetCurrentKeyMetadataError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

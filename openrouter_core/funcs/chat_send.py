@@ -25,15 +25,18 @@ def endpoint() -> Endpoint[ChatResult, ChatSendError]:
     # Deferred: the request machinery (converter, models, retry loop) is created on the
     # first call, so importing openrouter_core.funcs costs almost nothing.
     from openrouter_core import _chat, _http
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ChatRequest
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ChatSendError], ...] = get_args(ChatSendError)
     return Endpoint(
         name="chat_send",
         method="POST",
         path=_chat.PATH,
         read=_http.read_success_body,
-        errors=get_args(ChatSendError),
+        errors=errors,
+        unexpected=outside_union,
         body=ChatRequest,
         idempotent=False,
     )

@@ -40,15 +40,18 @@ CreditsGetCreditsResult: TypeAlias = Success["GetCreditsResponse"] | Failure[Cre
 def endpoint() -> Endpoint[GetCreditsResponse, CreditsGetCreditsError]:
     """``GET /credits``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import GetCreditsResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[CreditsGetCreditsError], ...] = get_args(CreditsGetCreditsError)
     return Endpoint(
         name="credits_get_credits",
         method="GET",
         path="/credits",
         read=json_reader(GetCreditsResponse),
-        errors=get_args(CreditsGetCreditsError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

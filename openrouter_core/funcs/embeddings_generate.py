@@ -60,15 +60,18 @@ EmbeddingsGenerateResult: TypeAlias = (
 def endpoint() -> Endpoint[CreateEmbeddingsResponse, EmbeddingsGenerateError]:
     """``POST /embeddings``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import CreateEmbeddingsRequest, CreateEmbeddingsResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[EmbeddingsGenerateError], ...] = get_args(EmbeddingsGenerateError)
     return Endpoint(
         name="embeddings_generate",
         method="POST",
         path="/embeddings",
         read=json_reader(CreateEmbeddingsResponse),
-        errors=get_args(EmbeddingsGenerateError),
+        errors=errors,
+        unexpected=outside_union,
         body=CreateEmbeddingsRequest,
     )
 

@@ -39,15 +39,18 @@ EmbeddingsListModelsResult: TypeAlias = (
 def endpoint() -> Endpoint[ModelsListResponse, EmbeddingsListModelsError]:
     """``GET /embeddings/models``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelsListResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[EmbeddingsListModelsError], ...] = get_args(EmbeddingsListModelsError)
     return Endpoint(
         name="embeddings_list_models",
         method="GET",
         path="/embeddings/models",
         read=json_reader(ModelsListResponse),
-        errors=get_args(EmbeddingsListModelsError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

@@ -37,15 +37,18 @@ EndpointsListResult: TypeAlias = Success["ListEndpointsEnvelope"] | Failure[Endp
 def endpoint() -> Endpoint[ListEndpointsEnvelope, EndpointsListError]:
     """``GET /models/{author}/{slug}/endpoints``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ListEndpointsEnvelope
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[EndpointsListError], ...] = get_args(EndpointsListError)
     return Endpoint(
         name="endpoints_list",
         method="GET",
         path="/models/{author}/{slug}/endpoints",
         read=json_reader(ListEndpointsEnvelope),
-        errors=get_args(EndpointsListError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

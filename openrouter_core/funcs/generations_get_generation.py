@@ -53,15 +53,20 @@ GenerationsGetGenerationResult: TypeAlias = (
 def endpoint() -> Endpoint[GenerationResponse, GenerationsGetGenerationError]:
     """``GET /generation``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import GenerationResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[GenerationsGetGenerationError], ...] = get_args(
+        GenerationsGetGenerationError
+    )
     return Endpoint(
         name="generations_get_generation",
         method="GET",
         path="/generation",
         read=json_reader(GenerationResponse),
-        errors=get_args(GenerationsGetGenerationError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

@@ -36,15 +36,18 @@ ModelsCountResult: TypeAlias = Success["ModelsCountResponse"] | Failure[ModelsCo
 def endpoint() -> Endpoint[ModelsCountResponse, ModelsCountError]:
     """``GET /models/count``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelsCountResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ModelsCountError], ...] = get_args(ModelsCountError)
     return Endpoint(
         name="models_count",
         method="GET",
         path="/models/count",
         read=json_reader(ModelsCountResponse),
-        errors=get_args(ModelsCountError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

@@ -36,15 +36,18 @@ ModelsGetResult: TypeAlias = Success["ModelResponse"] | Failure[ModelsGetError]
 def endpoint() -> Endpoint[ModelResponse, ModelsGetError]:
     """``GET /model/{author}/{slug}``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ModelsGetError], ...] = get_args(ModelsGetError)
     return Endpoint(
         name="models_get",
         method="GET",
         path="/model/{author}/{slug}",
         read=json_reader(ModelResponse),
-        errors=get_args(ModelsGetError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

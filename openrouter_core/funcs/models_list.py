@@ -73,15 +73,18 @@ ModelSort: TypeAlias = (
 def endpoint() -> Endpoint[ModelsListResponse, ModelsListError]:
     """``GET /models``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelsListResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ModelsListError], ...] = get_args(ModelsListError)
     return Endpoint(
         name="models_list",
         method="GET",
         path="/models",
         read=json_reader(ModelsListResponse),
-        errors=get_args(ModelsListError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

@@ -43,15 +43,18 @@ ModelsListForUserResult: TypeAlias = Success["ModelsListResponse"] | Failure[Mod
 def endpoint() -> Endpoint[ModelsListResponse, ModelsListForUserError]:
     """``GET /models/user``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelsListResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ModelsListForUserError], ...] = get_args(ModelsListForUserError)
     return Endpoint(
         name="models_list_for_user",
         method="GET",
         path="/models/user",
         read=json_reader(ModelsListResponse),
-        errors=get_args(ModelsListForUserError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 

@@ -32,15 +32,18 @@ ProvidersListResult: TypeAlias = Success["ListProvidersResponse"] | Failure[Prov
 def endpoint() -> Endpoint[ListProvidersResponse, ProvidersListError]:
     """``GET /providers``, described once."""
     from openrouter_core._http import json_reader
-    from openrouter_core._operation import Endpoint
+    from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ListProvidersResponse
 
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ProvidersListError], ...] = get_args(ProvidersListError)
     return Endpoint(
         name="providers_list",
         method="GET",
         path="/providers",
         read=json_reader(ListProvidersResponse),
-        errors=get_args(ProvidersListError),
+        errors=errors,
+        unexpected=outside_union,
     )
 
 
