@@ -74,6 +74,7 @@ def test_the_sdist_and_the_wheel_hold_the_package(dist: Path) -> None:
     assert {"pyproject.toml", "README.md", "openrouter_core/py.typed", "tests/test_dist.py"} <= (
         members
     )
+    assert not [m for m in members if m.startswith((".venv", "dist/", "build/"))]
 
 
 def test_the_wheel_installs_into_a_fresh_venv_and_runs_offline(dist: Path, tmp_path: Path) -> None:
