@@ -23,6 +23,8 @@ value needs it, so a call creates only the model modules its data touches.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import functools
 import importlib
 import json
@@ -172,6 +174,30 @@ def _is_any(t: Any) -> bool:
     return t is Any
 
 
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _is_dataclass(t: Any) -> bool:
+    return isinstance(t, type) and dataclasses.is_dataclass(t)
+
+
+def _is_model(cls: type) -> bool:
+    """The SDK's own wire models (generated code); any other class is a caller's record."""
+    return cls.__module__.startswith("openrouter_core.")
+
+
+def _structure_none(value: Any, _: Any) -> Any:
+    if value is None:
+        return None
+    raise _expected("null", value)
+
+
+def _literal_key(value: Any) -> tuple[type, Any]:
+    """Literal values compare by JSON kind too: ``True`` is not ``1``, ``1`` is not ``1.0``."""
+    return (value.__class__, value)
+
+
 def _check_scalar(kind: type) -> Callable[[Any, Any], Any]:
     accepted = (int, float) if kind is float else (kind,)
     what = _JSON_NAMES[kind]
@@ -200,7 +226,10 @@ class _Hooks:
         c = self.converter
         for kind in (str, int, float, bool):
             c.register_structure_hook(kind, _check_scalar(kind))
+        c.register_structure_hook(type(None), _structure_none)
         c.register_structure_hook_func(_is_any, _structure_any)
+        c.register_structure_hook_factory(_is_enum, self.enum_structure)
+        c.register_structure_hook_factory(_is_dataclass, self.record_structure)
         c.register_structure_hook_factory(attrs.has, self.attrs_structure)
         c.register_structure_hook_factory(_is_list, self.list_structure)
         c.register_structure_hook_factory(_is_dict, self.dict_structure)
@@ -219,6 +248,8 @@ class _Hooks:
 
             return structure_unknown
 
+        if not _is_model(cls):
+            return self.record_structure(cls)
         attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
         fields = attrs.fields(cls)
         if not self.detailed:
@@ -246,6 +277,43 @@ class _Hooks:
             if keeps_extra and not known.issuperset(value):
                 obj.extra.update({k: v for k, v in value.items() if k not in known})
             return obj
+
+        return structure
+
+    def record_structure(self, cls: type) -> Callable[[Any, Any], Any]:
+        """A caller's attrs class or dataclass (structured output, tool arguments).
+
+        Off the streaming hot path, so cattrs' generated function serves both converters;
+        the wire names are the field names (a keyword's trailing underscore dropped).
+        """
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+            names = [a.name for a in attrs.fields(cls) if a.init]
+        else:
+            names = [f.name for f in dataclasses.fields(cls) if f.init]
+        base: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls,
+            self.converter,
+            _cattrs_detailed_validation=self.detailed,
+            **{n: override(rename=_wire_name(n)) for n in names},  # type: ignore[arg-type]
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ is not dict:
+                raise _expected("an object", value)
+            return base(value, cls)
+
+        return structure
+
+    def enum_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        by_value = {_literal_key(m.value): m for m in t}
+        what = " or ".join(repr(m.value) for m in t)
+
+        def structure(value: Any, _: Any) -> Any:
+            member = by_value.get(_literal_key(value))
+            if member is None:
+                raise _Mismatch(f"expected {what}, got {value!r}")
+            return member
 
         return structure
 
@@ -364,36 +432,55 @@ class _Hooks:
         return structure_detailed
 
     def dict_structure(self, t: Any) -> Callable[[Any, Any], Any]:
-        # Free-form maps (tool parameters, metadata, logit_bias) are kept as received.
-        def structure(value: Any, _: Any) -> Any:
+        args = get_args(t)
+        item = args[1] if len(args) == 2 else Any
+        if item is Any:
+            # Free-form maps (tool parameters, metadata) are kept as received.
+            def structure(value: Any, _: Any) -> Any:
+                if value.__class__ is not dict:
+                    raise _expected("an object", value)
+                return value
+
+            return structure
+        hook = self.converter.get_structure_hook(item)
+
+        def structure_items(value: Any, _: Any) -> Any:
             if value.__class__ is not dict:
                 raise _expected("an object", value)
-            return value
+            return {k: hook(v, item) for k, v in value.items()}
 
-        return structure
+        return structure_items
 
     def literal_structure(self, t: Any) -> Callable[[Any, Any], Any]:
-        allowed = frozenset(get_args(t))
-        what = " or ".join(map(repr, get_args(t)))
+        values = get_args(t)
+        what = " or ".join(map(repr, values))
+        if all(v.__class__ is str for v in values):
+            allowed = frozenset(values)
 
-        def structure(value: Any, _: Any) -> Any:
-            if value.__class__ is str and value in allowed:
+            def structure(value: Any, _: Any) -> Any:
+                if value.__class__ is str and value in allowed:
+                    return value
+                raise _Mismatch(f"expected {what}, got {value!r}")
+
+            return structure
+        keys = frozenset(map(_literal_key, values))
+
+        def structure_any(value: Any, _: Any) -> Any:
+            if _literal_key(value) in keys:
                 return value
             raise _Mismatch(f"expected {what}, got {value!r}")
 
-        return structure
+        return structure_any
 
     def union_structure(self, t: Any) -> Callable[[Any, Any], Any]:
         """Dispatch on the JSON value's kind, then (for objects) on the discriminator."""
         members = get_args(t)
         by_kind: dict[type, Callable[[Any], Any]] = {}
         open_str = str in members
-        literals = [m for m in members if get_origin(m) is Literal]
         if open_str:
             by_kind[str] = _identity
-        elif literals:
-            hook = self.literal_structure(Literal[tuple(v for m in literals for v in get_args(m))])
-            by_kind[str] = lambda v: hook(v, None)
+        for value_kind, hook in self._value_sets(members).items():
+            by_kind.setdefault(value_kind, hook)
         if type(None) in members:
             by_kind[type(None)] = _identity
         if bool in members:
@@ -406,9 +493,11 @@ class _Hooks:
         lists = [m for m in members if _is_list(m)]
         if lists:
             by_kind[list] = self._lazy(lists[0])
-        classes = [m for m in members if isinstance(m, type) and attrs.has(m)]
+        classes = [m for m in members if attrs.has(m) or _is_dataclass(m)]
         maps = [m for m in members if get_origin(m) is dict]
-        if classes:
+        if len(classes) == 1 and not _is_model(classes[0]):
+            by_kind[dict] = self._lazy(classes[0])
+        elif classes:
             by_kind[dict] = self._tagged(t, classes)
         elif maps:
             by_kind[dict] = _identity
@@ -426,6 +515,22 @@ class _Hooks:
             return handler(value)
 
         return structure
+
+    def _value_sets(self, members: tuple[Any, ...]) -> dict[type, Callable[[Any], Any]]:
+        """Handlers by JSON kind for a union's Literal and Enum members (one member per kind)."""
+        literals = [v for m in members if get_origin(m) is Literal for v in get_args(m)]
+        handlers: dict[type, Callable[[Any], Any]] = {}
+        for value_kind in dict.fromkeys(v.__class__ for v in literals):
+            hook = self.literal_structure(
+                Literal[tuple(v for v in literals if v.__class__ is value_kind)]
+            )
+            handlers[value_kind] = _bound(hook)
+        for member in members:
+            if _is_enum(member):
+                enum_hook = _bound(self.enum_structure(member))
+                for value_kind in {m.value.__class__ for m in member}:
+                    handlers.setdefault(value_kind, enum_hook)
+        return handlers
 
     @staticmethod
     def _kinds_only(kinds: frozenset[type], what: str) -> Callable[[Any, Any], Any]:
@@ -526,6 +631,11 @@ class _Hooks:
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _bound(hook: Callable[[Any, Any], Any]) -> Callable[[Any], Any]:
+    """A structure hook as a one-argument handler (for a union's by-kind dispatch)."""
+    return lambda value: hook(value, None)
 
 
 def _unstructure(value: Any) -> Any:

@@ -34,6 +34,8 @@ from openrouter_core.errors import (
 )
 from openrouter_core.models import ChatResult, ChatStreamChunk
 
+from .status_table import expected_class
+
 STREAM_FAILURES = (
     GenerationError,
     StreamTruncatedError,
@@ -364,7 +366,7 @@ def test_read_error_response_keeps_the_status_and_the_body(
         is_object = isinstance(json.loads(body), dict) if body.strip() else False
     except (ValueError, RecursionError):
         is_object = False
-    expected = _http.STATUS_ERRORS.get(status, OpenRouterDefaultError)
+    expected = expected_class(status)
     assert (expected if is_object else OpenRouterDefaultError) is type(error)
     assert (status, body.decode("utf-8", "replace")) == (error.status_code, error.body)
     assert error.provider_message is None or isinstance(error.provider_message, str)

@@ -23,7 +23,7 @@ class OpenRouterError(Exception):
     """
 
     message: str
-    attempts: int = attrs.field(default=1, eq=False)
+    attempts: int = 1
 
     def __str__(self) -> str:
         return self.message
