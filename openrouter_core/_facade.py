@@ -80,7 +80,7 @@ class OpenRouter:
         self,
         *,
         api_key: ApiKey | None = None,
-        server_url: str | None = None,
+        server_url: str | httpx.URL | None = None,
         http_referer: str | None = None,
         app_title: str | None = None,
         app_categories: str | None = None,

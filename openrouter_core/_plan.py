@@ -116,10 +116,10 @@ def plan_call(
     body_value = payload.unwrap()
     for hook in hooks.before_create_request:
         context = HookContext(operation=operation, base_url=base_text, attempt=0)
-        replaced = guarded(hook, context, body_value, name="before_create_request")
+        replaced = run_replacing_hook(hook, context, body_value, name="before_create_request")
         if isinstance(replaced, Failure):
             return replaced
-        body_value = replaced_or(replaced.unwrap(), body_value)
+        body_value = replaced.unwrap()
     body = _http.build_body(body_value)
     if isinstance(body, Failure):
         return body
@@ -189,9 +189,30 @@ def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, Unexpect
         return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
 
 
-def replaced_or(replacement: T | None, current: T) -> T:
-    """What a hook returned, or ``current`` when it returned None (an empty dict counts)."""
-    return current if replacement is None else replacement
+def run_replacing_hook(
+    hook: Callable[[HookContext, T], object], context: HookContext, current: T, *, name: str
+) -> Result[T, UnexpectedClientError]:
+    """Run a hook that may replace ``current``: what it returns, or ``current`` for None.
+
+    Anything else it returns is the hook's bug, reported like a raise.
+    """
+    replaced = guarded(hook, context, current, name=name)
+    if isinstance(replaced, Failure):
+        return replaced
+    value = replaced.unwrap()
+    if value is None:
+        return Success(current)
+    if not isinstance(value, type(current)):
+        wanted = type(current).__name__
+        return Failure(
+            UnexpectedClientError(
+                message=(
+                    f"the {name} hook returned {type(value).__name__}: "
+                    f"it must return a {wanted} or None"
+                )
+            )
+        )
+    return Success(value)
 
 
 def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:

@@ -32,8 +32,12 @@ def chat_send(
     plan = plan_call(core, request, options, "chat_send")
     if isinstance(plan, Failure):
         return plan
+    client = core.acquire_client()
+    if isinstance(client, Failure):
+        return client
     flow = _send.call_flow(plan.unwrap(), core.runtime, _send.send_attempt)
-    return cast("Result[ChatResult, ChatSendError]", _send.run(flow, core.client, core.runtime))
+    outcome = _send.run(flow, client.unwrap(), core.runtime)
+    return cast("Result[ChatResult, ChatSendError]", outcome)
 
 
 async def chat_send_async(
@@ -50,6 +54,9 @@ async def chat_send_async(
     plan = plan_call(core, request, options, "chat_send")
     if isinstance(plan, Failure):
         return plan
+    client = core.acquire_async_client()
+    if isinstance(client, Failure):
+        return client
     flow = _send.call_flow(plan.unwrap(), core.runtime, _send.send_attempt)
-    outcome = await _send.run_async(flow, core.async_client, core.runtime)
+    outcome = await _send.run_async(flow, client.unwrap(), core.runtime)
     return cast("Result[ChatResult, ChatSendError]", outcome)

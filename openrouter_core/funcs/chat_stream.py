@@ -282,8 +282,11 @@ def chat_stream(
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
         return plan
+    client = core.acquire_client()
+    if isinstance(client, Failure):
+        return client
     flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
-    outcome: Result[Any, Any] = _send.run(flow, core.client, core.runtime)
+    outcome: Result[Any, Any] = _send.run(flow, client.unwrap(), core.runtime)
     return outcome.map(lambda handoff: ChatStream(handoff, core.runtime))
 
 
@@ -301,6 +304,9 @@ async def chat_stream_async(
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
         return plan
+    client = core.acquire_async_client()
+    if isinstance(client, Failure):
+        return client
     flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
-    outcome: Result[Any, Any] = await _send.run_async(flow, core.async_client, core.runtime)
+    outcome: Result[Any, Any] = await _send.run_async(flow, client.unwrap(), core.runtime)
     return outcome.map(lambda handoff: AsyncChatStream(handoff, core.runtime))
