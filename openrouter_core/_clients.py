@@ -8,7 +8,9 @@ that into a ``Failure`` naming the variable.
 An ``httpx.AsyncClient``'s pooled connections belong to the event loop that opened them;
 used from a later loop they fail with "Event loop is closed", possibly after the request
 went out. ``LoopClients`` gives each running asyncio loop its own client and closes it when
-the loop shuts down.
+the loop shuts down. A loop closed by hand without ``loop.shutdown_asyncgens()`` cannot
+run that close any more: its client is let go (its sockets are left to the garbage
+collector) and the next loop still gets a fresh one.
 """
 
 from __future__ import annotations

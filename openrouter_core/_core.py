@@ -170,7 +170,7 @@ class OpenRouterCore:
             seen = self._given_async_loop() if self._given_async_loop is not None else None
             if seen is not None and seen is not loop and seen.is_closed():
                 return Failure(_clients.closed_loop_error("async_http_client"))
-            if loop is not None:
+            if loop is not None and loop is not seen:
                 self._given_async_loop = weakref.ref(loop)
         return Success(given)
 

@@ -168,3 +168,22 @@ def test_a_core_used_outside_any_loop_and_inside_one(fake_openrouter: FakeOpenRo
     gc.collect()
     assert [Success] * 4 == [type(outcome) for outcome in outcomes]
     assert not any(isinstance(outcome, Failure) for outcome in outcomes)
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_loop_closed_by_hand_still_leaves_the_next_loop_a_working_client(
+    fake_openrouter: FakeOpenRouter,
+) -> None:
+    """A hand-made loop closed without shutdown_asyncgens() cannot run its client's close
+    (a documented limit: its socket is left to the garbage collector), but the core lets
+    go of that client and the next loop gets a fresh, working one."""
+    core = _core(fake_openrouter)
+    loop = asyncio.new_event_loop()
+    first = loop.run_until_complete(chat_send_async(core, user_request()))
+    loop.close()
+    second = asyncio.run(chat_send_async(core, user_request()))
+    assert (Success, Success) == (type(first), type(second))
+    assert 2 == len(fake_openrouter.requests)
+    del loop, core
+    gc.collect()
