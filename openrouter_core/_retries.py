@@ -101,7 +101,9 @@ class RetryConfig:
     strategy: Literal["backoff", "none"] = attrs.field(
         default="backoff", validator=attrs.validators.in_(("backoff", "none"))
     )
-    backoff: BackoffStrategy = attrs.field(factory=BackoffStrategy)
+    backoff: BackoffStrategy = attrs.field(
+        factory=BackoffStrategy, validator=attrs.validators.instance_of(BackoffStrategy)
+    )
     retry_connection_errors: bool = True
 
 

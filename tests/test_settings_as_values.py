@@ -13,7 +13,7 @@ import httpx
 import pytest
 from returns.result import Failure, Result, Success
 
-from openrouter_core import Hooks, OpenRouterCore, RequestOptions
+from openrouter_core import Hooks, OpenRouterCore, RequestOptions, RetryConfig
 from openrouter_core.errors import SDKValidationError, UnexpectedClientError
 from openrouter_core.testing import FakeOpenRouter
 
@@ -169,6 +169,12 @@ def test_a_request_option_of_the_wrong_type_is_refused_by_name(
     """RequestOptions checks its fields when it is built."""
     with pytest.raises(kind, match=f"RequestOptions.{name}"):
         RequestOptions(**{name: value})
+
+
+def test_a_retry_config_with_a_backoff_of_the_wrong_type_is_refused() -> None:
+    """A dict where a BackoffStrategy belongs fails at construction, not at the first retry."""
+    with pytest.raises(TypeError, match="backoff"):
+        RetryConfig(backoff={"initial_interval": 1.0})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("field", ["before_create_request", "before_request", "after_error"])
