@@ -1,8 +1,8 @@
 """Resolve one call (core + request + options) into everything the shell needs.
 
 No network I/O happens here; the only foreign code run is the caller's: the API-key
-callable and the ``before_create_request`` hooks, each guarded so that a raise becomes a
-``Failure`` instead of escaping.
+callable and the ``before_create_request`` hooks, each guarded so that a raise (or a hook
+returning the wrong type) becomes a ``Failure`` instead of escaping.
 """
 
 from __future__ import annotations
