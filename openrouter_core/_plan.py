@@ -64,6 +64,9 @@ def plan_call(
     """Everything needed to send ``request``, or the reason it cannot be sent."""
     from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
+    checked = _check_arguments(core, options)
+    if isinstance(checked, Failure):
+        return checked
     options = options or RequestOptions()
     stream = operation == "chat_stream"
     if isinstance(request, SendChatCompletionRequest):
@@ -213,6 +216,28 @@ def run_replacing_hook(
             )
         )
     return Success(value)
+
+
+def _check_arguments(core: object, options: object) -> Result[None, SDKValidationError]:
+    """The core and the options are what the signature says (not an AttributeError later)."""
+    from openrouter_core._core import OpenRouterCore
+
+    if not isinstance(core, OpenRouterCore):
+        hint = " (for an OpenRouter client, pass client.core)" if hasattr(core, "core") else ""
+        return Failure(
+            SDKValidationError(
+                message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
+                field="core",
+            )
+        )
+    if options is not None and not isinstance(options, RequestOptions):
+        return Failure(
+            SDKValidationError(
+                message=f"options must be a RequestOptions or None, got {type(options).__name__}",
+                field="options",
+            )
+        )
+    return Success(None)
 
 
 def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:

@@ -209,6 +209,39 @@ def test_usable_values_are_accepted(mode: Mode, op: str, fake_openrouter: FakeOp
     assert fake_openrouter.base_url == core_url.server_url
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("op", OPS)
+def test_a_core_or_options_of_the_wrong_type_is_a_failure(
+    mode: Mode, op: str, fake_openrouter: FakeOpenRouter
+) -> None:
+    """The facade where the core belongs, or a dict where RequestOptions belongs, is an
+    SDKValidationError naming the argument; nothing is sent."""
+    from openrouter_core import OpenRouter
+
+    with OpenRouter(api_key=fake_openrouter.api_key, server_url=fake_openrouter.base_url) as sdk:
+        core = _core(fake_openrouter)
+        errors = [
+            _wrong_call(mode, op, sdk, None, core),
+            _wrong_call(mode, op, core, {"timeout": 5}, core),
+        ]
+        core.close()
+    assert [("core", True), ("options", False)] == [
+        (error.field, "client.core" in str(error)) for error in errors
+    ]
+    assert [] == fake_openrouter.requests
+
+
+def _wrong_call(mode: Mode, op: str, target: Any, options: Any, core: OpenRouterCore) -> Any:
+    """The error of a call made with arguments of the wrong type (Any: that is the point)."""
+    from openrouter_core.funcs import chat_send, chat_send_async, chat_stream, chat_stream_async
+
+    if mode == "sync":
+        call: Any = chat_send if op == "send" else chat_stream
+        return call(target, user_request(), options).failure()
+    acall: Any = chat_send_async if op == "send" else chat_stream_async
+    return run_async(core, lambda: acall(target, user_request(), options)).failure()
+
+
 # -- hooks --------------------------------------------------------------------------------
 
 
