@@ -19,7 +19,8 @@ def check_option(name: str, value: object, kinds: tuple[type, ...], what: str) -
     number here, though ``bool`` subclasses ``int``)."""
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
         # The value is never shown: it may be a key.
-        raise TypeError(f"{name} must be {what} or None, got {type(value).__name__}")
+        optional = " or None" if type(None) in kinds else ""
+        raise TypeError(f"{name} must be {what}{optional}, got {type(value).__name__}")
 
 
 def check_seconds(name: str, value: object, *, timeout_allowed: bool = False) -> None:
