@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
-import re
 import ssl
 import sys
 import threading
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 import httpx
 from returns.result import Failure, Result, Success
 
+from openrouter_core._http import masked_url
 from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def environment_problem(exc: Exception) -> SDKValidationError | UnexpectedClient
         problem = _proxy_problem(value) if value else None
         if problem:
             return SDKValidationError(
-                message=f"{name}={_masked(value or '')} {problem}; fix or unset {name}",
+                message=f"{name}={masked_url(value or '')} {problem}; fix or unset {name}",
                 field=name,
             )
     for name, exists in (("SSL_CERT_FILE", os.path.isfile), ("SSL_CERT_DIR", os.path.isdir)):
@@ -93,11 +93,6 @@ def _proxy_problem(value: str) -> str | None:
     if proxy.url.scheme.startswith("socks") and importlib.util.find_spec("socksio") is None:
         return "names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
     return None
-
-
-def _masked(value: str) -> str:
-    """A proxy URL without the password it may carry."""
-    return re.sub(r"//[^/@]*@", "//***@", value)
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:

@@ -78,9 +78,11 @@ def normalize_server_url(url: str) -> Result[httpx.URL, SDKValidationError]:
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        return Failure(_invalid("server_url", f"invalid server URL {url!r}: {exc}"))
+        shown = masked_url(str(url))
+        return Failure(_invalid("server_url", f"invalid server URL {shown!r}: {exc}"))
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        return Failure(_invalid("server_url", f"server URL must be http(s)://host/...: {url!r}"))
+        shown = masked_url(url)
+        return Failure(_invalid("server_url", f"server URL must be http(s)://host/...: {shown!r}"))
     if parsed.userinfo:
         # httpx would send them as Basic auth in place of the Bearer key.
         shown = str(parsed.copy_with(userinfo=b""))
@@ -95,6 +97,11 @@ def normalize_server_url(url: str) -> Result[httpx.URL, SDKValidationError]:
     if path.endswith("/api") or path == "/api":
         path += "/v1"
     return Success(parsed.copy_with(path=path or "/"))
+
+
+def masked_url(text: str) -> str:
+    """A URL's text without the ``user:password@`` it may carry (for messages)."""
+    return re.sub(r"//[^/@]*@", "//***@", text)
 
 
 def endpoint_url(base: httpx.URL, path: str) -> httpx.URL:

@@ -322,3 +322,11 @@ def test_logger_option_accepts_a_logger() -> None:
     """The checks accept what the annotations promise (a Logger, a callable key)."""
     core = OpenRouterCore(api_key=lambda: "k", debug_logger=logging.getLogger("x"))
     assert callable(core.api_key)
+
+
+@pytest.mark.parametrize("url", ["ftp://user:url-secret@host/x", "https://user:url-secret@[::1/x"])
+def test_a_malformed_server_url_is_refused_without_its_password(url: str) -> None:
+    """Whatever is wrong with the URL, the message does not repeat its password."""
+    error = _call("sync", "send", OpenRouterCore(api_key="k", server_url=url))
+    assert isinstance(error, SDKValidationError)
+    assert ("server_url", False) == (error.field, "url-secret" in str(error))
