@@ -13,7 +13,7 @@ import importlib
 import importlib.util
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -29,8 +29,19 @@ TIMEOUT = httpx.Timeout(connect=10.0, read=300.0, write=60.0, pool=30.0)
 
 SyncCall = Callable[[], object]
 AsyncCall = Callable[[], Awaitable[object]]
-StreamRead = Callable[[], int]
-AsyncStreamRead = Callable[[], Awaitable[int]]
+
+
+class StreamRead(Protocol):
+    """Reads one whole stream; returns its count of chunks, and appends each chunk's
+    content to ``into`` when given one (the check read; timed reads pass none)."""
+
+    def __call__(self, into: list[str] | None = None) -> int: ...
+
+
+class AsyncStreamRead(Protocol):
+    """The async twin of ``StreamRead``."""
+
+    async def __call__(self, into: list[str] | None = None) -> int: ...
 
 
 def chat_request() -> ChatRequest:
@@ -177,12 +188,14 @@ def ours_stream(
     request = chat_request()
     options = RequestOptions(keep_content=keep_content)
 
-    def read() -> int:
+    def read(into: list[str] | None = None) -> int:
         count = 0
         with chat_stream(core, request, options).unwrap() as stream:
             for item in stream:
                 for choice in item.unwrap().choices:
-                    _ = choice.delta.content
+                    content = choice.delta.content
+                    if into is not None:
+                        into.append(content or "")
                 count += 1
             assert stream.outcome == "completed", stream.outcome
             if collect:
@@ -206,7 +219,7 @@ def floor_stream(base_url: str) -> tuple[StreamRead, Callable[[], None]]:
     client = httpx.Client(timeout=TIMEOUT)
     url = base_url + "/chat/completions"
 
-    def read() -> int:
+    def read(into: list[str] | None = None) -> int:
         count = 0
         body = _floor_body(stream=True)
         with client.stream("POST", url, content=body, headers=HEADERS) as response:
@@ -216,7 +229,9 @@ def floor_stream(base_url: str) -> tuple[StreamRead, Callable[[], None]]:
                 if event == b"data: [DONE]":
                     break
                 for choice in json.loads(event[6:])["choices"]:
-                    _ = choice["delta"].get("content")
+                    content = choice["delta"].get("content")
+                    if into is not None:
+                        into.append(content or "")
                 count += 1
         return count
 
@@ -228,12 +243,14 @@ def ours_stream_async(base_url: str) -> tuple[AsyncStreamRead, Callable[[], Awai
     core = OpenRouterCore(api_key=API_KEY, server_url=base_url)
     request = chat_request()
 
-    async def read() -> int:
+    async def read(into: list[str] | None = None) -> int:
         count = 0
         async with (await chat_stream_async(core, request)).unwrap() as stream:
             async for item in stream:
                 for choice in item.unwrap().choices:
-                    _ = choice.delta.content
+                    content = choice.delta.content
+                    if into is not None:
+                        into.append(content or "")
                 count += 1
             assert stream.outcome == "completed", stream.outcome
         return count
@@ -255,7 +272,7 @@ def floor_stream_async(base_url: str) -> tuple[AsyncStreamRead, Callable[[], Awa
     client = httpx.AsyncClient(timeout=TIMEOUT)
     url = base_url + "/chat/completions"
 
-    async def read() -> int:
+    async def read(into: list[str] | None = None) -> int:
         count = 0
         body = _floor_body(stream=True)
         async with client.stream("POST", url, content=body, headers=HEADERS) as response:
@@ -265,7 +282,9 @@ def floor_stream_async(base_url: str) -> tuple[AsyncStreamRead, Callable[[], Awa
                 if event == b"data: [DONE]":
                     break
                 for choice in json.loads(event[6:])["choices"]:
-                    _ = choice["delta"].get("content")
+                    content = choice["delta"].get("content")
+                    if into is not None:
+                        into.append(content or "")
                 count += 1
         return count
 
@@ -277,27 +296,31 @@ def other_stream(name: str, base_url: str) -> tuple[StreamRead, Callable[[], Non
     if name == "openai":
         openai_client = _module("openai").OpenAI(api_key=API_KEY, base_url=base_url, max_retries=0)
 
-        def openai_read() -> int:
+        def openai_read(into: list[str] | None = None) -> int:
             count = 0
             with openai_client.chat.completions.create(
                 model=REQUEST["model"], messages=REQUEST["messages"], stream=True
             ) as stream:
                 for chunk in stream:
                     for choice in chunk.choices:
-                        _ = choice.delta.content
+                        content = choice.delta.content
+                        if into is not None:
+                            into.append(content or "")
                     count += 1
             return count
 
         return openai_read, openai_client.close
     router = _module("openrouter").OpenRouter(api_key=API_KEY, server_url=base_url)
 
-    def router_read() -> int:
+    def router_read(into: list[str] | None = None) -> int:
         count = 0
         stream = router.chat.send(model=REQUEST["model"], messages=REQUEST["messages"], stream=True)
         with stream as events:
             for chunk in events:
                 for choice in chunk.choices:
-                    _ = choice.delta.content
+                    content = choice.delta.content
+                    if into is not None:
+                        into.append(content or "")
                 count += 1
         return count
 

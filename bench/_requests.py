@@ -4,6 +4,8 @@ Latency: the clients take turns request by request (the order rotates each time)
 burst of load from another process lands on all of them alike; the figures are the median
 and p90 of the per-request times after a warm-up. Concurrency: rounds of 64 calls gathered
 on one event loop, clients alternating round by round; the figure is the median round.
+Third-party SDKs, when installed, are measured exactly like ours and the floor: the same
+warm-up, the same turns, the same statistics.
 """
 
 from __future__ import annotations
@@ -16,15 +18,10 @@ from bench import _clients
 from bench._table import Row, median, p90, ratio_row
 
 _WARMUP = 50
-EXTRA_SAMPLES = 100
-"""Requests per third-party client: some are slow enough to blow the time budget."""
-EXTRA_ROUNDS = 2
 
 
-def _turns(names: list[str], index: int, extra_limit: int) -> list[str]:
-    """Who goes in turn ``index``, rotated; third-party clients only while under their limit."""
-    if index >= extra_limit:
-        names = [name for name in names if name in ("ours", "floor")]
+def _turns(names: list[str], index: int) -> list[str]:
+    """Who goes in turn ``index``: every client, in an order that rotates."""
     shift = index % len(names)
     return names[shift:] + names[:shift]
 
@@ -33,10 +30,10 @@ def _sync_samples(calls: dict[str, _clients.SyncCall], count: int) -> dict[str, 
     names = list(calls)
     samples: dict[str, list[float]] = {name: [] for name in names}
     for name in names:
-        for _ in range(_WARMUP if name in ("ours", "floor") else 5):
+        for _ in range(_WARMUP):
             calls[name]()
     for index in range(count):
-        for name in _turns(names, index, EXTRA_SAMPLES):
+        for name in _turns(names, index):
             start = time.perf_counter()
             calls[name]()
             samples[name].append(time.perf_counter() - start)
@@ -49,10 +46,10 @@ async def _async_samples(
     names = list(calls)
     samples: dict[str, list[float]] = {name: [] for name in names}
     for name in names:
-        for _ in range(_WARMUP if name in ("ours", "floor") else 5):
+        for _ in range(_WARMUP):
             await calls[name]()
     for index in range(count):
-        for name in _turns(names, index, EXTRA_SAMPLES):
+        for name in _turns(names, index):
             start = time.perf_counter()
             await calls[name]()
             samples[name].append(time.perf_counter() - start)
@@ -139,7 +136,7 @@ def concurrency_rows(port: int, rounds: int, others: list[str]) -> list[Row]:
                 call = made[name][0]
                 await asyncio.gather(*(call() for _ in range(CONCURRENCY)))
             for index in range(rounds):
-                for name in _turns(names, index, EXTRA_ROUNDS):
+                for name in _turns(names, index):
                     call = made[name][0]
                     start = time.perf_counter()
                     await asyncio.gather(*(call() for _ in range(CONCURRENCY)))

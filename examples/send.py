@@ -32,7 +32,7 @@ with example_core() as core:
     # 4. Read the Result. `ChatResult() as reply` gives mypy the type (a bare name is Any).
     match result:
         case Success(ChatResult() as reply):
-            print("answer:", reply.choices[0].message.content)
+            print("answer:", reply.text)
             print("finish reason:", reply.choices[0].finish_reason)
             if reply.usage is not None:
                 print(f"tokens: {reply.usage.total_tokens}, cost: {reply.usage.cost} credits")

@@ -34,7 +34,7 @@ def follow(stream: ChatStream) -> None:
     if stream.usage is not None:
         print(f"tokens: {stream.usage.total_tokens}, cost: {stream.usage.cost} credits")
     print("generation id:", stream.generation_id)
-    print("collected:", stream.collect().choices[0].message.content)
+    print("collected:", stream.collect().text)
 
 
 with example_core() as core:

@@ -31,7 +31,7 @@ def capital_of(core: OpenRouterCore, country: str, model: str = "openai/gpt-4o-m
     result = chat_send(core, ChatRequest(model=model, messages=[question]))
     if isinstance(result, Failure):
         return f"Sorry, no answer ({type(result.failure()).__name__})."
-    return str(result.unwrap().choices[0].message.content)
+    return result.unwrap().text or "(no text)"
 
 
 def streamed_text(core: OpenRouterCore, prompt: str) -> tuple[str, str]:

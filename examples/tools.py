@@ -75,7 +75,7 @@ with example_core() as core:
     second = ChatRequest(model=MODEL, messages=messages, tools=[WEATHER_TOOL])
     match chat_send(core, second):
         case Success(ChatResult() as reply):
-            print("final answer:", reply.choices[0].message.content)
+            print("final answer:", reply.text)
         case Failure(error):
             print(f"the second turn failed ({type(error).__name__}): {error}")
             sys.exit(1)

@@ -1,67 +1,96 @@
 """openrouter-core: OpenRouter's chat completions API as free functions returning Results.
 
-Operations live in ``openrouter_core.funcs``, models in ``openrouter_core.models`` and
-error values in ``openrouter_core.errors``. ``OpenRouter`` is the same API as methods that
-raise instead of returning Results. Names load on first use (see ``_LAZY``), so
-``import openrouter_core`` does not pay for what a program never touches.
+Start here::
+
+    from openrouter_core import OpenRouterCore, Success, Failure
+    from openrouter_core.funcs import chat_send
+    from openrouter_core.models import ChatRequest, ChatUserMessage
+
+    with OpenRouterCore() as core:  # the key comes from OPENROUTER_API_KEY
+        request = ChatRequest(model="openai/gpt-4o", messages=[ChatUserMessage(content="Hi")])
+        match chat_send(core, request):
+            case Success(reply):
+                print(reply.text)
+            case Failure(error):
+                print("failed:", error)
+
+Where things are:
+
+- ``openrouter_core``: ``OpenRouterCore`` (configuration and connections), per-call
+  ``RequestOptions``, ``RetryConfig`` / ``BackoffStrategy`` / ``NO_RETRIES``, ``Hooks``,
+  ``Runtime``, ``to_dict`` / ``from_dict`` (models to and from their wire JSON shape),
+  ``Result`` / ``Success`` / ``Failure`` (from ``returns``), and ``OpenRouter``: the same API
+  as methods that raise instead of returning Results.
+- ``openrouter_core.funcs``: the operations (``chat_send``, ``chat_stream`` and their
+  ``_async`` twins). No public function raises for anything the network, the server or your
+  data can do: it answers ``Failure(error)``.
+- ``openrouter_core.models``: requests and responses, named after the OpenAPI schemas.
+- ``openrouter_core.errors``: the error values, with their class tree in its docstring.
+- ``openrouter_core.testing``: ``FakeOpenRouter`` and scripted transports, for offline tests.
+
+Each public name is declared once, in the ``__all__`` of the private module that defines it
+(the ``_HOMES`` below), and loaded on first use: ``import openrouter_core`` does not pay for
+httpx, cattrs or the models until a program touches them.
 """
 
 import importlib
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from returns.result import Failure as Failure
-from returns.result import Result as Result
-from returns.result import Success as Success
-
-from ._version import __version__ as __version__
-
 if TYPE_CHECKING:
-    from ._core import OpenRouterCore as OpenRouterCore
-    from ._facade import OpenRouter as OpenRouter
-    from ._options import HookContext as HookContext
-    from ._options import Hooks as Hooks
-    from ._options import RequestOptions as RequestOptions
-    from ._retries import NO_RETRIES as NO_RETRIES
-    from ._retries import BackoffStrategy as BackoffStrategy
-    from ._retries import RetryConfig as RetryConfig
-    from ._runtime import Runtime as Runtime
+    from ._converter import *  # noqa: F403
+    from ._core import *  # noqa: F403
+    from ._facade import *  # noqa: F403
+    from ._options import *  # noqa: F403
+    from ._results import *  # noqa: F403
+    from ._retries import *  # noqa: F403
+    from ._runtime import *  # noqa: F403
+    from ._version import *  # noqa: F403
 
-__all__ = [
-    "NO_RETRIES",
-    "BackoffStrategy",
-    "Failure",
-    "HookContext",
-    "Hooks",
-    "OpenRouter",
-    "OpenRouterCore",
-    "RequestOptions",
-    "Result",
-    "RetryConfig",
-    "Runtime",
-    "Success",
-    "__version__",
-]
+_HOMES = (
+    "._version",
+    "._results",
+    "._retries",
+    "._runtime",
+    "._options",
+    "._core",
+    "._converter",
+    "._facade",
+)
+"""The private modules whose ``__all__`` make up the package's public names, cheapest first:
+looking a name up imports the homes before its own, and each of those is one it needs anyway
+(``OpenRouterCore`` needs the retries, runtime and options modules)."""
 
-_LAZY = {
-    "NO_RETRIES": "._retries",
-    "BackoffStrategy": "._retries",
-    "HookContext": "._options",
-    "Hooks": "._options",
-    "OpenRouter": "._facade",
-    "OpenRouterCore": "._core",
-    "RequestOptions": "._options",
-    "RetryConfig": "._retries",
-    "Runtime": "._runtime",
-}
-"""Where each public name lives. Creating the attrs classes behind them costs about a
-millisecond each, so they load on first use and ``import openrouter_core`` stays cheap."""
+_SUBPACKAGES = ("errors", "funcs", "models", "testing")
+
+
+def _home(module: str) -> ModuleType:
+    return importlib.import_module(module, __name__)
+
+
+def _public_names() -> list[str]:
+    return sorted(name for module in _HOMES for name in _home(module).__all__)
+
 
 if not TYPE_CHECKING:
     # Hidden from type checkers, which see the imports above and still flag misspelt names.
     def __getattr__(name: str) -> Any:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module, __name__), name)
+        if name == "__all__":
+            value = _public_names()
+        elif name in _SUBPACKAGES:
+            value = _home(f".{name}")
+        else:
+            for module in map(_home, _HOMES):
+                if name in module.__all__:
+                    value = getattr(module, name)
+                    break
+            else:
+                raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         globals()[name] = value
         return value
+
+
+def __dir__() -> list[str]:
+    """The public names and subpackages, for ``dir()``, ``help()`` and tab completion."""
+    dunders = [name for name in globals() if name.startswith("__")]
+    return sorted({*_public_names(), *_SUBPACKAGES, *dunders})

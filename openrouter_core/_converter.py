@@ -23,6 +23,8 @@ value needs it, so a call creates only the model modules its data touches.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import functools
 import importlib
 import json
@@ -30,10 +32,11 @@ import keyword
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
+from attrs import AttrsInstance
 from cattrs import Converter, transform_error
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, override
@@ -41,6 +44,8 @@ from cattrs.preconf.json import make_converter
 from returns.result import Failure, Result, Success
 
 from openrouter_core.errors import ResponseValidationError, SDKValidationError
+
+__all__ = ["from_dict", "to_dict"]
 
 T = TypeVar("T")
 
@@ -153,7 +158,8 @@ def _is_union(t: Any) -> bool:
 
 
 def _is_list(t: Any) -> bool:
-    return get_origin(t) is list
+    """``list[X]``, or the ``Sequence[X]`` of request-side fields: both decode to a list."""
+    return get_origin(t) in (list, Sequence)
 
 
 def _is_dict(t: Any) -> bool:
@@ -166,6 +172,30 @@ def _is_literal(t: Any) -> bool:
 
 def _is_any(t: Any) -> bool:
     return t is Any
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _is_dataclass(t: Any) -> bool:
+    return isinstance(t, type) and dataclasses.is_dataclass(t)
+
+
+def _is_model(cls: type) -> bool:
+    """The SDK's own wire models (generated code); any other class is a caller's record."""
+    return cls.__module__.startswith("openrouter_core.")
+
+
+def _structure_none(value: Any, _: Any) -> Any:
+    if value is None:
+        return None
+    raise _expected("null", value)
+
+
+def _literal_key(value: Any) -> tuple[type, Any]:
+    """Literal values compare by JSON kind too: ``True`` is not ``1``, ``1`` is not ``1.0``."""
+    return (value.__class__, value)
 
 
 def _check_scalar(kind: type) -> Callable[[Any, Any], Any]:
@@ -196,7 +226,10 @@ class _Hooks:
         c = self.converter
         for kind in (str, int, float, bool):
             c.register_structure_hook(kind, _check_scalar(kind))
+        c.register_structure_hook(type(None), _structure_none)
         c.register_structure_hook_func(_is_any, _structure_any)
+        c.register_structure_hook_factory(_is_enum, self.enum_structure)
+        c.register_structure_hook_factory(_is_dataclass, self.record_structure)
         c.register_structure_hook_factory(attrs.has, self.attrs_structure)
         c.register_structure_hook_factory(_is_list, self.list_structure)
         c.register_structure_hook_factory(_is_dict, self.dict_structure)
@@ -215,6 +248,8 @@ class _Hooks:
 
             return structure_unknown
 
+        if not _is_model(cls):
+            return self.record_structure(cls)
         attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
         fields = attrs.fields(cls)
         if not self.detailed:
@@ -242,6 +277,43 @@ class _Hooks:
             if keeps_extra and not known.issuperset(value):
                 obj.extra.update({k: v for k, v in value.items() if k not in known})
             return obj
+
+        return structure
+
+    def record_structure(self, cls: type) -> Callable[[Any, Any], Any]:
+        """A caller's attrs class or dataclass (structured output, tool arguments).
+
+        Off the streaming hot path, so cattrs' generated function serves both converters;
+        the wire names are the field names (a keyword's trailing underscore dropped).
+        """
+        if attrs.has(cls):
+            attrs.resolve_types(cls)
+            names = [a.name for a in attrs.fields(cls) if a.init]
+        else:
+            names = [f.name for f in dataclasses.fields(cls) if f.init]
+        base: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls,
+            self.converter,
+            _cattrs_detailed_validation=self.detailed,
+            **{n: override(rename=_wire_name(n)) for n in names},  # type: ignore[arg-type]
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            if value.__class__ is not dict:
+                raise _expected("an object", value)
+            return base(value, cls)
+
+        return structure
+
+    def enum_structure(self, t: Any) -> Callable[[Any, Any], Any]:
+        by_value = {_literal_key(m.value): m for m in t}
+        what = " or ".join(repr(m.value) for m in t)
+
+        def structure(value: Any, _: Any) -> Any:
+            member = by_value.get(_literal_key(value))
+            if member is None:
+                raise _Mismatch(f"expected {what}, got {value!r}")
+            return member
 
         return structure
 
@@ -360,36 +432,55 @@ class _Hooks:
         return structure_detailed
 
     def dict_structure(self, t: Any) -> Callable[[Any, Any], Any]:
-        # Free-form maps (tool parameters, metadata, logit_bias) are kept as received.
-        def structure(value: Any, _: Any) -> Any:
+        args = get_args(t)
+        item = args[1] if len(args) == 2 else Any
+        if item is Any:
+            # Free-form maps (tool parameters, metadata) are kept as received.
+            def structure(value: Any, _: Any) -> Any:
+                if value.__class__ is not dict:
+                    raise _expected("an object", value)
+                return value
+
+            return structure
+        hook = self.converter.get_structure_hook(item)
+
+        def structure_items(value: Any, _: Any) -> Any:
             if value.__class__ is not dict:
                 raise _expected("an object", value)
-            return value
+            return {k: hook(v, item) for k, v in value.items()}
 
-        return structure
+        return structure_items
 
     def literal_structure(self, t: Any) -> Callable[[Any, Any], Any]:
-        allowed = frozenset(get_args(t))
-        what = " or ".join(map(repr, get_args(t)))
+        values = get_args(t)
+        what = " or ".join(map(repr, values))
+        if all(v.__class__ is str for v in values):
+            allowed = frozenset(values)
 
-        def structure(value: Any, _: Any) -> Any:
-            if value.__class__ is str and value in allowed:
+            def structure(value: Any, _: Any) -> Any:
+                if value.__class__ is str and value in allowed:
+                    return value
+                raise _Mismatch(f"expected {what}, got {value!r}")
+
+            return structure
+        keys = frozenset(map(_literal_key, values))
+
+        def structure_any(value: Any, _: Any) -> Any:
+            if _literal_key(value) in keys:
                 return value
             raise _Mismatch(f"expected {what}, got {value!r}")
 
-        return structure
+        return structure_any
 
     def union_structure(self, t: Any) -> Callable[[Any, Any], Any]:
         """Dispatch on the JSON value's kind, then (for objects) on the discriminator."""
         members = get_args(t)
         by_kind: dict[type, Callable[[Any], Any]] = {}
         open_str = str in members
-        literals = [m for m in members if get_origin(m) is Literal]
         if open_str:
             by_kind[str] = _identity
-        elif literals:
-            hook = self.literal_structure(Literal[tuple(v for m in literals for v in get_args(m))])
-            by_kind[str] = lambda v: hook(v, None)
+        for value_kind, hook in self._value_sets(members).items():
+            by_kind.setdefault(value_kind, hook)
         if type(None) in members:
             by_kind[type(None)] = _identity
         if bool in members:
@@ -399,12 +490,14 @@ class _Hooks:
         if float in members:
             by_kind[float] = _identity
             by_kind.setdefault(int, _identity)
-        lists = [m for m in members if get_origin(m) is list]
+        lists = [m for m in members if _is_list(m)]
         if lists:
             by_kind[list] = self._lazy(lists[0])
-        classes = [m for m in members if isinstance(m, type) and attrs.has(m)]
+        classes = [m for m in members if attrs.has(m) or _is_dataclass(m)]
         maps = [m for m in members if get_origin(m) is dict]
-        if classes:
+        if len(classes) == 1 and not _is_model(classes[0]):
+            by_kind[dict] = self._lazy(classes[0])
+        elif classes:
             by_kind[dict] = self._tagged(t, classes)
         elif maps:
             by_kind[dict] = _identity
@@ -422,6 +515,22 @@ class _Hooks:
             return handler(value)
 
         return structure
+
+    def _value_sets(self, members: tuple[Any, ...]) -> dict[type, Callable[[Any], Any]]:
+        """Handlers by JSON kind for a union's Literal and Enum members (one member per kind)."""
+        literals = [v for m in members if get_origin(m) is Literal for v in get_args(m)]
+        handlers: dict[type, Callable[[Any], Any]] = {}
+        for value_kind in dict.fromkeys(v.__class__ for v in literals):
+            hook = self.literal_structure(
+                Literal[tuple(v for v in literals if v.__class__ is value_kind)]
+            )
+            handlers[value_kind] = _bound(hook)
+        for member in members:
+            if _is_enum(member):
+                enum_hook = _bound(self.enum_structure(member))
+                for value_kind in {m.value.__class__ for m in member}:
+                    handlers.setdefault(value_kind, enum_hook)
+        return handlers
 
     @staticmethod
     def _kinds_only(kinds: frozenset[type], what: str) -> Callable[[Any, Any], Any]:
@@ -524,6 +633,11 @@ def _identity(value: Any) -> Any:
     return value
 
 
+def _bound(hook: Callable[[Any, Any], Any]) -> Callable[[Any], Any]:
+    """A structure hook as a one-argument handler (for a union's by-kind dispatch)."""
+    return lambda value: hook(value, None)
+
+
 def _unstructure(value: Any) -> Any:
     """JSON-ready form of a model, dispatching on the runtime class (so no types are resolved)."""
     cls = value.__class__
@@ -533,6 +647,8 @@ def _unstructure(value: Any) -> Any:
         return [_unstructure(x) for x in value]
     if cls is dict:
         return {k: _unstructure(x) for k, x in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [_unstructure(x) for x in value]  # any other sequence a Sequence field holds
     return _fast.unstructure(value)
 
 
@@ -590,6 +706,42 @@ def from_builtins(value: Any, cls: type[T]) -> Result[T, ResponseValidationError
         return Success(hook(value, cls))
     except Exception as fast_error:  # any failure of the data: explain it below
         return Failure(_explain(value, cls, fast_error))
+
+
+def to_dict(model: AttrsInstance) -> dict[str, Any]:
+    """``model`` in its wire JSON shape: what the SDK sends or received, as plain dicts.
+
+    Fields that are ``None`` (absent) are left out, and the keys this SDK does not model
+    (``extra``, an ``Unknown...`` member's ``raw``) are merged back in where they came from,
+    so ``from_dict(type(model), to_dict(model))`` gives ``model`` back. Unlike
+    ``attrs.asdict`` it does not nest ``extra`` or keep nulls. Values are not checked for
+    JSON here: sending does that.
+    """
+    value: dict[str, Any] = _unstructure(model)
+    return value
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> Result[T, ResponseValidationError]:
+    """Decode wire-shaped ``data`` (a config file, a log line) as ``cls``; never raises.
+
+    The same decoder as for the server's answers: unknown keys are kept in ``extra``,
+    scalars are checked and not coerced, and a value that does not fit is a
+    ``Failure(ResponseValidationError)`` whose ``details`` name each place
+    (``"$.messages[0].content: expected a string or an array, got an integer"``).
+    """
+    value = data if data.__class__ is dict else _as_dict(data)
+    name = getattr(cls, "__name__", cls)
+    return from_builtins(value, cls).alt(
+        lambda error: attrs.evolve(error, message=f"data does not match {name}")
+    )
+
+
+def _as_dict(data: object) -> object:
+    """A mapping of another class as a dict; anything else as it is (the decoder says why)."""
+    try:
+        return dict(data) if isinstance(data, Mapping) else data
+    except Exception:  # a broken Mapping: decode it as given, which fails with a message
+        return data
 
 
 def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationError]:

@@ -22,6 +22,8 @@ from openrouter_core._runtime import SYSTEM, Runtime
 if TYPE_CHECKING:
     import asyncio
 
+__all__ = ["OpenRouterCore"]
+
 DEFAULT_SERVER_URL = "https://openrouter.ai/api/v1"
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=300.0, write=60.0, pool=30.0)

@@ -9,23 +9,13 @@ both forms answer the same server with the same values and the same errors.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Concatenate, Generic, ParamSpec, Self, TypeVar
 
-import httpx
 from returns.result import Failure, Result
 
-from openrouter_core._core import (
-    DEFAULT_FIRST_CONTENT_TIMEOUT,
-    DEFAULT_IDLE_TIMEOUT,
-    DEFAULT_MAX_LINE_BYTES,
-    DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_TIMEOUT,
-    ApiKey,
-    OpenRouterCore,
-)
+from openrouter_core._core import OpenRouterCore
 from openrouter_core.funcs import (
     AsyncChatStream,
     ChatStream,
@@ -37,9 +27,7 @@ from openrouter_core.funcs import (
 from openrouter_core.funcs.chat_stream import StreamReport
 
 if TYPE_CHECKING:
-    from openrouter_core._options import Hooks, RequestOptions
-    from openrouter_core._retries import RetryConfig
-    from openrouter_core._runtime import Runtime
+    from openrouter_core._options import RequestOptions
     from openrouter_core.errors import OpenRouterError
     from openrouter_core.models import (
         ChatRequest,
@@ -48,8 +36,35 @@ if TYPE_CHECKING:
         SendChatCompletionRequest,
     )
 
+__all__ = ["OpenRouter"]
+
 T = TypeVar("T")
+C = TypeVar("C")
+P = ParamSpec("P")
 S = TypeVar("S", bound=ChatStream | AsyncChatStream)
+
+
+def _takes_options_of(
+    build: Callable[P, OpenRouterCore],
+) -> Callable[[Callable[[C, OpenRouterCore], None]], Callable[Concatenate[C, P], None]]:
+    """Give ``__init__(self, core)`` the parameters of ``build``, typed by them.
+
+    The decorated ``__init__`` takes what ``build`` takes and receives the core it builds,
+    so ``OpenRouter(...)`` has ``OpenRouterCore``'s options, checked by mypy and shown by
+    ``help()`` and ``inspect.signature``, without restating them here.
+    """
+
+    def decorate(init: Callable[[C, OpenRouterCore], None]) -> Callable[Concatenate[C, P], None]:
+        def __init__(self: C, /, *args: P.args, **kwargs: P.kwargs) -> None:
+            init(self, build(*args, **kwargs))
+
+        __init__.__doc__ = init.__doc__
+        __init__.__qualname__ = init.__qualname__
+        # inspect.signature follows __wrapped__: the signature shown is the builder's own.
+        __init__.__dict__["__wrapped__"] = getattr(build, "__init__", build)
+        return __init__
+
+    return decorate
 
 
 def _value(result: Result[T, OpenRouterError]) -> T:
@@ -76,51 +91,9 @@ class OpenRouter:
                 print("retry in", error.retry_after, "seconds")
     """
 
-    def __init__(
-        self,
-        *,
-        api_key: ApiKey | None = None,
-        server_url: str | httpx.URL | None = None,
-        http_referer: str | None = None,
-        app_title: str | None = None,
-        app_categories: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        deadline: float | None = None,
-        first_content_timeout: float | None = DEFAULT_FIRST_CONTENT_TIMEOUT,
-        idle_timeout: float | None = DEFAULT_IDLE_TIMEOUT,
-        retry_config: RetryConfig | None = None,
-        hooks: Hooks | None = None,
-        debug_logger: logging.Logger | None = None,
-        http_client: httpx.Client | None = None,
-        async_http_client: httpx.AsyncClient | None = None,
-        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-        allow_insecure_http: bool = False,
-        user_agent: str | None = None,
-        runtime: Runtime | None = None,
-    ) -> None:
+    @_takes_options_of(OpenRouterCore)
+    def __init__(self, core: OpenRouterCore) -> None:
         """Build and own an ``OpenRouterCore`` from the same options (see its docstring)."""
-        core = OpenRouterCore(
-            api_key=api_key,
-            server_url=server_url,
-            http_referer=http_referer,
-            app_title=app_title,
-            app_categories=app_categories,
-            timeout=timeout,
-            deadline=deadline,
-            first_content_timeout=first_content_timeout,
-            idle_timeout=idle_timeout,
-            retry_config=retry_config,
-            hooks=hooks,
-            debug_logger=debug_logger,
-            http_client=http_client,
-            async_http_client=async_http_client,
-            max_response_bytes=max_response_bytes,
-            max_line_bytes=max_line_bytes,
-            allow_insecure_http=allow_insecure_http,
-            user_agent=user_agent,
-            runtime=runtime,
-        )
         self._attach(core, owns_core=True)
 
     @classmethod

@@ -11,6 +11,8 @@ import httpx
 from openrouter_core._retries import RetryConfig
 from openrouter_core.errors import OpenRouterError
 
+__all__ = ["HookContext", "Hooks", "RequestOptions"]
+
 Operation: TypeAlias = Literal["chat_send", "chat_stream"]
 
 

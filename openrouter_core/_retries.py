@@ -32,6 +32,8 @@ from .errors import (
     StreamStalledError,
 )
 
+__all__ = ["NO_RETRIES", "BackoffStrategy", "RetryConfig"]
+
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 524, 529})
 """HTTP statuses worth another attempt: timeouts, rate limits and server-side failures."""
 

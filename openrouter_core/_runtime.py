@@ -8,6 +8,8 @@ from collections.abc import Awaitable, Callable
 
 import attrs
 
+__all__ = ["Runtime"]
+
 
 async def _anyio_sleep(seconds: float) -> None:
     import anyio  # deferred: only async callers pay for it, and it works under trio too

@@ -15,7 +15,7 @@ import ssl
 import struct
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
 from typing import Any, Self, cast
 
@@ -208,11 +208,13 @@ def orphaned_connections(client: httpx.Client | httpx.AsyncClient) -> list[str]:
     return [
         repr(c)
         for c in pool.connections
-        if id(c) not in owned and not c.is_closed() and _state(c) in ("CONNECTING", "NEW")
+        if id(c) not in owned and not c.is_closed() and connection_state(c) in ("CONNECTING", "NEW")
     ]
 
 
-def _state(connection: Any) -> str:
+def connection_state(connection: Any) -> str:
+    """A pooled connection's state: ``CONNECTING`` until open, then HTTP/1.1's (``NEW``,
+    ``ACTIVE``, ``IDLE``, ``CLOSED``)."""
     inner = getattr(connection, "_connection", None)
     return "CONNECTING" if inner is None else str(getattr(inner._state, "name", "?"))
 
@@ -220,14 +222,70 @@ def _state(connection: Any) -> str:
 @attrs.frozen
 class Observed:
     """How one call ended: where the error surfaced (``"result"``: the call's own Result;
-    ``"item"``: the stream's last item), its class (None: success), the time it took and
-    what the pool still held in use afterwards."""
+    ``"item"``: the stream's last item), its class (None: success), the time it took, what
+    the pool still held in use afterwards and how many body bytes the client pulled."""
 
     where: str
     error: type[OpenRouterError] | None
     elapsed: float
     busy: list[str]
     value: object = None
+    body_read: int = 0
+
+
+@attrs.define
+class Tally:
+    """Response body bytes a client pulled from its transport."""
+
+    body_read: int = 0
+
+
+class CountingTransport(httpx.HTTPTransport):
+    """httpx's own transport, adding to ``tally`` every body byte the client pulls."""
+
+    def __init__(self, tally: Tally) -> None:
+        super().__init__(verify=SSL_CONTEXT)
+        self.tally = tally
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        response.stream = _CountedBody(response.stream, self.tally)
+        return response
+
+
+class AsyncCountingTransport(httpx.AsyncHTTPTransport):
+    """The async twin of ``CountingTransport``."""
+
+    def __init__(self, tally: Tally) -> None:
+        super().__init__(verify=SSL_CONTEXT)
+        self.tally = tally
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        response.stream = _CountedBody(response.stream, self.tally)
+        return response
+
+
+class _CountedBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    def __init__(self, inner: Any, tally: Tally) -> None:
+        self.inner = inner
+        self.tally = tally
+
+    def __iter__(self) -> Iterator[bytes]:
+        for part in self.inner:
+            self.tally.body_read += len(part)
+            yield part
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for part in self.inner:
+            self.tally.body_read += len(part)
+            yield part
+
+    def close(self) -> None:
+        self.inner.close()
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 def observe(
@@ -239,13 +297,15 @@ def observe(
 ) -> Observed:
     """Run ``chat_send`` or ``chat_stream`` (drained) on a fresh core in ``mode``, then close.
 
-    The core gets its own httpx client (closed here too) built on one shared SSL context:
-    loading the CA store costs ~0.1 s per client, and these servers speak plain http.
+    The core gets its own httpx client (closed here too) built on one shared SSL context
+    (loading the CA store costs ~0.1 s per client, and these servers speak plain http),
+    whose transport counts the body bytes the SDK pulled.
     ``value`` is the error value, or the reply (``ChatResult``, or the stream's items).
     """
     request = request if request is not None else user_request()
+    tally = Tally()
     if mode == "sync":
-        with httpx.Client(verify=SSL_CONTEXT) as client:
+        with httpx.Client(transport=CountingTransport(tally)) as client:
             core = OpenRouterCore(http_client=client, **core_options)
             start = time.monotonic()
             where, value = _sync_call(op, core, request, options)
@@ -254,7 +314,7 @@ def observe(
     else:
 
         async def go() -> tuple[str, object, float, list[str]]:
-            async with httpx.AsyncClient(verify=SSL_CONTEXT) as client:
+            async with httpx.AsyncClient(transport=AsyncCountingTransport(tally)) as client:
                 core = OpenRouterCore(async_http_client=client, **core_options)
                 start = time.monotonic()
                 where, value = await _async_call(op, core, request, options)
@@ -264,7 +324,7 @@ def observe(
         where, value, elapsed, busy = asyncio.run(go())
     gc.collect(1)  # an unclosed response would warn now, and warnings are errors
     error = type(value) if isinstance(value, OpenRouterError) else None
-    return Observed(where, error, elapsed, busy, value)
+    return Observed(where, error, elapsed, busy, value, tally.body_read)
 
 
 def _sync_call(

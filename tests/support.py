@@ -32,6 +32,27 @@ def run_async(core: OpenRouterCore, make: Callable[[], Coroutine[Any, Any, T]]) 
     return asyncio.run(go())
 
 
+def scripted_core(*responses: Any) -> tuple[OpenRouterCore, Any]:
+    """A core whose sync and async clients answer from ``responses`` in order (no sockets).
+
+    Returns the core and its ``ScriptedTransport`` (``.requests`` is what was sent).
+    """
+    import httpx
+
+    from openrouter_core import NO_RETRIES
+    from openrouter_core.testing import mock_transport
+
+    transport = mock_transport(list(responses))
+    core = OpenRouterCore(
+        api_key="sk-or-test",
+        server_url=BASE_URL,
+        retry_config=NO_RETRIES,
+        http_client=httpx.Client(transport=transport),
+        async_http_client=httpx.AsyncClient(transport=transport),
+    )
+    return core, transport
+
+
 def send(
     mode: Mode, core: OpenRouterCore, request: Any, options: RequestOptions | None = None
 ) -> Any:

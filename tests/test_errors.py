@@ -1,12 +1,22 @@
-"""The error values: value equality, readable messages, exceptions that can be raised."""
+"""The error values: value equality, readable messages, exceptions that can be raised; and
+the documented status table the mapping tests use as their oracle."""
+
+import re
+from pathlib import Path
 
 import pytest
 
 from openrouter_core.errors import (
     ConnectionFailedError,
     GenerationError,
+    OpenRouterError,
+    ServiceUnavailableResponseError,
+    StreamTruncatedError,
     TooManyRequestsResponseError,
 )
+
+from .status_table import DOCUMENTED_STATUS_ERRORS
+from .support import SHARED
 
 
 def test_errors_compare_by_value() -> None:
@@ -14,6 +24,47 @@ def test_errors_compare_by_value() -> None:
     a = TooManyRequestsResponseError(message="slow down", status_code=429, retry_after=1.0)
     b = TooManyRequestsResponseError(message="slow down", status_code=429, retry_after=1.0)
     assert a == b
+
+
+SLOW_DOWN = TooManyRequestsResponseError(message="slow down", status_code=429, code=429)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        TooManyRequestsResponseError(message="slow down!", status_code=429, code=429),
+        TooManyRequestsResponseError(message="slow down", status_code=429, code="rate_limit"),
+        TooManyRequestsResponseError(message="slow down", status_code=429, code=429, attempts=3),
+        TooManyRequestsResponseError(
+            message="slow down", status_code=429, code=429, retry_after=1.0
+        ),
+        ServiceUnavailableResponseError(message="slow down", status_code=429, code=429),
+        GenerationError(message="slow down", code=429),
+        StreamTruncatedError(message="slow down"),
+    ],
+    ids=[
+        "same-class-other-message",
+        "same-class-other-code",
+        "same-class-other-attempts",
+        "same-class-other-retry-after",
+        "other-response-class-same-fields",
+        "other-error-family",
+        "other-class-same-message",
+    ],
+)
+def test_errors_that_differ_anywhere_are_not_equal(other: OpenRouterError) -> None:
+    """A different message, code, attempt count or class makes errors unequal, both ways
+    round: whole-value asserts on errors check every field, not only the type."""
+    assert SLOW_DOWN != other
+    assert other != SLOW_DOWN
+    assert not SLOW_DOWN == other  # noqa: SIM201 (== itself, not only !=, is what is tested)
+
+
+def test_an_error_equals_only_its_own_value() -> None:
+    """Equal data is equal; an error is never equal to its message or to another object."""
+    same = TooManyRequestsResponseError(message="slow down", status_code=429, code=429)
+    others: list[object] = ["slow down", 429, None]
+    assert (True, [False] * 3) == (SLOW_DOWN == same, [SLOW_DOWN == o for o in others])
 
 
 def test_str_shows_the_upstream_provider_message() -> None:
@@ -45,3 +96,37 @@ def test_generation_error_reads_retryable_and_error_type() -> None:
         error={"availability": {"retryable": True}},
     )
     assert (True, "provider_overloaded") == (err.retryable, err.error_type)
+
+
+FIXTURES_README = SHARED / "fixtures" / "ts-sdk-wire" / "README.md"
+TS_SDK = SHARED / "reference" / "ts-sdk.md"
+
+
+def _read(path: Path) -> str:
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared reference lives outside the repository)")
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_status_table_is_the_documented_one() -> None:
+    """The tests' table is the wire fixtures' classification table, row by row: every
+    documented status has its class there, so every documented status has its tests."""
+    documented: dict[int, str] = {}
+    for statuses, classes in re.findall(
+        r"^\| ([\d /]+) envelope \| (.*) \|$", _read(FIXTURES_README), re.MULTILINE
+    ):
+        names = re.findall(r"`(\w+ResponseError)`", classes)
+        numbers = [int(status) for status in statuses.split("/")]
+        assert len(numbers) == len(names), (statuses, classes)
+        documented.update(zip(numbers, names, strict=True))
+    table = {status: cls.__name__ for status, cls in DOCUMENTED_STATUS_ERRORS.items()}
+
+    assert documented == table
+
+
+def test_the_status_table_has_every_status_of_the_ts_sdk_reference() -> None:
+    """The TypeScript SDK's matching table lists the same statuses as typed classes."""
+    found = re.search(r"\| ([\d/]+) \+ JSON \| typed class", _read(TS_SDK))
+    assert found is not None
+
+    assert sorted(int(s) for s in found.group(1).split("/")) == sorted(DOCUMENTED_STATUS_ERRORS)

@@ -14,12 +14,10 @@ from pytest_httpx import HTTPXMock
 from returns.result import Failure, Result, Success
 
 from openrouter_core import NO_RETRIES, OpenRouter, OpenRouterCore
-from openrouter_core._http import STATUS_ERRORS
 from openrouter_core.errors import (
     ConnectionFailedError,
     GenerationError,
     InvalidRequestError,
-    OpenRouterDefaultError,
     OpenRouterError,
     RequestTimeoutError,
     ResponseValidationError,
@@ -39,6 +37,7 @@ from openrouter_core.testing import (
     stream_chunks,
 )
 
+from .status_table import DOCUMENTED_STATUSES, expected_class
 from .support import BASE_URL, MODES, URL, Mode, result_json, run_async, user_request
 
 PARIS = "The capital of France is Paris."
@@ -251,7 +250,7 @@ def test_send_against_the_fake_server(
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("status", [*sorted(STATUS_ERRORS), 418])
+@pytest.mark.parametrize("status", [*DOCUMENTED_STATUSES, 418])
 def test_send_raises_the_class_of_each_status(
     mode: Mode, status: int, httpx_mock: HTTPXMock
 ) -> None:
@@ -261,7 +260,7 @@ def test_send_raises_the_class_of_each_status(
     )
     with pytest.raises(OpenRouterError) as caught:
         send(mode, _client(), user_request())
-    expected = STATUS_ERRORS.get(status, OpenRouterDefaultError)
+    expected = expected_class(status)
     assert (expected, status, f"said {status}") == (
         type(caught.value),
         caught.value.status_code,  # type: ignore[attr-defined]
@@ -467,7 +466,7 @@ SEND_SCENARIOS: dict[str, Scenario] = {
     "success": Scenario(lambda: json_response(chat_result(PARIS))),
     **{
         f"status-{status}": Scenario(partial(error_response, status))
-        for status in [*sorted(STATUS_ERRORS), 418]
+        for status in [*DOCUMENTED_STATUSES, 418]
     },
     "429-retry-after": Scenario(lambda: error_response(429, retry_after="30")),
     "html-502": Scenario(lambda: httpx.Response(502, text="<html>Bad Gateway</html>")),

@@ -23,7 +23,6 @@ from openrouter_core._stream import StreamPump
 from openrouter_core.errors import (
     ConnectionFailedError,
     GenerationError,
-    OpenRouterDefaultError,
     RequestAbortedError,
     RequestTimeoutError,
     ResponseError,
@@ -33,6 +32,8 @@ from openrouter_core.errors import (
     UnexpectedClientError,
 )
 from openrouter_core.models import ChatResult, ChatStreamChunk
+
+from .status_table import expected_class
 
 STREAM_FAILURES = (
     GenerationError,
@@ -360,7 +361,7 @@ def test_read_error_response_keeps_the_status_and_the_body(
 ) -> None:
     """Any error body gives its status's class, JSON object or not, and keeps its text."""
     error = _http.read_error_response(status, headers, body, now=now)
-    assert _http.STATUS_ERRORS.get(status, OpenRouterDefaultError) is type(error)
+    assert expected_class(status) is type(error)
     assert (status, body.decode("utf-8", "replace")) == (error.status_code, error.body)
     assert error.provider_message is None or isinstance(error.provider_message, str)
     _check_error(error)

@@ -61,14 +61,19 @@ async def test_json_response_defaults_to_a_chat_result(sync: bool) -> None:
 
 @SYNC
 async def test_json_response_takes_status_and_headers(sync: bool) -> None:
-    """Status and extra headers are applied; non-2xx bodies get no generation id header."""
-    scripted = json_response({"ok": True}, status=418, headers={"X-Extra": "1"})
+    """Status and extra headers are applied; non-2xx bodies get no generation id header,
+    even when they carry an id."""
+    body = {"id": "gen-7", "ok": True}
+    scripted = json_response(body, status=418, headers={"X-Extra": "1"})
     response = await post(mock_transport([scripted]), sync=sync)
-    assert (418, {"ok": True}, "1") == (
+    assert (418, body, "1", None) == (
         response.status_code,
         response.json(),
         response.headers["x-extra"],
+        response.headers.get("x-generation-id"),
     )
+    second = await post(mock_transport([json_response(body)]), sync=sync)
+    assert (200, "gen-7") == (second.status_code, second.headers["x-generation-id"])
 
 
 @SYNC

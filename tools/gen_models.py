@@ -13,6 +13,7 @@ fallback members that keep unknown union members) is in the tables below, in one
 
 from __future__ import annotations
 
+import functools
 import json
 import keyword
 import re
@@ -467,6 +468,48 @@ WIRE_FIELDS: dict[str, dict[str, dict[str, Any]]] = {
     "ChatStreamDelta": {"annotations": _ANNOTATIONS, "images": _IMAGES},
 }
 
+# Hand-written properties of generated classes: ``{class: [(name, type, doc, expression)]}``.
+# Each is computed when read, so decoding (a stream's hot path) never pays for it. The
+# expressions call pure helpers of ``openrouter_core/_text.py``, imported as ``HELPERS`` says.
+PROPERTIES: dict[str, list[tuple[str, str, str, str]]] = {
+    "ChatAssistantMessage": [
+        (
+            "text",
+            "str | None",
+            "The text content as one string (text parts joined); ``None`` when there is none.",
+            "content_text(self.content)",
+        )
+    ],
+    "ChatResult": [
+        (
+            "text",
+            "str | None",
+            "The first choice's text (``choices[0].message.text``); ``None`` when there is none.",
+            "self.choices[0].message.text if self.choices else None",
+        )
+    ],
+    "ChatStreamChunk": [
+        (
+            "text",
+            "str | None",
+            "The first choice's text delta; ``None`` when this chunk carries none.",
+            "self.choices[0].delta.content if self.choices else None",
+        )
+    ],
+}
+HELPERS = {
+    "content_text": "from .._text import content_text",
+    "as_list": "from .._sequences import as_list",
+}
+
+# Request-side list fields take any sequence: ``ChatRequest(messages=history)`` type-checks with
+# a ``list[ChatUserMessage]`` or a tuple (``list`` is invariant, ``Sequence`` is not). The value
+# is stored as given; ``eq=as_list`` makes a tuple equal to the list it holds, so a request
+# equals itself after a trip through JSON. An attrs converter would lose mypy's checking of the
+# argument: mypy types ``__init__`` from a converter's parameter, and cannot bind a generic one
+# to the field. The request side is every class and alias reachable from these roots.
+REQUEST_ROOTS = ("ChatRequest", "SendChatCompletionRequest")
+
 # Spec-required fields that responses are seen to omit: they decode as None.
 OMITTED_IN_PRACTICE = {
     "ChatResult": {"created", "object", "system_fingerprint"},
@@ -710,8 +753,48 @@ def docstring(text: str, indent: str) -> str:
     return f'{indent}"""\n{body}\n{indent}"""\n'
 
 
+def as_sequence(annotation: str) -> str:
+    return annotation.replace("list[", "Sequence[")
+
+
+class Sequences:
+    """Which names are on the request side, and which annotations hold a ``Sequence``."""
+
+    def __init__(self, model: Model) -> None:
+        self.request_side: set[str] = set()
+        todo = list(REQUEST_ROOTS)
+        while todo:
+            name = todo.pop()
+            if name in self.request_side:
+                continue
+            self.request_side.add(name)
+            if name in model.classes:
+                annotations = [f.annotation for f in fields_of(model, name, model.classes[name])]
+            else:
+                annotations = [model.aliases.get(name, ("", ""))[0]]
+            known = set(model.classes) | set(model.aliases)
+            for annotation in annotations:
+                todo += sorted(names_in(annotation) & known)
+        self.aliases = {
+            name
+            for name in self.request_side & set(model.aliases)
+            if as_sequence(model.aliases[name][0]).startswith("Sequence[")
+        }
+
+    def takes_sequence(self, annotation: str) -> bool:
+        """A field that may hold a sequence: ``Sequence[...]``, or an alias of one, in a union."""
+        members = [m.strip() for m in annotation.split(" | ")]
+        return any(m.startswith("Sequence[") or m in self.aliases for m in members)
+
+
+@functools.cache
+def sequences_of(model: Model) -> Sequences:
+    return Sequences(model)
+
+
 def render_class(model: Model, name: str) -> str:
     schema = model.classes[name]
+    sequences = sequences_of(model)
     out = ["@attrs.frozen(kw_only=True)\n", f"class {name}:\n"]
     if "unknown_of" in schema:
         union = schema["unknown_of"]
@@ -730,10 +813,20 @@ def render_class(model: Model, name: str) -> str:
         if field.doc:
             for line in doc_lines(field.doc, "    #: "):
                 out.append(f"    #: {line}\n".replace("#: \n", "#:\n"))
-        default = f" = {field.default}" if field.default is not None else ""
-        out.append(f"    {field.name}: {field.annotation}{default}\n")
+        annotation, default = field.annotation, field.default
+        if name in sequences.request_side:
+            annotation = as_sequence(annotation)
+        if sequences.takes_sequence(annotation):
+            default = f"attrs.field(default={default}, eq=as_list)" if default else ""
+            default = default or "attrs.field(eq=as_list)"
+        default = f" = {default}" if default is not None else ""
+        out.append(f"    {field.name}: {annotation}{default}\n")
     out.append("    #: Keys the SDK does not model, kept verbatim and sent back out.\n")
     out.append("    extra: dict[str, Any] = attrs.field(factory=dict)\n")
+    for prop, annotation, doc, expression in PROPERTIES.get(name, []):
+        out.append(f"\n    @property\n    def {prop}(self) -> {annotation}:\n")
+        out.append(docstring(doc, "        "))
+        out.append(f"        return {expression}\n")
     return "".join(out)
 
 
@@ -746,6 +839,8 @@ def description(name: str, schema: dict[str, Any]) -> str:
 
 def render_alias(model: Model, name: str) -> str:
     target, doc = model.aliases[name]
+    if name in sequences_of(model).request_side:
+        target = as_sequence(target)
     return f"{name}: TypeAlias = {target}\n" + docstring(doc, "")
 
 
@@ -803,6 +898,9 @@ def render_module(model: Model, module: str) -> str:
     ]
     if classes:
         head += ["", "import attrs"]
+    head += [line for helper, line in HELPERS.items() if re.search(rf"\b{helper}\b", source)]
+    if "Sequence[" in source:
+        head += ["from collections.abc import Sequence"]
     if foreign:
         head += ["", "if TYPE_CHECKING:"]
         for home in sorted(foreign):

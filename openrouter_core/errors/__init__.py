@@ -1,4 +1,50 @@
-"""Error values returned inside ``Failure``; see ``_classes`` for the hierarchy."""
+"""The error values every public function returns inside a ``Failure``.
+
+They are exceptions only so that callers can raise or chain them (``Result.unwrap()``
+does); the SDK itself never raises them. Each is a frozen attrs class with value equality.
+
+Hierarchy::
+
+    OpenRouterError
+    ├── ResponseError                  an HTTP error status (4XX/5XX) came back
+    │   ├── BadRequestResponseError              400
+    │   ├── UnauthorizedResponseError            401
+    │   ├── PaymentRequiredResponseError         402
+    │   ├── ForbiddenResponseError               403
+    │   ├── NotFoundResponseError                404
+    │   ├── RequestTimeoutResponseError          408
+    │   ├── PayloadTooLargeResponseError         413
+    │   ├── UnprocessableEntityResponseError     422
+    │   ├── TooManyRequestsResponseError         429
+    │   ├── InternalServerResponseError          500
+    │   ├── BadGatewayResponseError              502
+    │   ├── ServiceUnavailableResponseError      503
+    │   ├── EdgeNetworkTimeoutResponseError      524
+    │   ├── ProviderOverloadedResponseError      529
+    │   └── OpenRouterDefaultError               any other status, or an unreadable body
+    ├── ResponseValidationError        a 2xx body that is not the expected JSON
+    ├── GenerationError                HTTP 200, but the generation failed (body or SSE error)
+    ├── StreamTruncatedError           the stream ended without [DONE] or a finish reason
+    ├── StreamStalledError             the stream's watchdog fired
+    ├── SDKValidationError             the caller's input cannot be sent
+    ├── StructuredOutputError          chat_parse: the reply is not JSON or does not fit
+    ├── RefusalError                   chat_parse: the model refused
+    ├── ToolRoundsExceededError        chat_run_tools: still asking for tools at max_rounds
+    ├── ToolLoopInterruptedError       chat_run_tools: a request failed (the run so far kept)
+    └── ClientError                    the transport or the SDK failed before an answer
+        ├── ConnectionFailedError
+        ├── RequestTimeoutError
+        ├── RequestAbortedError
+        ├── InvalidRequestError
+        └── UnexpectedClientError
+
+Match on the classes (``case Failure(TooManyRequestsResponseError() as error)``); the
+aliases ``ChatSendError``, ``ChatStreamError``, ``ChatParseError``, ``ChatRunToolsError``
+and ``StreamFailure`` say what each function can answer. ``error_type`` on ``ResponseError``
+and ``GenerationError`` names the kind of failure the server reported
+(``context_length_exceeded``, ``rate_limit_exceeded``...), so telling them apart is a
+comparison, not a search through messages.
+"""
 
 from typing import TypeAlias
 
@@ -30,6 +76,10 @@ from ._classes import TooManyRequestsResponseError as TooManyRequestsResponseErr
 from ._classes import UnauthorizedResponseError as UnauthorizedResponseError
 from ._classes import UnexpectedClientError as UnexpectedClientError
 from ._classes import UnprocessableEntityResponseError as UnprocessableEntityResponseError
+from ._outcomes import RefusalError as RefusalError
+from ._outcomes import StructuredOutputError as StructuredOutputError
+from ._outcomes import ToolLoopInterruptedError as ToolLoopInterruptedError
+from ._outcomes import ToolRoundsExceededError as ToolRoundsExceededError
 
 HTTPStatusErrors: TypeAlias = (
     BadRequestResponseError
@@ -68,6 +118,14 @@ ChatSendError: TypeAlias = (
 ChatStreamError: TypeAlias = ChatSendError | StreamStalledError
 """Everything ``chat_stream`` can answer before the stream starts (retries included)."""
 
+ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
+"""Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""
+
+ChatRunToolsError: TypeAlias = (
+    ToolRoundsExceededError | ToolLoopInterruptedError | InvalidRequestError
+)
+"""Everything ``chat_run_tools`` / ``chat_run_tools_async`` can answer inside ``Failure``."""
+
 StreamFailure: TypeAlias = (
     GenerationError
     | StreamTruncatedError
@@ -80,6 +138,8 @@ StreamFailure: TypeAlias = (
 __all__ = [
     "BadGatewayResponseError",
     "BadRequestResponseError",
+    "ChatParseError",
+    "ChatRunToolsError",
     "ChatSendError",
     "ChatStreamError",
     "ClientError",
@@ -96,6 +156,7 @@ __all__ = [
     "PayloadTooLargeResponseError",
     "PaymentRequiredResponseError",
     "ProviderOverloadedResponseError",
+    "RefusalError",
     "RequestAbortedError",
     "RequestTimeoutError",
     "RequestTimeoutResponseError",
@@ -106,7 +167,10 @@ __all__ = [
     "StreamFailure",
     "StreamStalledError",
     "StreamTruncatedError",
+    "StructuredOutputError",
     "TooManyRequestsResponseError",
+    "ToolLoopInterruptedError",
+    "ToolRoundsExceededError",
     "TransportErrors",
     "UnauthorizedResponseError",
     "UnexpectedClientError",

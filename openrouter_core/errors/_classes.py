@@ -1,39 +1,4 @@
-"""The error values every public function returns inside a ``Failure``.
-
-They are exceptions only so that callers can raise or chain them (``Result.unwrap()``
-does); the SDK itself never raises them. Each is a frozen attrs class with value equality.
-
-Hierarchy::
-
-    OpenRouterError
-    ├── ResponseError                  an HTTP error status (4XX/5XX) came back
-    │   ├── BadRequestResponseError              400
-    │   ├── UnauthorizedResponseError            401
-    │   ├── PaymentRequiredResponseError         402
-    │   ├── ForbiddenResponseError               403
-    │   ├── NotFoundResponseError                404
-    │   ├── RequestTimeoutResponseError          408
-    │   ├── PayloadTooLargeResponseError         413
-    │   ├── UnprocessableEntityResponseError     422
-    │   ├── TooManyRequestsResponseError         429
-    │   ├── InternalServerResponseError          500
-    │   ├── BadGatewayResponseError              502
-    │   ├── ServiceUnavailableResponseError      503
-    │   ├── EdgeNetworkTimeoutResponseError      524
-    │   ├── ProviderOverloadedResponseError      529
-    │   └── OpenRouterDefaultError               any other status, or an unreadable body
-    ├── ResponseValidationError        a 2xx body that is not the expected JSON
-    ├── GenerationError                HTTP 200, but the generation failed (body or SSE error)
-    ├── StreamTruncatedError           the stream ended without [DONE] or a finish reason
-    ├── StreamStalledError             the stream's watchdog fired
-    ├── SDKValidationError             the caller's input cannot be sent
-    └── ClientError                    the transport or the SDK failed before an answer
-        ├── ConnectionFailedError
-        ├── RequestTimeoutError
-        ├── RequestAbortedError
-        ├── InvalidRequestError
-        └── UnexpectedClientError
-"""
+"""The error classes; their tree, and when each is answered, is in ``openrouter_core.errors``."""
 
 from __future__ import annotations
 
@@ -58,7 +23,7 @@ class OpenRouterError(Exception):
     """
 
     message: str
-    attempts: int = attrs.field(default=1, eq=False)
+    attempts: int = 1
 
     def __str__(self) -> str:
         return self.message
@@ -83,6 +48,15 @@ class ResponseError(OpenRouterError):
     openrouter_metadata: Mapping[str, Any] | None = attrs.field(default=None, repr=False)
     retry_after: float | None = None
     generation_id: str | None = None
+
+    @property
+    def error_type(self) -> str | None:
+        """The kind of failure (``context_length_exceeded``, ``rate_limit_exceeded``, ...).
+
+        From the body's ``error.metadata.error_type`` (or ``error.error_type``, where
+        availability errors put it), so callers compare instead of searching messages.
+        """
+        return error_type(self.metadata, self.error)
 
     @property
     def provider_name(self) -> str | None:
@@ -205,8 +179,7 @@ class GenerationError(OpenRouterError):
     @property
     def error_type(self) -> str | None:
         """``metadata.error_type`` (``rate_limit_exceeded``, ``server``, ...), if present."""
-        value = (self.metadata or {}).get("error_type")
-        return value if isinstance(value, str) else None
+        return error_type(self.metadata, self.error)
 
     @property
     def retryable(self) -> bool | None:
@@ -288,6 +261,15 @@ class InvalidRequestError(ClientError):
 
 class UnexpectedClientError(ClientError):
     """Anything else that went wrong in the client: a raising hook, an unknown httpx error."""
+
+
+def error_type(metadata: Mapping[str, Any] | None, error: Mapping[str, Any] | None) -> str | None:
+    """``metadata.error_type``, else the envelope's own ``error_type``; a string or ``None``."""
+    for where in (metadata, error):
+        value = where.get("error_type") if isinstance(where, Mapping) else None
+        if isinstance(value, str):
+            return value
+    return None
 
 
 _DIG_DEPTH = 8

@@ -81,6 +81,13 @@ class StreamReport:
         """
         return self._pump.state.collect()
 
+    def __repr__(self) -> str:
+        """How the stream stands, for logs and the REPL: outcome, model and generation id."""
+        return (
+            f"<{type(self).__name__} outcome={self.outcome!r} model={self.model!r} "
+            f"generation_id={self.generation_id!r}>"
+        )
+
 
 class _StreamView(StreamReport):
     """The reading state both twins share: pending items, the handle, closed or not."""

@@ -4,9 +4,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
+
+from .._sequences import as_list
+from .._text import content_text
 
 if TYPE_CHECKING:
     from ._content import ChatContentItems, ChatContentText
@@ -39,23 +43,28 @@ class ChatAssistantMessage:
     role: Literal["assistant"] = "assistant"
     audio: ChatAudioOutput | None = None
     #: Assistant message content.
-    content: str | list[ChatContentItems] | None = None
-    images: ChatAssistantImages | None = None
+    content: str | Sequence[ChatContentItems] | None = attrs.field(default=None, eq=as_list)
+    images: ChatAssistantImages | None = attrs.field(default=None, eq=as_list)
     #: Model that generated this assistant message.
     model: str | None = None
     #: Optional name for the assistant.
     name: str | None = None
     #: Reasoning output.
     reasoning: str | None = None
-    reasoning_details: ChatReasoningDetails | None = None
+    reasoning_details: ChatReasoningDetails | None = attrs.field(default=None, eq=as_list)
     #: Refusal message if content was refused.
     refusal: str | None = None
     #: Tool calls made by the assistant.
-    tool_calls: list[ChatToolCall] | None = None
+    tool_calls: Sequence[ChatToolCall] | None = attrs.field(default=None, eq=as_list)
     #: Web-search citations and file annotations (wire-only).
-    annotations: list[ChatAnnotation] | None = None
+    annotations: Sequence[ChatAnnotation] | None = attrs.field(default=None, eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def text(self) -> str | None:
+        """The text content as one string (text parts joined); ``None`` when there is none."""
+        return content_text(self.content)
 
 
 @attrs.frozen(kw_only=True)
@@ -80,7 +89,7 @@ class ChatDeveloperMessage:
 
     role: Literal["developer"] = "developer"
     #: Developer message content.
-    content: str | list[ChatContentText]
+    content: str | Sequence[ChatContentText] = attrs.field(eq=as_list)
     #: Optional name for the developer message.
     name: str | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
@@ -93,7 +102,7 @@ class ChatSystemMessage:
 
     role: Literal["system"] = "system"
     #: System message content.
-    content: str | list[ChatContentText]
+    content: str | Sequence[ChatContentText] = attrs.field(eq=as_list)
     #: Optional name for the system message.
     name: str | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
@@ -130,7 +139,7 @@ class ChatToolMessage:
 
     role: Literal["tool"] = "tool"
     #: Tool response content.
-    content: str | list[ChatContentItems]
+    content: str | Sequence[ChatContentItems] = attrs.field(eq=as_list)
     #: ID of the assistant message tool call this message responds to.
     tool_call_id: str
     #: Keys the SDK does not model, kept verbatim and sent back out.
@@ -166,7 +175,7 @@ class ChatUserMessage:
 
     role: Literal["user"] = "user"
     #: User message content.
-    content: str | list[ChatContentItems]
+    content: str | Sequence[ChatContentItems] = attrs.field(eq=as_list)
     #: Optional name for the user.
     name: str | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
@@ -199,7 +208,7 @@ ChatAnnotation: TypeAlias = ChatUrlCitationAnnotation | UnknownChatAnnotation
 """An annotation on an assistant message (not in the spec; seen on the wire)."""
 
 
-ChatAssistantImages: TypeAlias = list[ChatAssistantImage]
+ChatAssistantImages: TypeAlias = Sequence[ChatAssistantImage]
 """Generated images from image generation models."""
 
 

@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
+
+from .._sequences import as_list
 
 if TYPE_CHECKING:
     from ._tools import WebSearchMode
@@ -37,7 +40,7 @@ class AutoBetaRouterPlugin:
     #: patterns, each at most 1024 characters, with 65536 total characters across all patterns.
     #: When not specified, every model ranked for the classified task type is a candidate,
     #: falling back to a default model set when rankings are unavailable.
-    allowed_models: list[str] | None = None
+    allowed_models: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Deprecated: Use cost_tier instead. Balances routing between cost and quality on a 0-10
     #: scale. The auto-beta-router ranks models for the classified task type by community spend
     #: share, then filters candidates by their average cost per generation for that task. Higher
@@ -57,7 +60,7 @@ class AutoBetaRouterPlugin:
     #: (e.g., "meta-llama/*" excludes all Llama models). Up to 1024 patterns, each at most 1024
     #: characters, with 65536 total characters across all patterns. Applied after
     #: allowed_models, so an excluded pattern always wins over an allowed one.
-    excluded_models: list[str] | None = None
+    excluded_models: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -72,7 +75,7 @@ class AutoRouterPlugin:
     #: at most 1024 characters, with 65536 total characters across all patterns. When not
     #: specified, every model ranked for the classified task type is a candidate, falling back
     #: to a default model set when rankings are unavailable.
-    allowed_models: list[str] | None = None
+    allowed_models: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Deprecated: Use cost_tier instead. Balances routing between cost and quality on a 0-10
     #: scale. The auto-router ranks models for the classified task type by community spend
     #: share, then filters candidates by their average cost per generation for that task. Higher
@@ -91,7 +94,7 @@ class AutoRouterPlugin:
     #: "meta-llama/*" excludes all Llama models). Up to 1024 patterns, each at most 1024
     #: characters, with 65536 total characters across all patterns. Applied after
     #: allowed_models, so an excluded pattern always wins over an allowed one.
-    excluded_models: list[str] | None = None
+    excluded_models: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: When true, reuses the model from the most recent assistant message's `model` attribute
     #: for subsequent turns. Defaults to false.
     pin_model: bool | None = None
@@ -134,7 +137,7 @@ class FusionPlugin:
     #: bound cost amplification. When omitted, defaults to the Quality preset from the
     #: /labs/fusion UI (~anthropic/claude-opus-latest, ~openai/gpt-latest, ~google/gemini-pro-
     #: latest).
-    analysis_models: list[str] | None = None
+    analysis_models: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Set to false to disable the fusion plugin for this request. Defaults to true.
     enabled: bool | None = None
     #: Maximum number of tool-calling steps each panelist (analysis model) and the analyst model
@@ -155,7 +158,7 @@ class FusionPlugin:
     #: defaults to `[{ type: "openrouter:web_search" }, { type: "openrouter:web_fetch" }]`. Pass
     #: an empty array to disable tools entirely (panelists answer from parametric knowledge
     #: only).
-    tools: list[FusionPluginTool] | None = None
+    tools: Sequence[FusionPluginTool] | None = attrs.field(default=None, eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -245,9 +248,9 @@ class WebFetchPlugin:
 
     id: Literal["web-fetch"] = "web-fetch"
     #: Only fetch from these domains.
-    allowed_domains: list[str] | None = None
+    allowed_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Never fetch from these domains.
-    blocked_domains: list[str] | None = None
+    blocked_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Maximum content length in approximate tokens. Content exceeding this limit is truncated.
     max_content_tokens: int | None = None
     #: Maximum number of web fetches per request. Once exceeded, the tool returns an error.
@@ -266,10 +269,10 @@ class WebSearchPlugin:
     engine: WebSearchEngine | None = None
     #: A list of domains to exclude from web search results. Supports wildcards (e.g.
     #: "*.substack.com") and path filtering (e.g. "openai.com/blog").
-    exclude_domains: list[str] | None = None
+    exclude_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: A list of domains to restrict web search results to. Supports wildcards (e.g.
     #: "*.substack.com") and path filtering (e.g. "openai.com/blog").
-    include_domains: list[str] | None = None
+    include_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     max_results: int | None = None
     #: Maximum number of times the model can invoke web search in a single turn. Passed through
     #: to native providers that support it (e.g. Anthropic).

@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
 import attrs
+
+from .._sequences import as_list
 
 ProviderName: TypeAlias = (
     Literal[
@@ -224,22 +227,22 @@ class ProviderPreferences:
     enforce_distillable_text: bool | None = None
     #: List of provider slugs to ignore. If provided, this list is merged with your account-wide
     #: ignored provider settings for this request.
-    ignore: list[ProviderName] | None = None
+    ignore: Sequence[ProviderName] | None = attrs.field(default=None, eq=as_list)
     #: The object specifying the maximum price you want to pay for this request. USD price per
     #: million tokens, for prompt and completion.
     max_price: ProviderMaxPrice | None = None
     #: List of provider slugs to allow. If provided, this list is merged with your account-wide
     #: allowed provider settings for this request.
-    only: list[ProviderName] | None = None
+    only: Sequence[ProviderName] | None = attrs.field(default=None, eq=as_list)
     #: An ordered list of provider slugs. The router will attempt to use the first provider in
     #: the subset of this list that supports your requested model, and fall back to the next if
     #: it is unavailable. If no providers are available, the request will fail with an error
     #: message.
-    order: list[ProviderName] | None = None
+    order: Sequence[ProviderName] | None = attrs.field(default=None, eq=as_list)
     preferred_max_latency: PreferredMaxLatency | None = None
     preferred_min_throughput: PreferredMinThroughput | None = None
     #: A list of quantization levels to filter the provider by.
-    quantizations: list[Quantization] | None = None
+    quantizations: Sequence[Quantization] | None = attrs.field(default=None, eq=as_list)
     #: Whether to filter providers to only those that support the parameters you've provided. If
     #: this setting is omitted or set to false, then providers will receive only the parameters
     #: they support, and ignore the rest.

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -106,7 +107,7 @@ ReasoningDetailUnion: TypeAlias = (
 """Reasoning detail union schema."""
 
 
-ChatReasoningDetails: TypeAlias = list[ReasoningDetailUnion]
+ChatReasoningDetails: TypeAlias = Sequence[ReasoningDetailUnion]
 """Reasoning details for extended thinking models."""
 
 

@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
+
+from .._sequences import as_list
 
 if TYPE_CHECKING:
     from ._content import AnthropicCacheControlDirective
@@ -61,7 +64,7 @@ class ChatRequest:
     """Chat completion request parameters."""
 
     #: List of messages for the conversation.
-    messages: list[ChatMessages]
+    messages: Sequence[ChatMessages] = attrs.field(eq=as_list)
     cache_control: AnthropicCacheControlDirective | None = None
     debug: ChatDebugOptions | None = None
     #: Frequency penalty (-2.0 to 2.0).
@@ -84,14 +87,16 @@ class ChatRequest:
     #: parameter.
     min_p: float | None = None
     #: Output modalities for the response. Supported values are "text", "image", and "audio".
-    modalities: list[Literal["text", "image", "audio"] | str] | None = None
+    modalities: Sequence[Literal["text", "image", "audio"] | str] | None = attrs.field(
+        default=None, eq=as_list
+    )
     model: ModelName | None = None
-    models: ChatModelNames | None = None
+    models: ChatModelNames | None = attrs.field(default=None, eq=as_list)
     #: Whether to enable parallel function calling during tool use. When true, the model may
     #: generate multiple tool calls in a single response.
     parallel_tool_calls: bool | None = None
     #: Plugins you want to enable for this request, including their settings.
-    plugins: list[ChatPlugin] | None = None
+    plugins: Sequence[ChatPlugin] | None = attrs.field(default=None, eq=as_list)
     prediction: Prediction | None = None
     #: Presence penalty (-2.0 to 2.0).
     presence_penalty: float | None = None
@@ -126,8 +131,8 @@ class ChatRequest:
     #: the body value takes precedence. Maximum of 256 characters.
     session_id: str | None = None
     #: Stop sequences (up to 4).
-    stop: str | list[str] | None = None
-    stop_server_tools_when: StopServerToolsWhen | None = None
+    stop: str | Sequence[str] | None = attrs.field(default=None, eq=as_list)
+    stop_server_tools_when: StopServerToolsWhen | None = attrs.field(default=None, eq=as_list)
     #: Enable streaming response.
     stream: bool | None = None
     stream_options: ChatStreamOptions | None = None
@@ -135,7 +140,7 @@ class ChatRequest:
     temperature: float | None = None
     tool_choice: ChatToolChoice | None = None
     #: Available tools for function calling.
-    tools: list[ChatFunctionTool] | None = None
+    tools: Sequence[ChatFunctionTool] | None = attrs.field(default=None, eq=as_list)
     #: Consider only tokens with "sufficiently high" probabilities based on the probability of
     #: the most likely token. Not all providers support this parameter.
     top_a: float | None = None
@@ -186,7 +191,7 @@ class Prediction:
     """
 
     type: Literal["content"] | str = "content"
-    content: str | list[PredictionContentText]
+    content: str | Sequence[PredictionContentText] = attrs.field(eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -254,5 +259,5 @@ class TraceConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-ChatModelNames: TypeAlias = list[ModelName]
+ChatModelNames: TypeAlias = Sequence[ModelName]
 """Models to use for completion."""

@@ -62,6 +62,11 @@ class ChatResult:
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
+    @property
+    def text(self) -> str | None:
+        """The first choice's text (``choices[0].message.text``); ``None`` when there is none."""
+        return self.choices[0].message.text if self.choices else None
+
 
 @attrs.frozen(kw_only=True)
 class ChatTokenLogprob:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._sequences import as_list
+
 if TYPE_CHECKING:
     from ._errors import ChatErrorDetail
     from ._messages import ChatAnnotation, ChatAssistantImages, ChatAudioOutput
@@ -61,6 +63,11 @@ class ChatStreamChunk:
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
+    @property
+    def text(self) -> str | None:
+        """The first choice's text delta; ``None`` when this chunk carries none."""
+        return self.choices[0].delta.content if self.choices else None
+
 
 @attrs.frozen(kw_only=True)
 class ChatStreamDelta:
@@ -81,7 +88,7 @@ class ChatStreamDelta:
     #: Web-search citations and file annotations (wire-only).
     annotations: list[ChatAnnotation] | None = None
     #: Generated images (wire-only).
-    images: ChatAssistantImages | None = None
+    images: ChatAssistantImages | None = attrs.field(default=None, eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 

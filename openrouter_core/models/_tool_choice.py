@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -121,7 +122,7 @@ StopServerToolsWhenCondition: TypeAlias = (
 """A single condition that, when met, halts the server-tool agent loop."""
 
 
-StopServerToolsWhen: TypeAlias = list[StopServerToolsWhenCondition]
+StopServerToolsWhen: TypeAlias = Sequence[StopServerToolsWhenCondition]
 """
 Stop conditions for the server-tool agent loop. Any condition firing halts the loop (OR logic).
 When set, this overrides `max_tool_calls`. When a condition fires while the model is still

@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
+
+from .._sequences import as_list
 
 if TYPE_CHECKING:
     from ._content import AnthropicCacheControlDirective, ChatContentCacheControl
@@ -223,11 +226,11 @@ class ChatWebSearchShorthand:
     ]
     #: Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity,
     #: and most native providers (Anthropic, OpenAI, xAI). Cannot be used with excluded_domains.
-    allowed_domains: list[str] | None = None
+    allowed_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     engine: WebSearchEngineEnum | None = None
     #: Exclude search results from these domains. Supported by Exa, Firecrawl, Parallel,
     #: Perplexity, Anthropic, OpenAI, and xAI. Cannot be used with allowed_domains.
-    excluded_domains: list[str] | None = None
+    excluded_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Exact maximum number of characters of content per search result. Applies to the Exa,
     #: Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For
     #: Exa, caps highlight content per result. For Parallel, caps excerpt content per result
@@ -357,7 +360,7 @@ class FusionServerToolConfig:
     #: prompt with openrouter:web_search and openrouter:web_fetch enabled, then an analyst model
     #: summarizes the collective output into structured analysis JSON. Capped at 8 models to
     #: bound cost amplification. Defaults to the Quality preset from /labs/fusion.
-    analysis_models: list[str] | None = None
+    analysis_models: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     cache_control: AnthropicCacheControlDirective | None = None
     #: Maximum number of output tokens (including reasoning tokens) each panelist and the
     #: analyst model may produce per inner call. Controls the total output budget so reasoning-
@@ -383,7 +386,7 @@ class FusionServerToolConfig:
     #: defaults to `[{ type: "openrouter:web_search" }, { type: "openrouter:web_fetch" }]`. Pass
     #: an empty array to disable tools entirely (panelists answer from parametric knowledge
     #: only).
-    tools: list[FusionNestedTool] | None = None
+    tools: Sequence[FusionNestedTool] | None = attrs.field(default=None, eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -494,7 +497,7 @@ class SubagentServerToolConfig:
     #: nothing, because every client function will be inherited by default. Names are trimmed
     #: before validation, so a whitespace-only name is rejected with a `400`. Supported on the
     #: Responses API (`/api/v1/responses`) only; other APIs reject it with a `400`.
-    inherited_function_names: list[str] | None = None
+    inherited_function_names: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: System instructions for the subagent. When omitted, the subagent responds with no system
     #: prompt of its own.
     instructions: str | None = None
@@ -521,7 +524,7 @@ class SubagentServerToolConfig:
     #: agentic sub-agent over these tools, then returns its outcome. Only OpenRouter server
     #: tools are supported — function tools are rejected — and the list must not include the
     #: subagent tool itself.
-    tools: list[SubagentNestedTool] | None = None
+    tools: Sequence[SubagentNestedTool] | None = attrs.field(default=None, eq=as_list)
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
@@ -577,9 +580,9 @@ class WebFetchServerToolConfig:
     """Configuration for the openrouter:web_fetch server tool."""
 
     #: Only fetch from these domains.
-    allowed_domains: list[str] | None = None
+    allowed_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Never fetch from these domains.
-    blocked_domains: list[str] | None = None
+    blocked_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     engine: WebFetchEngineEnum | None = None
     #: Maximum content length in approximate tokens. Content exceeding this limit is truncated.
     max_content_tokens: int | None = None
@@ -595,11 +598,11 @@ class WebSearchConfig:
 
     #: Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity,
     #: and most native providers (Anthropic, OpenAI, xAI). Cannot be used with excluded_domains.
-    allowed_domains: list[str] | None = None
+    allowed_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     engine: WebSearchEngineEnum | None = None
     #: Exclude search results from these domains. Supported by Exa, Firecrawl, Parallel,
     #: Perplexity, Anthropic, OpenAI, and xAI. Cannot be used with allowed_domains.
-    excluded_domains: list[str] | None = None
+    excluded_domains: Sequence[str] | None = attrs.field(default=None, eq=as_list)
     #: Exact maximum number of characters of content per search result. Applies to the Exa,
     #: Parallel, and Perplexity engines; ignored with native provider search and Firecrawl. For
     #: Exa, caps highlight content per result. For Parallel, caps excerpt content per result

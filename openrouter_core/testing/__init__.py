@@ -6,8 +6,14 @@ Not imported by ``import openrouter_core``; needs nothing beyond the SDK's own d
 ``POST /api/v1/chat/completions`` like OpenRouter: bearer-token check (401 envelope), body
 validation (400 envelope), deterministic answers ("capital of France" -> "The capital of
 France is Paris.", otherwise "You said: <last user message>"), a tool call when ``tools``
-are given and ``tool_choice`` is ``"required"`` or names a function (arguments fill the
-schema's required properties), reasoning and ``reasoning_details`` when ``reasoning`` is
+are given and ``tool_choice`` is ``"required"`` or names a function, or when the last
+message is the user's and ``tool_choice`` is absent or ``"auto"`` (the first function
+offered; arguments are an instance of its parameters schema), JSON for ``response_format``
+(``json_schema``: a deterministic instance of the schema, where strings are the last user
+message, integers 1, numbers 1.5, booleans true, arrays one item and the first choice of
+every enum or union that is not null; local ``$ref``s are followed and recursion ends
+through ``null`` or an empty array; ``json_object``: ``{"answer": <last user message>}``),
+reasoning and ``reasoning_details`` when ``reasoning`` is
 set, ``max_tokens`` truncation (``finish_reason: "length"``), ``usage`` with ``cost``,
 ``provider``, ``native_finish_reason`` and ``X-Generation-Id``. With ``"stream": true`` it
 sends ``: OPENROUTER PROCESSING``, a role chunk, word-sized content chunks (tool-call
