@@ -109,12 +109,12 @@ with example_core(hooks=Hooks(after_error=[log_failed_attempt])) as core:
     )
     match chat_stream(core, request, stalled):
         case Success(ChatStream() as stream):
-            # Once retries are spent, a stream that failed before any content is still handed
-            # over, and its one item is the failure.
             with stream:
                 for item in stream:
                     if isinstance(item, Failure):
                         print(f"   {item.failure()}")
             print(f"   outcome: {stream.outcome}")
         case Failure(err):
-            print(f"   could not start: {err}")
+            # Once retries are spent, a stream that failed before any content is the call's
+            # own Failure: no stream is handed over.
+            print(f"   no content came: {err}")

@@ -108,10 +108,13 @@ def running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
-def closed_loop_error(role: str, cause: BaseException | None = None) -> InvalidRequestError:
+def closed_loop_error(
+    role: str, cause: BaseException | None = None, *, may_have_been_processed: bool = False
+) -> InvalidRequestError:
     """The answer for a caller's async client that is bound to a loop that has closed."""
     return InvalidRequestError(
         cause=cause,
+        may_have_been_processed=may_have_been_processed,
         message=(
             f"the {role} is bound to an event loop that has closed (an httpx.AsyncClient's "
             "connections belong to the loop that opened them): create the client inside the "

@@ -16,7 +16,7 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _converter
-from openrouter_core._retries import retry_after_seconds
+from openrouter_core._retries import retry_after_seconds, wire_seconds
 from openrouter_core._version import __version__
 from openrouter_core.errors import (
     BadGatewayResponseError,
@@ -467,9 +467,7 @@ def _error_message(envelope: Mapping[str, Any], value: Mapping[str, Any], status
 def _availability_retry_after(envelope: Mapping[str, Any]) -> float | None:
     availability = envelope.get("availability")
     if isinstance(availability, dict):
-        seconds = availability.get("retry_after")
-        if isinstance(seconds, int | float) and not isinstance(seconds, bool) and seconds >= 0:
-            return float(seconds)
+        return wire_seconds(availability.get("retry_after"))  # bounded: a huge int overflows
     return None
 
 

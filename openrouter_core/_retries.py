@@ -4,13 +4,17 @@ Pure: the shell passes in the clock (``now``, ``elapsed``, ``budget_left``) and 
 (``jitter``), and does the sleeping. The policy, in short:
 
 - Retried: HTTP 408, 429, 500, 502, 503, 504, 524, 529; a 402 only with ``Retry-After``;
-  connection failures and timeouts when ``retry_connection_errors``; a stall or an in-band
-  generation error that the server marks retryable (the shell asks only before any content).
-  Never when the server says ``availability.retryable: false``, and never anything else.
-- The wait is the server's ``retry-after-ms`` / ``Retry-After`` when given, else exponential
-  backoff with equal jitter. A server wait above ``max_interval`` gives up at once (the error
-  carries ``retry_after`` for the caller to decide), and no wait may overrun the elapsed-time
-  budget or the call's deadline.
+  connection failures and timeouts when ``retry_connection_errors`` and the request cannot
+  have been processed (``may_have_been_processed`` false: never sent, or sent on a kept-alive
+  connection the server had already closed), or for any transport failure of an idempotent
+  request; a stall or an in-band generation error that the server marks retryable, unless
+  the generation already produced content. Never when the server says
+  ``availability.retryable: false``, and never anything else.
+- The wait is exponential backoff with equal jitter, or the server's ``retry-after-ms`` /
+  ``Retry-After`` when that is longer (a server saying 0 does not make the client hammer).
+  A server wait above ``max_interval`` gives up at once (the error carries ``retry_after``
+  for the caller to decide). At most ``max_attempts`` attempts, and no wait may overrun the
+  elapsed-time budget or the call's deadline.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from .errors import (
     RequestTimeoutError,
     ResponseError,
     StreamStalledError,
+    StreamTruncatedError,
 )
 
 __all__ = ["NO_RETRIES", "BackoffStrategy", "RetryConfig"]
@@ -45,8 +50,20 @@ _RETRYABLE_ERROR_TYPES = frozenset(
 )
 """``metadata.error_type`` values of the transient statuses (429, 503, 502, 504, 500)."""
 
+WIRE_SECONDS_MAX = 1e9
+"""The largest wait read from the wire that is kept as a number (about 31 years): anything
+above is "far too long" all the same, and bounding it first keeps arithmetic from overflowing."""
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+"""Methods whose repetition does no harm (RFC 9110): re-sent after any transport failure."""
+
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 """A non-negative number in ASCII digits (``float()`` also takes ``1_0``, ``inf``, ``nan``)."""
+
+
+def _positive_int(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be an int >= 1, got {value!r}")
 
 
 def _non_negative_finite(_: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -95,9 +112,14 @@ class RetryConfig:
             exactly one attempt (for callers with their own retry layer: stacked layers
             multiply attempts).
         backoff: The waits and the elapsed-time budget.
-        retry_connection_errors: Also retry connection failures and transport timeouts.
-            On by default: a chat request that never reached the server cannot have been
-            billed.
+        retry_connection_errors: Also retry connection failures and transport timeouts
+            of a request that cannot have been processed (the error's
+            ``may_have_been_processed`` is false): it never left this machine, or went out on
+            a kept-alive connection the server had already closed. On by default: a request
+            that never reached the server was not billed. A POST that may have reached the
+            server is never sent again.
+        max_attempts: The most attempts in all, the first included (4): with the elapsed
+            budget, whichever ends first ends the retries.
     """
 
     strategy: Literal["backoff", "none"] = attrs.field(
@@ -107,6 +129,7 @@ class RetryConfig:
         factory=BackoffStrategy, validator=attrs.validators.instance_of(BackoffStrategy)
     )
     retry_connection_errors: bool = True
+    max_attempts: int = attrs.field(default=4, validator=_positive_int)
 
 
 NO_RETRIES = RetryConfig(strategy="none")
@@ -141,7 +164,7 @@ def retry_after_seconds(headers: Mapping[str, str], now: float) -> float | None:
     if when.tzinfo is None:  # "-0000" or asctime form: HTTP dates are always GMT
         when = when.replace(tzinfo=UTC)
     wait = when.timestamp() - now
-    return max(0.0, wait) if math.isfinite(wait) else None
+    return min(max(0.0, wait), WIRE_SECONDS_MAX) if math.isfinite(wait) else None
 
 
 def _decimal(value: str | None) -> float | None:
@@ -149,16 +172,20 @@ def _decimal(value: str | None) -> float | None:
     if match is None:
         return None
     number = float(match.group())  # a few hundred digits already overflow to inf
-    return number if math.isfinite(number) else None
+    return min(number, WIRE_SECONDS_MAX) if math.isfinite(number) else None
 
 
-def is_retryable(error: OpenRouterError, *, retry_connection_errors: bool) -> bool:
-    """Whether another attempt could succeed where this one failed.
+def is_retryable(
+    error: OpenRouterError, *, retry_connection_errors: bool, idempotent: bool = False
+) -> bool:
+    """Whether another attempt could succeed where this one failed, without doing harm.
 
     Decided on the value, not the class: the status code for HTTP errors (a 504 arrives as
     ``OpenRouterDefaultError``), the server's ``availability.retryable`` when present.
     A 402 is retried only with ``Retry-After`` (OpenRouter's in-flight budget); without it
-    the account is out of credits and retrying only burns attempts.
+    the account is out of credits and retrying only burns attempts. A generation that
+    produced content is the answer (it was billed): never run again. A transport failure is
+    retried only when the request cannot have been processed, or is ``idempotent``.
     """
     if isinstance(error, ResponseError):
         if _availability(error.error).get("retryable") is False:
@@ -167,12 +194,40 @@ def is_retryable(error: OpenRouterError, *, retry_connection_errors: bool) -> bo
             return error.retry_after is not None
         return error.status_code in RETRYABLE_STATUSES
     if isinstance(error, GenerationError):
+        if produced_content(error):
+            return False
         if error.retryable is not None:
             return error.retryable
         return _is_transient_code(error.code) or error.error_type in _RETRYABLE_ERROR_TYPES
     if isinstance(error, ConnectionFailedError | RequestTimeoutError):
-        return retry_connection_errors
-    return isinstance(error, StreamStalledError)
+        return retry_connection_errors and (idempotent or not error.may_have_been_processed)
+    # Only a stream's attempt gives these, and only before its first content.
+    return isinstance(error, StreamStalledError | StreamTruncatedError)
+
+
+_CONTENT_FIELDS = (
+    "content",
+    "reasoning",
+    "reasoning_details",
+    "refusal",
+    "tool_calls",
+    "images",
+    "audio",
+)
+"""What a generated message may carry: any of it means the generation ran (and was billed)."""
+
+
+def produced_content(error: GenerationError) -> bool:
+    """Whether the failed generation had already produced something: text, reasoning, a
+    tool call... (in ``partial_content`` or in any choice of ``partial_result``)."""
+    if error.partial_content:
+        return True
+    choices = getattr(error.partial_result, "choices", None) or ()
+    return any(
+        getattr(getattr(choice, "message", None), field, None)
+        for choice in choices
+        for field in _CONTENT_FIELDS
+    )
 
 
 def _availability(error: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -191,10 +246,23 @@ def _server_wait(error: OpenRouterError) -> float | None:
     if isinstance(error, ResponseError):
         return error.retry_after
     if isinstance(error, GenerationError):
-        wait = _availability(error.error).get("retry_after")
-        if isinstance(wait, int | float) and not isinstance(wait, bool):
-            return float(wait) if math.isfinite(wait) and wait >= 0 else None
+        return wire_seconds(_availability(error.error).get("retry_after"))
     return None
+
+
+def wire_seconds(value: object) -> float | None:
+    """A JSON number of seconds from the wire, bounded before any arithmetic, or None.
+
+    Negative, non-finite and non-numbers give None; anything above ``WIRE_SECONDS_MAX``
+    (a huge integer would overflow ``float()``) is that maximum.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value < 0:
+        return None
+    return float(min(value, WIRE_SECONDS_MAX))  # int vs float compares exactly, never overflows
 
 
 def backoff_interval(backoff: BackoffStrategy, retry_number: int) -> float:
@@ -221,6 +289,7 @@ def retry_delay(
     elapsed: float,
     budget_left: float | None,
     jitter: float,
+    idempotent: bool = False,
 ) -> float | None:
     """The seconds to sleep before the next attempt, or None to give up and return ``error``.
 
@@ -231,24 +300,30 @@ def retry_delay(
         elapsed: Seconds since the first attempt started.
         budget_left: Seconds left before the call's total deadline, None if it has none.
         jitter: A random number in [0, 1).
+        idempotent: The request may be repeated without harm (a GET).
 
-    Without a server wait the delay is "equal jitter" over the exponential backoff,
+    The policy's own delay is "equal jitter" over the exponential backoff,
     ``backoff_interval(...) * (0.5 + jitter / 2)``: at least half the interval so waits still
     grow, spread over the other half so clients that failed together do not retry together.
-    A server wait is taken as given, but above ``max_interval`` it means give up. Either way
-    the call gives up when the wait would end past ``max_elapsed_time`` or would use up the
-    rest of the deadline (an attempt with no time left can only time out).
+    A server wait replaces it only when longer (``Retry-After: 0`` must not become a tight
+    loop), and above ``max_interval`` it means give up. Either way the call gives up after
+    ``max_attempts`` attempts, when the wait would end past ``max_elapsed_time``, or when it
+    would use up the rest of the deadline (an attempt with no time left can only time out).
     """
-    if config.strategy == "none":
+    if config.strategy == "none" or retry_number + 1 >= config.max_attempts:
         return None
-    if not is_retryable(error, retry_connection_errors=config.retry_connection_errors):
+    retryable = is_retryable(
+        error, retry_connection_errors=config.retry_connection_errors, idempotent=idempotent
+    )
+    if not retryable:
         return None
     backoff = config.backoff
-    delay = _server_wait(error)
-    if delay is None:
-        delay = backoff_interval(backoff, retry_number) * (0.5 + jitter / 2)
-    elif delay > backoff.max_interval:
-        return None
+    delay = backoff_interval(backoff, retry_number) * (0.5 + jitter / 2)
+    server = _server_wait(error)
+    if server is not None:
+        if server > backoff.max_interval:
+            return None
+        delay = max(delay, server)
     if elapsed + delay > backoff.max_elapsed_time:
         return None
     if budget_left is not None and delay >= budget_left:

@@ -12,7 +12,9 @@ passes through is closed on the way out.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -22,13 +24,16 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _http, _retries
 from openrouter_core._clients import closed_loop_error
+from openrouter_core._delivery import UPLOAD_PIECE, Delivery, WatchedUpload
 from openrouter_core._plan import CallPlan, guarded, run_replacing_hook
 from openrouter_core._runtime import Runtime
 from openrouter_core.errors import (
     ConnectionFailedError,
+    GenerationError,
     OpenRouterError,
     RequestAbortedError,
     RequestTimeoutError,
+    ResponseError,
     ResponseValidationError,
     UnexpectedClientError,
 )
@@ -60,12 +65,17 @@ class Opened:
 
 
 class Send:
-    """Send the request (body not read yet); reply: an ``Opened`` or an error value."""
+    """Send the request (body not read yet); reply: an ``Opened`` or an error value.
 
-    __slots__ = ("request",)
+    ``until`` (runtime monotonic time) is the call's deadline: the whole exchange up to the
+    response headers ends then, however slowly the headers trickle in.
+    """
 
-    def __init__(self, request: httpx.Request) -> None:
+    __slots__ = ("request", "until")
+
+    def __init__(self, request: httpx.Request, until: float | None = None) -> None:
         self.request = request
+        self.until = until
 
 
 class ReadBody:
@@ -118,20 +128,19 @@ AttemptFlow: TypeAlias = Callable[
 
 
 def call_flow(
-    plan: CallPlan,
-    runtime: Runtime,
-    attempt_flow: AttemptFlow[T],
-    soft_failure: Callable[[T], OpenRouterError | None] | None = None,
+    plan: CallPlan, runtime: Runtime, attempt_flow: AttemptFlow[T]
 ) -> Flow[Result[T, OpenRouterError]]:
     """Run attempts until one succeeds or the retry policy gives up.
 
-    ``attempt_flow`` does one attempt (send, read, interpret). ``soft_failure`` names the
-    error inside a value that is worth retrying but is still the answer when retries run
-    out (a stream that failed before any content is handed over with its error item).
+    ``attempt_flow`` does one attempt (send, read, interpret). When retries run out, the
+    last attempt's failure is the answer; but when the call's deadline ends the retries of
+    an error the server gave (a 429), that error is returned rather than a bare timeout.
     """
     log = plan.logger
     debug = log.isEnabledFor(logging.DEBUG)  # once per call: the log lines' arguments cost
     start = runtime.monotonic()
+    idempotent = plan.request.method in _retries.IDEMPOTENT_METHODS
+    answered: OpenRouterError | None = None  # the last error the server itself gave
     attempt = 0
     while True:
         attempt += 1
@@ -148,8 +157,8 @@ def call_flow(
         # A request the hook built from scratch would otherwise get the client's timeouts.
         request.extensions.setdefault("timeout", dict(plan.request.extensions["timeout"]))
         remaining = _remaining(plan, runtime)
-        if remaining is not None and remaining <= 0:
-            return Failure(_deadline_error(plan, attempt - 1))  # this attempt was not sent
+        if remaining is not None and remaining <= 0:  # this attempt was not sent
+            return _with_attempts(Failure(answered or _deadline_error(plan)), attempt - 1)
         _cap_timeouts(request, remaining)
         if debug:
             log.debug("%s %s attempt=%d", request.method, _loggable(request.url), attempt)
@@ -166,11 +175,13 @@ def call_flow(
                 runtime.monotonic() - start,
             )
         if isinstance(outcome, Success):
-            error = soft_failure(outcome.unwrap()) if soft_failure else None
-            if error is None:
-                return outcome
-        else:
-            error = outcome.failure()
+            return outcome
+        error = outcome.failure()
+        if _answered(error):
+            answered = error
+        elif answered is not None and _deadline_passed(plan, runtime):
+            # A deadline that ends during retries of a 429 still says "rate limited".
+            outcome = Failure(answered)
         elapsed = runtime.monotonic() - start
         delay = _retries.retry_delay(
             error,
@@ -179,6 +190,7 @@ def call_flow(
             elapsed=elapsed,
             budget_left=_remaining(plan, runtime),
             jitter=runtime.jitter(),
+            idempotent=idempotent,
         )
         if delay is None:
             return _with_attempts(outcome, attempt)
@@ -246,10 +258,18 @@ def _remaining(plan: CallPlan, runtime: Runtime) -> float | None:
     return plan.deadline_at - runtime.monotonic()
 
 
-def _deadline_error(plan: CallPlan, attempts: int) -> RequestTimeoutError:
-    return RequestTimeoutError(
-        message=f"the call's deadline of {plan.deadline}s passed", attempts=attempts
-    )
+def _deadline_passed(plan: CallPlan, runtime: Runtime) -> bool:
+    remaining = _remaining(plan, runtime)
+    return remaining is not None and remaining <= 0
+
+
+def _answered(error: OpenRouterError) -> bool:
+    """An error the server gave (a status, an in-band error), not a local timeout or break."""
+    return isinstance(error, ResponseError | GenerationError)
+
+
+def _deadline_error(plan: CallPlan) -> RequestTimeoutError:
+    return RequestTimeoutError(message=f"the call's deadline of {plan.deadline}s passed")
 
 
 def _cap_timeouts(request: httpx.Request, remaining: float | None) -> None:
@@ -285,22 +305,45 @@ def _describe(outcome: Result[Any, OpenRouterError]) -> str:
     return " ".join(parts)
 
 
-def transport_error(exc: Exception) -> OpenRouterError:
-    """The one table from httpx (and foreign transport) exceptions to error values."""
+def transport_error(exc: Exception, *, may_have_been_processed: bool = True) -> OpenRouterError:
+    """The one table from httpx (and foreign transport) exceptions to error values.
+
+    ``may_have_been_processed``: whether the request may have reached the server whole (see
+    ``_delivery``); a failure while reading a response always may have.
+    """
     text = str(exc) or type(exc).__name__
+    processed = may_have_been_processed
     if isinstance(exc, httpx.TimeoutException):
-        return RequestTimeoutError(message=f"request timed out: {text}", cause=exc)
+        return RequestTimeoutError(
+            message=f"request timed out: {text}", cause=exc, may_have_been_processed=processed
+        )
     if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError | httpx.ProxyError):
-        return ConnectionFailedError(message=f"connection failed: {text}", cause=exc)
+        return ConnectionFailedError(
+            message=f"connection failed: {text}", cause=exc, may_have_been_processed=processed
+        )
     if isinstance(exc, httpx.DecodingError):
         return ResponseValidationError(message=f"the response could not be decoded: {text}")
     if isinstance(exc, RuntimeError) and "client has been closed" in text:
         return RequestAbortedError(message=f"the HTTP client was closed: {text}", cause=exc)
     if isinstance(exc, RuntimeError) and "Event loop is closed" in text:
-        return closed_loop_error("async HTTP client", exc)
+        # The bytes may have gone out on the dead loop's socket before the loop was needed.
+        return closed_loop_error("async HTTP client", exc, may_have_been_processed=processed)
     if isinstance(exc, OSError):
-        return ConnectionFailedError(message=f"connection failed: {text}", cause=exc)
-    return UnexpectedClientError(message=f"unexpected HTTP client error: {exc!r}", cause=exc)
+        return ConnectionFailedError(
+            message=f"connection failed: {text}", cause=exc, may_have_been_processed=processed
+        )
+    return UnexpectedClientError(
+        message=f"unexpected HTTP client error: {exc!r}",
+        cause=exc,
+        may_have_been_processed=processed,
+    )
+
+
+def _late(delivery: Delivery) -> RequestTimeoutError:
+    return RequestTimeoutError(
+        message="the call's deadline passed before the response headers arrived",
+        may_have_been_processed=delivery.body_sent,
+    )
 
 
 # Exceptions a transport may raise: httpx's own, and anything a custom transport throws.
@@ -312,7 +355,7 @@ def send_attempt(
     plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
 ) -> Flow[Result[ChatResult, OpenRouterError]]:
     """One non-streaming attempt: send, read the whole body, interpret it."""
-    opened = yield Send(request)
+    opened = yield Send(request, plan.deadline_at)
     if isinstance(opened, OpenRouterError):
         return run_hooks_after(plan, attempt, None, Failure(opened))
     body = yield ReadBody(opened, plan.max_response_bytes, plan.deadline_at)
@@ -334,10 +377,15 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
             runtime.sleep(action.seconds)
             return None
         if isinstance(action, Send):
+            delivery = _traced(action.request, asynchronous=False)
+            timer = _deadline_timer(action.until, runtime, delivery)
             try:
                 response = client.send(action.request, stream=True)
             except _TRANSPORT_EXCEPTIONS as exc:
-                return transport_error(exc)
+                return _send_failed(exc, action, runtime, delivery)
+            finally:
+                if timer is not None:
+                    timer.cancel()
             opened = Opened(response, response.iter_bytes())
             live.add(opened)
             return opened
@@ -380,10 +428,15 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
             await runtime.asleep(action.seconds)
             return None
         if isinstance(action, Send):
+            request = action.request
+            delivery = _traced(request, asynchronous=True)
+            if len(request.content) > UPLOAD_PIECE:
+                request.stream = WatchedUpload(request.content, delivery)
             try:
-                response = await client.send(action.request, stream=True)
-            except _TRANSPORT_EXCEPTIONS as exc:
-                return transport_error(exc)
+                with _time_limit(action.until, runtime):
+                    response = await client.send(request, stream=True)
+            except _TRANSPORT_EXCEPTIONS as exc:  # fail_after's TimeoutError included
+                return _send_failed(exc, action, runtime, delivery)
             opened = Opened(response, response.aiter_bytes())
             live.add(opened)
             return opened
@@ -416,6 +469,48 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
         await aclose_shielded([opened.response for opened in live])
         flow.close()
         raise
+
+
+def _traced(request: httpx.Request, *, asynchronous: bool) -> Delivery:
+    """Record how far this attempt gets through httpcore's ``trace`` extension; a trace
+    the caller (or a hook) set keeps running beside ours."""
+    trace = request.extensions.get("trace")
+    if isinstance(getattr(trace, "__self__", None), Delivery):
+        trace = None  # ours, from an earlier attempt on the same request
+    delivery = Delivery(trace)
+    request.extensions["trace"] = delivery.atrace if asynchronous else delivery.trace
+    return delivery
+
+
+def _send_failed(
+    exc: Exception, action: Send, runtime: Runtime, delivery: Delivery
+) -> OpenRouterError:
+    """The error of a send that raised: the deadline's own, or the transport's by phase."""
+    if action.until is not None and runtime.monotonic() >= action.until:
+        return _late(delivery)
+    return transport_error(exc, may_have_been_processed=delivery.may_have_been_processed(exc))
+
+
+def _deadline_timer(
+    until: float | None, runtime: Runtime, delivery: Delivery
+) -> threading.Timer | None:
+    """At the deadline, wake a sync read that per-read timeouts cannot bound (a header block
+    trickled byte by byte): a daemon timer shuts the attempt's socket down."""
+    if until is None:
+        return None
+    timer = threading.Timer(max(0.0, until - runtime.monotonic()), delivery.interrupt)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def _time_limit(until: float | None, runtime: Runtime) -> Any:
+    """The async twin of ``_deadline_timer``: a cancel scope that ends at the deadline."""
+    if until is None:
+        return contextlib.nullcontext()
+    import anyio
+
+    return anyio.fail_after(max(0.0, until - runtime.monotonic()))
 
 
 def read_limited(
@@ -466,7 +561,8 @@ class _BodyBuffer:
             return self.too_large()
         if self._until is not None and self._clock() > self._until:
             return RequestTimeoutError(
-                message="the call's deadline passed while the response body was arriving"
+                message="the call's deadline passed while the response body was arriving",
+                may_have_been_processed=True,
             )
         return None
 

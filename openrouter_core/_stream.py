@@ -3,7 +3,8 @@
 ``StreamPump`` turns body bytes into stream items: the SSE decoder, the chat stream's state
 and the stall watchdog, with time passed in. ``stream_attempt`` is one attempt of
 ``chat_stream`` for the retry loop in ``_send``: it opens the stream and reads up to the
-first content, so that an error chunk or a stall before any content can still be retried.
+first content, so that any failure before the first content (an error chunk, a stall, a
+reset, an early end) can still be retried, and is the call's outer ``Failure`` otherwise.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from openrouter_core._send import Close, Flow, Opened, ReadBody, ReadChunk, Send
 from openrouter_core._sse import SSEDecoder, SSEEvent, SSELineTooLongError
 from openrouter_core._stream_state import StreamState
 from openrouter_core.errors import (
-    GenerationError,
+    ClientError,
     OpenRouterError,
     RequestTimeoutError,
     ResponseValidationError,
@@ -106,8 +107,15 @@ class StreamPump:
         return items
 
     def transport_failed(self, error: OpenRouterError, now: float) -> list[Item]:
-        """The read failed; a read timeout is the watchdog seeing silence."""
+        """The read failed; a read timeout is the watchdog seeing silence.
+
+        A stream whose every choice already has a finish reason delivered a complete answer:
+        a connection that drops before ``[DONE]`` ends it as ``completed``, with no failure.
+        """
         if self.finished:
+            return []
+        if self.state.every_choice_finished:
+            self.state.on_eof()  # completed; a half-received last line is dropped, not decoded
             return []
         if isinstance(error, RequestTimeoutError):
             stalled = self._check_watchdog(now, silent=True)
@@ -157,7 +165,7 @@ def stream_attempt(
     content is returned as the attempt's failure (the retry loop may try again); once
     content arrives, everything is handed to the caller's stream.
     """
-    opened = yield Send(request)
+    opened = yield Send(request, plan.deadline_at)
     if isinstance(opened, OpenRouterError):
         return run_hooks_after(plan, attempt, None, Failure(opened))
     response = opened.response
@@ -191,28 +199,29 @@ def stream_attempt(
             buffered.extend(pump.feed(chunk, now))
         else:
             buffered.extend(pump.eof())
-    handoff = Handoff(opened=opened, pump=pump, buffered=tuple(buffered), response=response)
-    early = early_failure(handoff)
+    early = _early_failure(pump, buffered)
     if early is not None:
         yield Close(opened)
-        hooked = run_hooks_after(plan, attempt, response, Failure(early))
-        if hooked.failure() is not early:  # an after_error hook raised
-            return hooked
-        return Success(handoff)
+        return run_hooks_after(plan, attempt, response, Failure(early))
+    handoff = Handoff(opened=opened, pump=pump, buffered=tuple(buffered), response=response)
     return run_hooks_after(plan, attempt, response, Success(handoff))
 
 
-def early_failure(handoff: Handoff) -> OpenRouterError | None:
-    """The error of a stream that failed before any content: worth another attempt.
+def _early_failure(pump: StreamPump, buffered: list[Item]) -> OpenRouterError | None:
+    """The error of a stream that failed before any content: the attempt's failure.
 
-    Only in-band generation errors and stalls count; the retry policy decides the rest.
+    Every kind counts (an error chunk, a stall, a reset or a clean end before the first
+    content): the retry policy decides as for any failed attempt, and when retries run out
+    the caller gets it as the outer ``Failure``. A transport failure here produced nothing,
+    so it is marked as not processed: retried like a request that was never answered.
     """
-    last = handoff.buffered[-1] if handoff.buffered else None
-    if isinstance(last, Failure) and not handoff.pump.state.received_content:
-        failure = last.failure()
-        if isinstance(failure, GenerationError | StreamStalledError):
-            return failure
-    return None
+    last = buffered[-1] if buffered else None
+    if not isinstance(last, Failure) or pump.state.received_content:
+        return None
+    error: OpenRouterError = last.failure()
+    if isinstance(error, ClientError):
+        return attrs.evolve(error, may_have_been_processed=False)
+    return error
 
 
 def _is_event_stream(response: httpx.Response) -> bool:

@@ -12,7 +12,8 @@ Rules (``design.md`` section 6):
   event, or a choice with ``finish_reason: "error"`` or an ``error`` ends it with
   ``GenerationError``; an event that is not a chunk ends it with ``ResponseValidationError``;
 - end of body without ``[DONE]`` and without any finish reason is ``StreamTruncatedError``;
-  a finish reason followed by end of body is a normal completion;
+  a finish reason followed by end of body is a normal completion, and so is a connection
+  that breaks once every choice has its finish reason (``every_choice_finished``);
 - after a failure, later events are ignored.
 
 Content is kept as lists of string pieces joined on demand, never as the chunk objects, so
@@ -22,6 +23,7 @@ folding is linear in the size of the answer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, TypeVar
 
@@ -134,9 +136,9 @@ class _DetailRun:
     def build(self) -> ReasoningDetailUnion:
         first = self.first
         if isinstance(first, ReasoningDetailText):
-            text = "".join(self.pieces) if self.pieces else first.text  # keep a missing text
+            text = joined_surrogates("".join(self.pieces)) if self.pieces else first.text
             return attrs.evolve(first, text=text, signature=self.signature, id=self.id)
-        return attrs.evolve(first, summary="".join(self.pieces), id=self.id)
+        return attrs.evolve(first, summary=joined_surrogates("".join(self.pieces)), id=self.id)
 
 
 _RUN = 64
@@ -167,7 +169,22 @@ class _Text:
         return bool(self._blocks or self._tail)
 
     def __str__(self) -> str:
-        return "".join(self._blocks) + "".join(self._tail)
+        return joined_surrogates("".join(self._blocks) + "".join(self._tail))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def joined_surrogates(text: str) -> str:
+    """``text`` with each surrogate pair made one character.
+
+    A character outside the BMP escaped in JSON as a pair (``\\ud83d\\ude00``) may arrive
+    split across two events; each half decodes alone, and joining the pieces leaves two
+    code points. Lone halves that have no partner stay as they are.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 class _ChoiceParts:
@@ -488,6 +505,12 @@ class StreamState:
         The shell stops reading and closes the response once this is true.
         """
         return self._outcome != "in_progress"
+
+    @property
+    def every_choice_finished(self) -> bool:
+        """Whether choices arrived and each has a finish reason: the answer is complete,
+        whatever happens to the connection before ``[DONE]``."""
+        return bool(self._choices) and all(parts.finish_reason for parts in self._choices.values())
 
     @property
     def outcome(self) -> StreamOutcome:

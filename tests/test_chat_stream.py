@@ -148,20 +148,34 @@ def test_bare_error_event_is_a_generation_error(mode: Mode, httpx_mock: HTTPXMoc
     assert (GenerationError, 429) == (type(err), err.code)
 
 
-def test_error_before_content_without_retries_is_in_the_stream(
+def _outer_failure(
+    mode: Mode,
+    core: OpenRouterCore,
+    body: bytes | Iterator[bytes],
+    httpx_mock: HTTPXMock,
+    options: RequestOptions | None = None,
+) -> Any:
+    """The error of a stream that failed before any content: the call's own Failure."""
+    content = IteratorStream(body) if not isinstance(body, bytes) else body
+    if isinstance(content, bytes):
+        httpx_mock.add_response(url=URL, content=content, headers=SSE_HEADERS)
+    else:
+        httpx_mock.add_response(url=URL, stream=content, headers=SSE_HEADERS)
+    outcome = stream(mode, core, user_request(), options)
+    assert isinstance(outcome, Failure), outcome
+    return outcome.failure()
+
+
+def test_error_before_content_without_retries_is_the_outer_failure(
     mode: Mode, httpx_mock: HTTPXMock
 ) -> None:
-    """With no retries left, an error chunk before content reaches the caller as the last item."""
+    """With no retries left, an error chunk before content is the call's Failure, not a
+    Success holding a one-item failing stream."""
     error_chunk = chunk_json()
     error_chunk["choices"] = []
     error_chunk["error"] = {"code": 400, "message": "prompt is too long"}
-    live, items = _items(mode, _core(), sse(error_chunk), httpx_mock)
-    assert 1 == len(items)
-    assert (GenerationError, 400, False) == (
-        type(items[0].failure()),
-        items[0].failure().code,
-        live.received_content,
-    )
+    err = _outer_failure(mode, _core(), sse(error_chunk), httpx_mock)
+    assert (GenerationError, 400) == (type(err), err.code)
 
 
 def test_eof_without_done_or_finish_is_truncated(mode: Mode, httpx_mock: HTTPXMock) -> None:
@@ -248,8 +262,7 @@ def test_no_first_content_in_time_stalls(mode: Mode, httpx_mock: HTTPXMock) -> N
     clock = FakeClock()
     pieces = [b": OPENROUTER PROCESSING\n\n"] * 20
     core = _core(runtime=Runtime(monotonic=clock), first_content_timeout=3.0)
-    _, items = _items(mode, core, _ticking(clock, pieces, 1.0), httpx_mock)
-    err = items[-1].failure()
+    err = _outer_failure(mode, core, _ticking(clock, pieces, 1.0), httpx_mock)
     assert (StreamStalledError, "first_content", 3.0) == (type(err), err.phase, err.limit)
 
 
@@ -284,8 +297,8 @@ def test_stall_limits_per_call_override_the_core(mode: Mode, httpx_mock: HTTPXMo
     pieces = [b": OPENROUTER PROCESSING\n\n"] * 10
     core = _core(runtime=Runtime(monotonic=clock), first_content_timeout=100.0)
     options = RequestOptions(first_content_timeout=2.0)
-    _, items = _items(mode, core, _ticking(clock, pieces, 1.0), httpx_mock, options=options)
-    assert 2.0 == items[-1].failure().limit
+    err = _outer_failure(mode, core, _ticking(clock, pieces, 1.0), httpx_mock, options)
+    assert 2.0 == err.limit
 
 
 def test_tool_call_fragments_collect_by_index(mode: Mode, httpx_mock: HTTPXMock) -> None:

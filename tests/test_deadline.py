@@ -51,13 +51,40 @@ def _slow_503(clock: FakeClock, latency: float) -> Callable[[httpx.Request], htt
 
 
 @twins
-def test_deadline_ends_the_call_with_a_timeout(mode: Mode, httpx_mock: HTTPXMock) -> None:
-    """Slow 503s under a 4 s deadline end at 4.0 s as RequestTimeoutError after 3 attempts."""
+def test_deadline_ends_the_call_with_the_last_answer(mode: Mode, httpx_mock: HTTPXMock) -> None:
+    """Slow 503s under a 4 s deadline end at 4.0 s after 3 attempts, the third cut short by
+    the deadline: the caller learns the server's 503, not a bare timeout."""
     clock, responses = FakeClock(), Responses()
     httpx_mock.add_callback(_slow_503(clock, latency=1.0), url=URL, is_reusable=True)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=4.0)
     err = send(mode, core, user_request()).failure()
-    assert (RequestTimeoutError, 3, 4.0) == (type(err), err.attempts, clock.now)
+    assert (ServiceUnavailableResponseError, 3, 4.0) == (type(err), err.attempts, clock.now)
+
+
+@twins
+def test_deadline_during_429_retries_says_rate_limited(mode: Mode, httpx_mock: HTTPXMock) -> None:
+    """A 429 (Retry-After: 1), then an attempt the deadline cuts short: the 429 comes back."""
+    httpx_mock.add_response(
+        url=URL,
+        status_code=429,
+        json={"error": {"code": 429, "message": "slow down"}},
+        headers={"Retry-After": "1"},
+    )
+    clock, responses = FakeClock(), Responses()
+    httpx_mock.add_callback(_slow_503(clock, latency=5.0), url=URL)
+    core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=3.0)
+    err = send(mode, core, user_request()).failure()
+    assert (TooManyRequestsResponseError, 2, 3.0) == (type(err), err.attempts, clock.now)
+
+
+@twins
+def test_deadline_without_any_answer_is_a_timeout(mode: Mode, httpx_mock: HTTPXMock) -> None:
+    """A server that never answers within the deadline gives RequestTimeoutError."""
+    clock, responses = FakeClock(), Responses()
+    httpx_mock.add_callback(_slow_503(clock, latency=5.0), url=URL)
+    core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=2.0)
+    err = send(mode, core, user_request()).failure()
+    assert (RequestTimeoutError, 1, 2.0) == (type(err), err.attempts, clock.now)
 
 
 @twins
@@ -106,7 +133,7 @@ def test_per_call_deadline_wins_over_the_core(mode: Mode, httpx_mock: HTTPXMock)
     httpx_mock.add_callback(_slow_503(clock, latency=1.0), url=URL, is_reusable=True)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=100.0)
     err = send(mode, core, user_request(), RequestOptions(deadline=2.0)).failure()
-    assert (RequestTimeoutError, 2, 2.0) == (type(err), err.attempts, clock.now)
+    assert (ServiceUnavailableResponseError, 2, 2.0) == (type(err), err.attempts, clock.now)
 
 
 @twins

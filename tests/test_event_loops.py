@@ -133,7 +133,7 @@ def test_a_callers_client_from_a_closed_loop_is_a_clear_failure(
     assert isinstance(error, InvalidRequestError)
     assert "event loop that has closed" in str(error)
     assert "async_http_client" in str(error)
-    assert 1 == len(fake_openrouter.requests)
+    assert (1, False) == (len(fake_openrouter.requests), error.may_have_been_processed)
     asyncio.run(client.aclose())
 
 

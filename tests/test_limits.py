@@ -114,6 +114,9 @@ def _event(payload: object) -> bytes:
 
 STARTED = SSE_HEAD + _event(chunk_json(role="assistant")) + _event(chunk_json("Paris "))
 
+BEFORE_CONTENT = {"endless-line-before-content", "endless-comment-line", "one-line-over-the-cap"}
+"""Cases that fail before the first content: the call's own Failure, not a stream item."""
+
 LINE_CASES = {
     "endless-line-before-content": _script(
         SSE_HEAD + _chunk(b"data: "), b"x" * 4096, forever=True, chunked=True
@@ -136,10 +139,12 @@ LINE_CASES = {
 @pytest.mark.parametrize("case", list(LINE_CASES))
 @pytest.mark.parametrize("mode", MODES)
 def test_sse_line_over_max_line_bytes_ends_the_stream(mode: Mode, case: str) -> None:
-    """A line or an event's data past max_line_bytes is the stream's last item, a Failure."""
+    """A line or an event's data past max_line_bytes is a Failure: the stream's last item,
+    or before any content the call's own."""
     with RawServer(LINE_CASES[case]) as server:
         seen = observe(mode, "stream", **_options(server.base_url))
-    assert ("item", ResponseValidationError, []) == (seen.where, seen.error, seen.busy)
+    where = "result" if case in BEFORE_CONTENT else "item"
+    assert (where, ResponseValidationError, []) == (seen.where, seen.error, seen.busy)
     assert TOO_LONG in str(seen.value)
     assert seen.elapsed < LIMIT
     assert seen.body_read <= CAP + READ_MARGIN

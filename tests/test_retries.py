@@ -1,21 +1,26 @@
 """The pure retry policy: what is retried, how long to wait, and when to give up."""
 
+import json
 import math
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from openrouter_core._http import read_success_body
 from openrouter_core._retries import (
     NO_RETRIES,
+    WIRE_SECONDS_MAX,
     BackoffStrategy,
     RetryConfig,
     backoff_interval,
     is_retryable,
     retry_after_seconds,
     retry_delay,
+    wire_seconds,
 )
 from openrouter_core.errors import (
     BadGatewayResponseError,
@@ -47,12 +52,16 @@ from openrouter_core.errors import (
     UnprocessableEntityResponseError,
 )
 
+from .support import result_json
+
 NOW = 1696004817.0
 """Fri, 29 Sep 2023 16:26:57 GMT."""
 
 JUST_BELOW_ONE = math.nextafter(1.0, 0.0)
 
 DEFAULT = RetryConfig()
+UNCAPPED = RetryConfig(max_attempts=1000)
+"""The default waits without the attempt cap, to look at late retries' waits."""
 
 
 def delay(
@@ -181,13 +190,14 @@ def test_transport_failures_follow_retry_connection_errors(
         pytest.param(UnexpectedClientError(message="m"), False, id="unexpected-client"),
         pytest.param(SDKValidationError(message="m"), False, id="sdk-validation"),
         pytest.param(ResponseValidationError(message="m"), False, id="response-validation"),
-        pytest.param(StreamTruncatedError(message="m"), False, id="truncated"),
+        pytest.param(StreamTruncatedError(message="m"), True, id="truncated-before-content"),
     ],
 )
 def test_other_errors_are_retried_only_when_a_new_attempt_can_help(
     error: OpenRouterError, expected: bool
 ) -> None:
-    """A stall (asked only before content) is retried; aborts and caller or SDK faults never are."""
+    """A stall or an early end (asked only before content) is retried; aborts and caller or
+    SDK faults never are."""
     assert expected == is_retryable(error, retry_connection_errors=True)
 
 
@@ -276,25 +286,131 @@ def test_jitter_spreads_the_wait_over_the_upper_half_of_the_interval(
     jitter: float, expected: float
 ) -> None:
     """Equal jitter: interval * (0.5 + jitter / 2); the fourth retry's interval is 4 s."""
-    assert expected == delay(status_error(503), retry_number=3, jitter=jitter)
+    assert expected == delay(status_error(503), config=UNCAPPED, retry_number=3, jitter=jitter)
 
 
 def test_jitter_just_below_one_waits_at_most_the_interval() -> None:
     """The largest jitter waits about the whole interval and never more."""
-    actual = delay(status_error(503), retry_number=3, jitter=JUST_BELOW_ONE)
+    actual = delay(status_error(503), config=UNCAPPED, retry_number=3, jitter=JUST_BELOW_ONE)
     assert actual is not None
     assert 3.999 < actual <= 4.0
 
 
-def test_retry_after_is_waited_exactly_whatever_the_retry_number() -> None:
-    """The server's wait replaces backoff and jitter."""
+def test_retry_after_is_a_floor_under_the_backoff() -> None:
+    """The server's wait replaces a shorter backoff (3 s over 0.25 s), never a longer one
+    (the tenth retry's 9.5 s): max(server wait, backoff)."""
     error = status_error(429, retry_after=3.0)
-    assert [3.0, 3.0] == [delay(error, retry_number=0), delay(error, retry_number=9, jitter=0.9)]
+    waits = [delay(error), delay(error, config=UNCAPPED, retry_number=9, jitter=0.9)]
+    assert [3.0, 9.5] == waits
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        pytest.param(status_error(429, retry_after=0.0), id="retry-after-0"),
+        pytest.param(status_error(503, retry_after=0.0), id="503-retry-after-0"),
+        pytest.param(
+            generation_error(availability={"retryable": True, "retry_after": 0}), id="in-band-0"
+        ),
+    ],
+)
+def test_a_server_wait_of_zero_still_waits_the_backoff(error: OpenRouterError) -> None:
+    """Retry-After: 0 (or a date already past) cannot make a tight loop: each wait is at
+    least the policy's own, growing backoff."""
+    waits = [delay(error, retry_number=n, jitter=0.0) for n in range(3)]
+    assert [0.25, 0.5, 1.0] == waits
+
+
+def test_max_attempts_caps_the_attempts_whatever_the_budget() -> None:
+    """Four attempts in all by default: a wait after the first three, none after the fourth."""
+    waits = [delay(status_error(503), retry_number=n) for n in range(5)]
+    assert [0.25, 0.5, 1.0, None, None] == waits
+    assert None is delay(status_error(503), config=RetryConfig(max_attempts=1))
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, True, "4"])
+def test_max_attempts_must_be_a_positive_int(value: Any) -> None:
+    """An attempt count that cannot be counted fails at construction, naming the option."""
+    with pytest.raises(ValueError, match="max_attempts"):
+        RetryConfig(max_attempts=value)
+
+
+def test_a_generation_that_produced_content_is_never_run_again() -> None:
+    """A 200 whose choice ended in error after partial content was generated (and billed):
+    even a retryable code does not send the question again."""
+    error = attrs.evolve(generation_error(503), partial_content="Paris is")
+    assert (None, 0.25) == (delay(error), delay(generation_error(503)))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param({"content": ""}, 0.25, id="nothing-generated"),
+        pytest.param({"content": "Par"}, None, id="text"),
+        pytest.param({"content": None, "reasoning": "Let me think"}, None, id="reasoning"),
+        pytest.param(
+            {
+                "content": None,
+                "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+                ],
+            },
+            None,
+            id="tool-call",
+        ),
+    ],
+)
+def test_a_failed_choice_is_retried_only_when_it_generated_nothing(
+    message: dict[str, Any], expected: float | None
+) -> None:
+    """A 200 whose choice ended with finish_reason "error" (code 502): retried when the
+    choice is empty, never once it carries text, reasoning or a tool call."""
+    body = result_json()
+    body["choices"][0] |= {
+        "finish_reason": "error",
+        "error": {"code": 502, "message": "provider dropped"},
+        "message": {"role": "assistant"} | message,
+    }
+    error = read_success_body(200, httpx.Headers(), json.dumps(body).encode()).failure()
+    assert isinstance(error, GenerationError)
+    assert expected == delay(error)
+
+
+@pytest.mark.parametrize("idempotent", [False, True], ids=["post", "idempotent"])
+@pytest.mark.parametrize(
+    "error",
+    [
+        pytest.param(ConnectionFailedError(message="m", may_have_been_processed=True), id="reset"),
+        pytest.param(RequestTimeoutError(message="m", may_have_been_processed=True), id="timeout"),
+    ],
+)
+def test_a_request_that_may_have_been_processed_is_resent_only_when_idempotent(
+    error: OpenRouterError, idempotent: bool
+) -> None:
+    """A POST that may have reached the server is not sent twice; a GET may be."""
+    actual = retry_delay(
+        error,
+        config=DEFAULT,
+        retry_number=0,
+        elapsed=0,
+        budget_left=None,
+        jitter=0,
+        idempotent=idempotent,
+    )
+    assert (actual is not None) == idempotent
+
+
+@pytest.mark.parametrize("huge", [10**400, 10**309, 2**1100, 1e308])
+def test_a_huge_wait_from_the_wire_is_bounded_not_overflowed(huge: float) -> None:
+    """availability.retry_after of any size gives up (above max_interval), never raises."""
+    in_band = generation_error(availability={"retryable": True, "retry_after": huge})
+    assert None is delay(in_band)
+    assert WIRE_SECONDS_MAX == wire_seconds(huge)
 
 
 @pytest.mark.parametrize(
     ("retry_after", "expected"),
-    [(0.0, 0.0), (10.0, 10.0), (10.001, None), (3600.0, None)],
+    [(0.0, 0.25), (10.0, 10.0), (10.001, None), (3600.0, None)],
     ids=["zero", "at-cap", "just-above-cap", "an-hour"],
 )
 def test_retry_after_above_max_interval_gives_up_at_once(
@@ -439,7 +555,10 @@ ERRORS = st.one_of(
             {},
             optional={
                 "retryable": st.none() | st.booleans(),
-                "retry_after": st.none() | st.floats(allow_nan=True) | st.integers(),
+                "retry_after": st.none()
+                | st.floats(allow_nan=True)
+                | st.integers()
+                | st.integers(10**308, 10**400),
             },
         ),
     ),

@@ -61,12 +61,37 @@ def test_429_with_retry_after_one_waits_one_second(mode: Mode, httpx_mock: HTTPX
 
 
 def test_retry_after_ms_wins_over_retry_after(mode: Mode, httpx_mock: HTTPXMock) -> None:
-    """retry-after-ms: 250 beside Retry-After: 5 sleeps a quarter of a second."""
-    httpx_mock.add_response(**_error(503, {"retry-after-ms": "250", "Retry-After": "5"}))
+    """retry-after-ms: 1500 beside Retry-After: 5 sleeps a second and a half."""
+    httpx_mock.add_response(**_error(503, {"retry-after-ms": "1500", "Retry-After": "5"}))
     httpx_mock.add_response(url=URL, json=result_json())
     clock, responses = FakeClock(), Responses()
     send(mode, tracking_core(mode, clock, responses), user_request())
-    assert [0.25] == clock.sleeps
+    assert [1.5] == clock.sleeps
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Retry-After": "0"},
+        {"retry-after-ms": "0"},
+        {"Retry-After": "Thu, 01 Jan 1970 00:00:00 GMT"},
+    ],
+    ids=["retry-after-0", "retry-after-ms-0", "date-in-the-past"],
+)
+def test_a_server_asking_for_no_wait_is_not_hammered(
+    mode: Mode, httpx_mock: HTTPXMock, headers: dict[str, str]
+) -> None:
+    """A 429 saying "retry now" forever: four attempts in all, each after the policy's own
+    growing backoff (0.5, 1, 2 s at jitter 0.999), then the 429 itself."""
+    httpx_mock.add_response(**_error(429, headers), is_reusable=True)
+    clock, responses = FakeClock(jitter=0.999), Responses()
+    err = send(mode, tracking_core(mode, clock, responses), user_request()).failure()
+    assert (TooManyRequestsResponseError, 4, 4) == (
+        type(err),
+        err.attempts,
+        len(httpx_mock.get_requests()),
+    )
+    assert [round(wait, 2) for wait in clock.sleeps] == [0.5, 1.0, 2.0]
 
 
 def test_http_date_retry_after_counts_from_the_wall_clock(
@@ -176,7 +201,9 @@ def test_persistent_503_ends_within_the_elapsed_budget(mode: Mode, httpx_mock: H
     """A 503 served forever stops once the next wait would pass max_elapsed_time."""
     httpx_mock.add_response(**_error(503), is_reusable=True)
     clock, responses = FakeClock(jitter=0.999), Responses()
-    err = send(mode, tracking_core(mode, clock, responses), user_request()).failure()
+    uncapped = RetryConfig(max_attempts=1000)
+    core = tracking_core(mode, clock, responses, retry_config=uncapped)
+    err = send(mode, core, user_request()).failure()
     assert isinstance(err, ServiceUnavailableResponseError)
     assert len(httpx_mock.get_requests()) == err.attempts
     assert clock.now <= 30.0

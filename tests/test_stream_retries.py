@@ -65,11 +65,33 @@ def test_error_chunk_after_content_is_not_retried(mode: Mode, httpx_mock: HTTPXM
     )
 
 
-def test_non_retryable_error_chunk_is_handed_over(mode: Mode, httpx_mock: HTTPXMock) -> None:
-    """A 400 in-band error (prompt too long) is not retried; it is the stream's only item."""
+def test_non_retryable_error_chunk_is_the_outer_failure(mode: Mode, httpx_mock: HTTPXMock) -> None:
+    """A 400 in-band error (prompt too long) is not retried; the call's Failure carries it."""
     httpx_mock.add_response(url=URL, content=sse(_error_chunk(400)), headers=SSE_HEADERS)
-    items = _items(stream(mode, tracking_core(mode, FakeClock(), Responses()), user_request()))
-    assert [400] == [item.failure().code for item in items]
+    outcome = stream(mode, tracking_core(mode, FakeClock(), Responses()), user_request())
+    assert (GenerationError, 400, 1) == (
+        type(outcome.failure()),
+        outcome.failure().code,
+        len(httpx_mock.get_requests()),
+    )
+
+
+def test_retryable_error_chunks_until_retries_run_out_are_the_outer_failure(
+    mode: Mode, httpx_mock: HTTPXMock
+) -> None:
+    """An in-band 502 before content on every attempt: four attempts (the cap), then the
+    502 as the call's Failure, never a Success holding a one-item failing stream."""
+    httpx_mock.add_response(
+        url=URL, content=sse(_error_chunk(502)), headers=SSE_HEADERS, is_reusable=True
+    )
+    outcome = stream(mode, tracking_core(mode, FakeClock(), Responses()), user_request())
+    assert isinstance(outcome, Failure)
+    assert (GenerationError, 502, 4, 4) == (
+        type(outcome.failure()),
+        outcome.failure().code,
+        outcome.failure().attempts,
+        len(httpx_mock.get_requests()),
+    )
 
 
 def test_status_503_then_stream_succeeds(mode: Mode, httpx_mock: HTTPXMock) -> None:

@@ -235,9 +235,16 @@ class ClientError(OpenRouterError):
     """The request failed on this side: no HTTP answer was read.
 
     ``cause`` is the underlying exception (also set as ``__cause__``).
+    ``may_have_been_processed`` says whether the server may have received the whole request
+    and acted on it (a generation started, and billed): false when it never left this
+    machine (connect failure, pool timeout, a write that failed before the body was
+    complete) or went out on a kept-alive connection the server had already closed; true
+    once the request was sent and the answer is missing or broke off. Only a request that
+    cannot have been processed is sent again (unless it is idempotent).
     """
 
     cause: BaseException | None = attrs.field(default=None, eq=False, repr=False)
+    may_have_been_processed: bool = attrs.field(default=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         _set_cause(self, self.cause)

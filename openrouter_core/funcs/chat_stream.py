@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 _DRAIN_BYTES = 64 * 1024
 """The most a completed stream reads past ``[DONE]`` to hand its connection back."""
 
+DONE_GRACE = 0.05
+"""Seconds a completed stream waits past ``[DONE]`` for the end of its body, so that the
+connection can go back to the pool; a server (or proxy) that keeps the body open longer
+gets the connection closed instead, and the stream still ends at once."""
+
 _closing: set[asyncio.Task[None]] = set()
 """Closes scheduled for abandoned async streams; held so the loop does not drop them."""
 
@@ -40,7 +45,11 @@ class StreamReport:
 
     @property
     def outcome(self) -> Outcome:
-        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled."""
+        """``in_progress`` until the end; then completed, truncated, error, stalled or cancelled.
+
+        ``completed``: ``[DONE]`` arrived, the body ended after a finish reason, or the
+        connection broke after every choice had its finish reason (the answer is whole).
+        """
         return self._pump.state.outcome
 
     @property
@@ -100,9 +109,16 @@ class _StreamView(StreamReport):
         self._closed = False
 
     def _take(self) -> tuple[Item | None, bool]:
-        """The next buffered item, and whether the connection is no longer needed."""
+        """The next buffered item, and whether the connection is no longer needed.
+
+        A completed stream hands over its last item first and finishes the body on the next
+        call (the loop's end), so the usage chunk is never held back; a failed one closes
+        with its last item, since closing is what cancels the generation."""
         item = self._pending.popleft() if self._pending else None
-        return item, not self._pending and (item is None or self._pump.finished)
+        if item is None:
+            return None, True
+        ended = not self._pending and self._pump.finished
+        return item, ended and self._pump.state.outcome != "completed"
 
     def _absorb(self, chunk: bytes | Exception) -> None:
         now = self._runtime.monotonic()
@@ -116,9 +132,10 @@ class _StreamView(StreamReport):
             self._pending.extend(self._pump.eof())
 
     def _drainable(self) -> bool:
-        """After ``[DONE]`` the body's end is on its way: reading it lets the pool reuse the
-        connection (a half-read body would close it). Cancelled or failed streams close at
-        once instead, since closing is what cancels the generation."""
+        """After ``[DONE]`` the body's end is usually already here: reading it (for at most
+        ``DONE_GRACE``) lets the pool reuse the connection (a half-read body would close it).
+        Cancelled or failed streams close at once instead, since closing is what cancels
+        the generation."""
         return self._pump.state.outcome == "completed" and not self._response.is_closed
 
     def _mark_closed(self) -> None:
@@ -164,12 +181,24 @@ class ChatStream(_StreamView):
         return item
 
     def _drain(self) -> None:
+        import threading
+
+        from openrouter_core._delivery import shut_down  # loaded already by the call
+
+        # A read past the grace is woken by shutting the socket down: the pool then drops it.
+        stream = self._response.extensions.get("network_stream")
+        timer = threading.Timer(DONE_GRACE, shut_down, (stream,))
+        timer.daemon = True
+        timer.start()
         budget = _DRAIN_BYTES
-        with contextlib.suppress(Exception):  # the answer is complete; a failure here is moot
-            for piece in cast("Iterator[bytes]", self._opened.chunks):
-                budget -= len(piece)
-                if budget < 0:
-                    break
+        try:
+            with contextlib.suppress(Exception):  # the answer is complete; a failure is moot
+                for piece in cast("Iterator[bytes]", self._opened.chunks):
+                    budget -= len(piece)
+                    if budget < 0:
+                        break
+        finally:
+            timer.cancel()
 
     def close(self) -> None:
         """Stop the stream and release the connection. Safe to call more than once."""
@@ -227,8 +256,11 @@ class AsyncChatStream(_StreamView):
         return item
 
     async def _drain(self) -> None:
+        import anyio
+
         budget = _DRAIN_BYTES
-        with contextlib.suppress(Exception):  # the answer is complete; a failure here is moot
+        # Cancelled past the grace: httpcore then closes the connection instead of pooling it.
+        with anyio.move_on_after(DONE_GRACE), contextlib.suppress(Exception):
             async for piece in cast("AsyncIterator[bytes]", self._opened.chunks):
                 budget -= len(piece)
                 if budget < 0:
@@ -279,12 +311,13 @@ def chat_stream(
 
     The outer ``Result`` covers everything up to the first content: connecting, an HTTP
     error status (read as the JSON error it is), a response that is not an event stream,
-    and retries (an error chunk or a stall before any content is retried like a 5xx).
+    and retries (an error chunk, a stall, a reset or an early end before any content is
+    retried like a 5xx, and is this ``Failure`` when retries run out).
     """
     # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
     from openrouter_core import _send
     from openrouter_core._plan import plan_call
-    from openrouter_core._stream import early_failure, stream_attempt
+    from openrouter_core._stream import stream_attempt
 
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
@@ -292,7 +325,7 @@ def chat_stream(
     client = core.acquire_client()
     if isinstance(client, Failure):
         return client
-    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
+    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt)
     outcome: Result[Any, Any] = _send.run(flow, client.unwrap(), core.runtime)
     return outcome.map(lambda handoff: ChatStream(handoff, core.runtime))
 
@@ -306,7 +339,7 @@ async def chat_stream_async(
     # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
     from openrouter_core import _send
     from openrouter_core._plan import plan_call
-    from openrouter_core._stream import early_failure, stream_attempt
+    from openrouter_core._stream import stream_attempt
 
     plan = plan_call(core, request, options, "chat_stream")
     if isinstance(plan, Failure):
@@ -314,6 +347,6 @@ async def chat_stream_async(
     client = core.acquire_async_client()
     if isinstance(client, Failure):
         return client
-    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt, early_failure)
+    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt)
     outcome: Result[Any, Any] = await _send.run_async(flow, client.unwrap(), core.runtime)
     return outcome.map(lambda handoff: AsyncChatStream(handoff, core.runtime))
