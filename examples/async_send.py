@@ -11,8 +11,8 @@ import asyncio
 from _offline import MODEL, example_core
 
 from openrouter_core import Failure, OpenRouterCore, Success
-from openrouter_core.funcs import AsyncChatStream, chat_send_async, chat_stream_async
-from openrouter_core.models import ChatRequest, ChatResult, ChatStreamChunk, ChatUserMessage
+from openrouter_core.funcs import chat_send_async, chat_stream_async
+from openrouter_core.models import ChatRequest, ChatStreamChunk, ChatUserMessage
 
 
 def ask(question: str) -> ChatRequest:
@@ -26,25 +26,25 @@ async def main(core: OpenRouterCore) -> None:
         results = await asyncio.gather(*(chat_send_async(core, ask(q)) for q in questions))
         for question, result in zip(questions, results, strict=True):
             match result:
-                case Success(ChatResult() as reply):
+                case Success(reply):
                     print(f"{question} -> {reply.choices[0].message.content}")
                 case Failure(error):
                     print(f"{question} -> failed ({type(error).__name__}): {error}")
 
         # 2. A stream with `async for`; `async with` closes it whatever happens.
         match await chat_stream_async(core, ask("What is the capital of France?")):
-            case Success(AsyncChatStream() as stream):
+            case Success(stream):
                 async with stream:
                     async for item in stream:
                         match item:
                             case Success(ChatStreamChunk() as chunk):
                                 for choice in chunk.choices:
                                     print(choice.delta.content or "", end="", flush=True)
-                            case Failure(error):
-                                print(f"\nthe stream broke: {error}")
+                            case Failure(broke):
+                                print(f"\nthe stream broke: {broke}")
                 print(f"\nstream outcome: {stream.outcome}")
-            case Failure(error):
-                print(f"could not start the stream: {error}")
+            case Failure(failed):
+                print(f"could not start the stream: {failed}")
 
 
 with example_core() as core:

@@ -35,14 +35,14 @@ from openrouter_core.errors import (
     ResponseError,
     TooManyRequestsResponseError,
 )
-from openrouter_core.funcs import ChatStream, chat_send, chat_stream
+from openrouter_core.funcs import chat_send, chat_stream
 from openrouter_core.models import ChatRequest, ChatResult, ChatUserMessage
 
 
 def describe(result: Result[ChatResult, ChatSendError]) -> str:
     """One line for any outcome of chat_send: the most specific case first."""
     match result:
-        case Success(ChatResult() as reply):
+        case Success(reply):
             return f"answer: {reply.choices[0].message.content}"
         case Failure(TooManyRequestsResponseError() as err):
             return f"rate limited; the server asks to wait {err.retry_after} s"
@@ -108,7 +108,7 @@ with example_core(hooks=Hooks(after_error=[log_failed_attempt])) as core:
         headers=fault("stall-5"), first_content_timeout=0.3, retries=NO_RETRIES
     )
     match chat_stream(core, request, stalled):
-        case Success(ChatStream() as stream):
+        case Success(stream):
             with stream:
                 for item in stream:
                     if isinstance(item, Failure):

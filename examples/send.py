@@ -12,7 +12,7 @@ from _offline import MODEL, example_core
 
 from openrouter_core import Failure, Success
 from openrouter_core.funcs import chat_send
-from openrouter_core.models import ChatRequest, ChatResult, ChatSystemMessage, ChatUserMessage
+from openrouter_core.models import ChatRequest, ChatSystemMessage, ChatUserMessage
 
 # 1. Set up: the core holds the key, the base URL and the HTTP clients; `with` closes them.
 with example_core() as core:
@@ -29,9 +29,9 @@ with example_core() as core:
     print(f"sending to {MODEL} ...")
     result = chat_send(core, request)
 
-    # 4. Read the Result. `ChatResult() as reply` gives mypy the type (a bare name is Any).
+    # 4. Read the Result: mypy knows `reply` is a ChatResult and `error` one of ChatSendError.
     match result:
-        case Success(ChatResult() as reply):
+        case Success(reply):
             print("answer:", reply.text)
             print("finish reason:", reply.choices[0].finish_reason)
             if reply.usage is not None:

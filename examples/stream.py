@@ -44,7 +44,7 @@ with example_core() as core:
 
     # 1. Start the stream and follow it. A Failure here means no content ever arrived.
     match chat_stream(core, request):
-        case Success(ChatStream() as stream):
+        case Success(stream):
             follow(stream)
         case Failure(error):
             print(f"could not start ({type(error).__name__}): {error}")
@@ -53,7 +53,7 @@ with example_core() as core:
     # 2. Stop early: leaving the loop closes the connection, which cancels the generation
     #    (providers that support cancellation stop billing too).
     match chat_stream(core, request):
-        case Success(ChatStream() as stream):
+        case Success(stream):
             for number, _item in enumerate(stream, start=1):
                 if number == 2:
                     break

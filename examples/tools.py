@@ -14,13 +14,12 @@ from typing import Any
 from _offline import MODEL, example_core
 
 from openrouter_core import Failure, Success
-from openrouter_core.funcs import ChatStream, chat_send, chat_stream
+from openrouter_core.funcs import chat_send, chat_stream
 from openrouter_core.models import (
     ChatFunctionDefinition,
     ChatFunctionToolFunction,
     ChatMessages,
     ChatRequest,
-    ChatResult,
     ChatToolMessage,
     ChatUserMessage,
 )
@@ -51,7 +50,7 @@ with example_core() as core:
         model=MODEL, messages=messages, tools=[WEATHER_TOOL], tool_choice="required"
     )
     match chat_stream(core, first):
-        case Success(ChatStream() as stream):
+        case Success(stream):
             with stream:
                 failures = [item.failure() for item in stream if isinstance(item, Failure)]
             if failures:
@@ -74,7 +73,7 @@ with example_core() as core:
     # 3. Send the results back; the model answers in words this time.
     second = ChatRequest(model=MODEL, messages=messages, tools=[WEATHER_TOOL])
     match chat_send(core, second):
-        case Success(ChatResult() as reply):
+        case Success(reply):
             print("final answer:", reply.text)
         case Failure(error):
             print(f"the second turn failed ({type(error).__name__}): {error}")

@@ -1,10 +1,12 @@
 """The demo CLI: ``openrouter-core chat "What is the capital of France?"``.
 
-Streams the answer to the terminal as it arrives, then says who served it and what it cost.
-Without ``OPENROUTER_API_KEY`` it answers from an embedded ``FakeOpenRouter``, so it works
-offline on a fresh clone, and a ``fake/<fault>`` model (the catalogue is in
-``openrouter_core.testing``) shows how each failure reads. Standard library only, besides
-the SDK itself.
+``chat`` streams the answer to the terminal as it arrives, then says who served it and
+what it cost; ``models`` lists the models (``--supports tools`` for those that take
+tools) with context length and prices; ``generation ID`` shows what a generation really
+cost; ``key`` shows the key's usage and limit. Without ``OPENROUTER_API_KEY`` every command
+answers from an embedded ``FakeOpenRouter``, so it works offline on a fresh clone, and a
+``fake/<fault>`` model (the catalogue is in ``openrouter_core.testing``) shows how each
+failure reads. Standard library only, besides the SDK itself.
 
 Exit codes: 0 answered; 1 the call or the stream failed (or stdout was closed); 2 a usage
 error (argparse's code); 130 interrupted by Ctrl-C (128 + SIGINT, as shells report it).
@@ -16,7 +18,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -31,7 +33,14 @@ from openrouter_core import (
     __version__,
 )
 from openrouter_core.errors import OpenRouterError
-from openrouter_core.funcs import ChatStream, chat_send, chat_stream
+from openrouter_core.funcs import (
+    ChatStream,
+    api_keys_get_current_key_metadata,
+    chat_send,
+    chat_stream,
+    generations_get_generation,
+    models_list,
+)
 from openrouter_core.models import (
     ChatContentText,
     ChatMessages,
@@ -40,6 +49,9 @@ from openrouter_core.models import (
     ChatStreamChunk,
     ChatSystemMessage,
     ChatUserMessage,
+    GenerationData,
+    GetCurrentKeyData,
+    Model,
 )
 
 if TYPE_CHECKING:
@@ -55,15 +67,19 @@ APP_TITLE = "openrouter-core demo"
 
 # The error fields worth showing, when the error has them (names shared by several classes).
 _ERROR_FIELDS = ("status_code", "code", "retry_after", "generation_id", "partial_content")
+_PER_MILLION = 1_000_000
+# The generation the embedded fake server knows from the start (the testing kit's DEFAULT_ID).
+_FAKE_GENERATION = "gen-1700000000-fakefakefakefake"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: the process arguments) and return the exit code."""
     args = _parser().parse_args(argv)
     printer = _Printer(json_mode=args.json, out=sys.stdout, err=sys.stderr)
+    command = _COMMANDS[args.command]
     try:
         with _connect(printer) as core:
-            return _chat(core, args, printer)
+            return command(core, args, printer)
     except KeyboardInterrupt:
         # The stream and the core were closed on the way out (their ``with`` blocks): the
         # connection is gone, so providers that support cancellation stop generating.
@@ -111,7 +127,56 @@ def _parser() -> argparse.ArgumentParser:
         help="give up when no content arrives for this long "
         "(default: 300 s for the first content, then 120 s between pieces)",
     )
+    models = commands.add_parser(
+        "models",
+        help="list the models, with context length and prices",
+        description="List the text models: id, context length, and prompt and completion "
+        "price in dollars per million tokens.",
+    )
+    models.add_argument(
+        "--supports",
+        action="append",
+        default=[],
+        metavar="PARAMETER",
+        help="only models that support this request parameter (tools, structured_outputs, "
+        "reasoning, ...); repeat it or separate with commas to ask for several",
+    )
+    generation = commands.add_parser(
+        "generation",
+        help="show what one generation really cost",
+        description="Show a generation's model, provider, tokens, cost and timings. Stats "
+        "appear a few seconds after the generation ends; --wait keeps asking until then.",
+        epilog=f"Offline, the fake server knows the generation {_FAKE_GENERATION}.",
+    )
+    generation.add_argument("id", help="the generation id (a chat answer's id)")
+    generation.add_argument(
+        "--wait",
+        type=_seconds,
+        default=0.0,
+        metavar="SECONDS",
+        help="keep asking for up to this long while the stats are not ready (default 0)",
+    )
+    commands.add_parser(
+        "key",
+        help="show the API key's usage and limit",
+        description="Show the calling key's label, usage (total, today, this week, this "
+        "month), limit and what remains of it.",
+    )
+    for command in (models, generation, commands.choices["key"]):
+        command.add_argument(
+            "--json", action="store_true", help="print one JSON object (the answer or the error)"
+        )
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}")
+    return seconds
 
 
 def _positive_seconds(text: str) -> float:
@@ -171,6 +236,34 @@ def _chat(core: OpenRouterCore, args: argparse.Namespace, printer: _Printer) -> 
     if isinstance(started, Failure):
         return printer.failure(started.failure())
     return _follow(started.unwrap(), printer)
+
+
+def _models(core: OpenRouterCore, args: argparse.Namespace, printer: _Printer) -> int:
+    wanted = ",".join(name.strip() for text in args.supports for name in text.split(","))
+    match models_list(core, supported_parameters=wanted or None):
+        case Success(listing):
+            printer.models([_model_row(model) for model in listing.data])
+            return EXIT_OK
+        case Failure(error):
+            return printer.failure(error)
+
+
+def _generation(core: OpenRouterCore, args: argparse.Namespace, printer: _Printer) -> int:
+    match generations_get_generation(core, id=args.id, ready_timeout=args.wait):
+        case Success(found):
+            printer.facts(_generation_facts(found.data))
+            return EXIT_OK
+        case Failure(error):
+            return printer.failure(error)
+
+
+def _key(core: OpenRouterCore, _args: argparse.Namespace, printer: _Printer) -> int:
+    match api_keys_get_current_key_metadata(core):
+        case Success(found):
+            printer.facts(_key_facts(found.data))
+            return EXIT_OK
+        case Failure(error):
+            return printer.failure(error)
 
 
 def _follow(stream: ChatStream, printer: _Printer) -> int:
@@ -253,6 +346,40 @@ class _Printer:
             print(f"{label + ':':<15}{'n/a' if value is None else value}", file=self.out)
         self.out.flush()
 
+    def models(self, rows: list[dict[str, Any]]) -> None:
+        """The model table: id, context length, prompt and completion $ per million tokens."""
+        if self.json_mode:
+            print(json.dumps({"models": rows}, ensure_ascii=False), file=self.out, flush=True)
+            return
+        header = ("model", "context", "prompt $/M", "completion $/M")
+        cells = [
+            (
+                row["id"],
+                _count(row["context_length"]),
+                _money(row["prompt_per_million"]),
+                _money(row["completion_per_million"]),
+            )
+            for row in rows
+        ]
+        widths = [max(len(line[i]) for line in [header, *cells]) for i in range(len(header))]
+        for line in [header, *cells]:
+            first, *numbers = line
+            aligned = [f"{first:<{widths[0]}}"]
+            aligned += [f"{cell:>{width}}" for cell, width in zip(numbers, widths[1:], strict=True)]
+            print("  ".join(aligned), file=self.out)
+        self.out.flush()
+
+    def facts(self, facts: dict[str, Any]) -> None:
+        """One ``label: value`` line per fact, or the facts as one JSON object."""
+        if self.json_mode:
+            print(json.dumps(facts, ensure_ascii=False), file=self.out, flush=True)
+            return
+        width = max(len(label) for label in facts) + 2
+        for label, value in facts.items():
+            shown = "n/a" if value is None else _shown(value)
+            print(f"{label.replace('_', ' ') + ':':<{width}}{shown}", file=self.out)
+        self.out.flush()
+
     def failure(self, error: OpenRouterError) -> int:
         """Report a failed call or stream; returns the exit code."""
         details = {name: getattr(error, name) for name in _ERROR_FIELDS if hasattr(error, name)}
@@ -300,6 +427,89 @@ def _summary(reply: ChatResult, generation_id: str | None) -> dict[str, Any]:
         "cost": usage.cost if usage else None,
         "generation_id": generation_id,
     }
+
+
+def _per_million(price: str) -> float | None:
+    """A per-token price string as dollars per million tokens; None when it is not a price
+    (``"-1"``: the router's price depends on the model it picks)."""
+    try:
+        value = float(price) * _PER_MILLION
+    except ValueError:
+        return None
+    return round(value, 6) if value >= 0 else None
+
+
+def _model_row(model: Model) -> dict[str, Any]:
+    return {
+        "id": model.id,
+        "name": model.name,
+        "context_length": model.context_length,
+        "prompt_per_million": _per_million(model.pricing.prompt),
+        "completion_per_million": _per_million(model.pricing.completion),
+        "supported_parameters": list(model.supported_parameters),
+    }
+
+
+def _generation_facts(data: GenerationData) -> dict[str, Any]:
+    return {
+        "id": data.id,
+        "model": data.model,
+        "provider": data.provider_name,
+        "created_at": data.created_at,
+        "streamed": data.streamed,
+        "finish_reason": data.finish_reason,
+        "prompt_tokens": data.tokens_prompt,
+        "completion_tokens": data.tokens_completion,
+        "reasoning_tokens": data.native_tokens_reasoning,
+        "total_cost": data.total_cost,
+        "latency_ms": data.latency,
+        "generation_time_ms": data.generation_time,
+    }
+
+
+def _key_facts(data: GetCurrentKeyData) -> dict[str, Any]:
+    return {
+        "label": data.label,
+        "usage": data.usage,
+        "usage_today": data.usage_daily,
+        "usage_this_week": data.usage_weekly,
+        "usage_this_month": data.usage_monthly,
+        "limit": data.limit,
+        "limit_remaining": data.limit_remaining,
+        "limit_reset": data.limit_reset,
+        "free_tier": data.is_free_tier,
+        "management_key": data.is_management_key,
+        "expires_at": data.expires_at,
+    }
+
+
+def _shown(value: object) -> str:
+    """A fact as a person reads it: money-like floats in full, booleans as yes/no."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.10f}".rstrip("0").rstrip(".") or "0"
+    return str(value)
+
+
+def _count(value: int | None) -> str:
+    return "n/a" if value is None else f"{value:,}"
+
+
+def _money(value: float | None) -> str:
+    """Dollars with at least two decimals and at most four: ``0.15``, ``0.60``, ``0.075``."""
+    if value is None:
+        return "varies"
+    whole, _, cents = f"{value:.4f}".rstrip("0").partition(".")
+    return f"{whole}.{cents:0<2}"
+
+
+_COMMANDS: dict[str, Callable[[OpenRouterCore, argparse.Namespace, _Printer], int]] = {
+    "chat": _chat,
+    "models": _models,
+    "generation": _generation,
+    "key": _key,
+}
 
 
 def _text(content: object) -> str:

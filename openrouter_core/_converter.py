@@ -491,8 +491,10 @@ class _Hooks:
             by_kind[float] = _identity
             by_kind.setdefault(int, _identity)
         lists = [m for m in members if _is_list(m)]
-        if lists:
+        if len(lists) == 1:
             by_kind[list] = self._lazy(lists[0])
+        elif lists:
+            by_kind[list] = self._first_fit([self._lazy(m) for m in lists])
         classes = [m for m in members if attrs.has(m) or _is_dataclass(m)]
         maps = [m for m in members if get_origin(m) is dict]
         if len(classes) == 1 and not _is_model(classes[0]):
@@ -568,6 +570,20 @@ class _Hooks:
             return hook(value, t)
 
         return call
+
+    @staticmethod
+    def _first_fit(hooks: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
+        """Arrays of several shapes (strings, token ids, lists of ids...): the first that fits."""
+
+        def structure(value: Any) -> Any:
+            for hook in hooks[:-1]:
+                try:
+                    return hook(value)
+                except Exception:  # this shape does not fit; the next may
+                    continue
+            return hooks[-1](value)
+
+        return structure
 
     def _tagged(self, union: Any, classes: list[type]) -> Callable[[Any], Any]:
         known = [c for c in classes if not _is_unknown_member(c)]

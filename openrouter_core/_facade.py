@@ -9,12 +9,14 @@ both forms answer the same server with the same values and the same errors.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Concatenate, Generic, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 
-from returns.result import Failure, Result
+from returns.result import Failure, Result, Success
 
+from openrouter_core import funcs
 from openrouter_core._core import OpenRouterCore
 from openrouter_core.funcs import (
     AsyncChatStream,
@@ -67,11 +69,12 @@ def _takes_options_of(
     return decorate
 
 
-def _value(result: Result[T, OpenRouterError]) -> T:
+def _value(result: Success[T] | Failure[OpenRouterError] | Result[T, OpenRouterError]) -> T:
     """The ``Success`` value; the ``Failure``'s error is raised as it is, cause included."""
     if isinstance(result, Failure):
         raise result.failure()
-    return result.unwrap()
+    value: T = result.unwrap()
+    return value
 
 
 class OpenRouter:
@@ -107,6 +110,20 @@ class OpenRouter:
         self._core = core
         self._owns_core = owns_core
         self._chat = Chat(core)
+        self.models = Models(core)
+        """``list``, ``count``, ``get``, ``list_for_user`` (and ``_async`` twins)."""
+        self.endpoints = Endpoints(core)
+        """``list``: the provider endpoints of one model."""
+        self.providers = Providers(core)
+        """``list``: the providers OpenRouter routes to."""
+        self.generations = Generations(core)
+        """``get_generation``: what one generation really cost."""
+        self.credits = Credits(core)
+        """``get_credits``: the account's credits (needs a management key)."""
+        self.api_keys = ApiKeys(core)
+        """``get_current_key_metadata``: the calling key's limit and usage."""
+        self.embeddings = Embeddings(core)
+        """``generate``, ``list_models``."""
 
     @property
     def core(self) -> OpenRouterCore:
@@ -200,6 +217,125 @@ class Chat:
         async for chunk in stream: ...``.
         """
         return AsyncRaisingChatStream(_value(await chat_stream_async(self._core, request, options)))
+
+
+class _Group:
+    """A group of operations under the TypeScript SDK's name (``client.models``...)."""
+
+    def __init__(self, core: OpenRouterCore) -> None:
+        self._core = core
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(core={self._core!r})"
+
+
+class _Raising(Generic[P, T]):
+    """A method that calls a free function with the group's core and unwraps its Result.
+
+    Written once for every operation: the method takes exactly the function's parameters
+    after ``core`` (mypy sees them through ``ParamSpec``) and has its docstring.
+    """
+
+    def __init__(self, func: Callable[Concatenate[OpenRouterCore, P], Success[T] | Failure[Any]]):
+        self._func = func
+
+    def __get__(self, group: _Group, owner: type | None = None) -> Callable[P, T]:
+        func, core = self._func, group._core
+
+        @functools.wraps(func)
+        def method(*args: P.args, **kwargs: P.kwargs) -> T:
+            return _value(func(core, *args, **kwargs))
+
+        method.__doc__ = _unwrapped_doc(func)
+        return method
+
+
+class _RaisingAsync(Generic[P, T]):
+    """The async twin of ``_Raising``."""
+
+    def __init__(
+        self,
+        func: Callable[Concatenate[OpenRouterCore, P], Awaitable[Success[T] | Failure[Any]]],
+    ):
+        self._func = func
+
+    def __get__(
+        self, group: _Group, owner: type | None = None
+    ) -> Callable[P, Coroutine[Any, Any, T]]:
+        func, core = self._func, group._core
+
+        @functools.wraps(func)
+        async def method(*args: P.args, **kwargs: P.kwargs) -> T:
+            return _value(await func(core, *args, **kwargs))
+
+        method.__doc__ = _unwrapped_doc(func)
+        return method
+
+
+def _unwrapped_doc(func: Callable[..., Any]) -> str:
+    """The function's summary, and what the method does instead of returning a Result."""
+    summary = (func.__doc__ or "").split("\n\n", maxsplit=1)[0].strip()
+    return (
+        f"``{func.__name__}``, unwrapped: returns the ``Success`` value and raises the "
+        f"``Failure``'s error.\n\n{summary}"
+    )
+
+
+class Models(_Group):
+    """``client.models``: the model catalogue."""
+
+    list = _Raising(funcs.models_list)
+    list_async = _RaisingAsync(funcs.models_list_async)
+    count = _Raising(funcs.models_count)
+    count_async = _RaisingAsync(funcs.models_count_async)
+    get = _Raising(funcs.models_get)
+    get_async = _RaisingAsync(funcs.models_get_async)
+    list_for_user = _Raising(funcs.models_list_for_user)
+    list_for_user_async = _RaisingAsync(funcs.models_list_for_user_async)
+
+
+class Endpoints(_Group):
+    """``client.endpoints``: the provider endpoints of one model."""
+
+    list = _Raising(funcs.endpoints_list)
+    list_async = _RaisingAsync(funcs.endpoints_list_async)
+
+
+class Providers(_Group):
+    """``client.providers``: the providers OpenRouter routes to."""
+
+    list = _Raising(funcs.providers_list)
+    list_async = _RaisingAsync(funcs.providers_list_async)
+
+
+class Generations(_Group):
+    """``client.generations``: generation stats (``ready_timeout`` waits while 404)."""
+
+    get_generation = _Raising(funcs.generations_get_generation)
+    get_generation_async = _RaisingAsync(funcs.generations_get_generation_async)
+
+
+class Credits(_Group):
+    """``client.credits``: the account's credits; needs a management key."""
+
+    get_credits = _Raising(funcs.credits_get_credits)
+    get_credits_async = _RaisingAsync(funcs.credits_get_credits_async)
+
+
+class ApiKeys(_Group):
+    """``client.api_keys``: the calling key's limit and usage."""
+
+    get_current_key_metadata = _Raising(funcs.api_keys_get_current_key_metadata)
+    get_current_key_metadata_async = _RaisingAsync(funcs.api_keys_get_current_key_metadata_async)
+
+
+class Embeddings(_Group):
+    """``client.embeddings``: embedding vectors and the models that make them."""
+
+    generate = _Raising(funcs.embeddings_generate)
+    generate_async = _RaisingAsync(funcs.embeddings_generate_async)
+    list_models = _Raising(funcs.embeddings_list_models)
+    list_models_async = _RaisingAsync(funcs.embeddings_list_models_async)
 
 
 class _RaisingView(StreamReport, Generic[S]):

@@ -6,10 +6,12 @@ import functools
 import html
 import ipaddress
 import json
+import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote
 
 import attrs
 import httpx
@@ -21,7 +23,6 @@ from openrouter_core._version import __version__
 from openrouter_core.errors import (
     BadGatewayResponseError,
     BadRequestResponseError,
-    ChatSendError,
     EdgeNetworkTimeoutResponseError,
     ForbiddenResponseError,
     GenerationError,
@@ -44,7 +45,10 @@ from openrouter_core.errors import (
 )
 
 if TYPE_CHECKING:
+    from openrouter_core._operation import Endpoint
     from openrouter_core.models import ChatResult
+
+T = TypeVar("T")
 
 _PYTHON = "{}.{}.{}".format(*sys.version_info[:3])
 USER_AGENT = f"openrouter-core/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
@@ -69,7 +73,6 @@ STATUS_ERRORS: Mapping[int, type[ResponseError]] = {
 
 _BODY_EXCERPT = 200
 
-T = TypeVar("T")
 E = TypeVar("E", bound=OpenRouterError)
 
 
@@ -109,6 +112,49 @@ def endpoint_url(base: httpx.URL, path: str) -> httpx.URL:
     return base.copy_with(path=base.path.rstrip("/") + path)
 
 
+_PATH_SAFE = "-._~!$&'()*+,;=:@"
+"""Characters RFC 3986 allows in a path segment as they are (``pchar`` less ``%``)."""
+
+
+def fill_path(template: str, values: Mapping[str, str]) -> Result[str, SDKValidationError]:
+    """The path with each ``{name}`` replaced by its value, percent-encoded as one segment.
+
+    A value that would change which resource is asked for (``/``, ``?``, ``#``, a dot
+    segment, or nothing at all) is refused rather than encoded: ``author="../keys"`` is a
+    mistake or an attack, never a model.
+    """
+    encoded: dict[str, str] = {}
+    for name, value in values.items():
+        if not isinstance(value, str):
+            return Failure(_invalid(name, f"{name} must be a str, got {type(value).__name__}"))
+        if value in ("", ".", "..") or any(c in value for c in "/\\?#"):
+            return Failure(_invalid(name, f"{name}={value!r} would change the request's path"))
+        encoded[name] = quote(value, safe=_PATH_SAFE)
+    try:
+        return Success(template.format_map(encoded))
+    except KeyError as exc:
+        return Failure(_invalid(str(exc), f"the path parameter {exc} is missing"))
+
+
+def query_params(
+    values: Mapping[str, str | int | float | bool | None],
+) -> Result[list[tuple[str, str]], SDKValidationError]:
+    """Query parameters as sent: ``None`` left out, booleans as ``true``/``false``."""
+    params: list[tuple[str, str]] = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            params.append((name, "true" if value else "false"))
+        elif isinstance(value, int | float | str):
+            if isinstance(value, float) and not math.isfinite(value):
+                return Failure(_invalid(name, f"{name}={value!r} is not a finite number"))
+            params.append((name, str(value)))
+        else:
+            return Failure(_invalid(name, f"{name} cannot be {type(value).__name__}"))
+    return Success(params)
+
+
 def is_loopback(url: httpx.URL) -> bool:
     """Whether the URL's host is this machine (plain http is fine there).
 
@@ -133,6 +179,7 @@ def build_headers(
     *,
     api_key: str,
     stream: bool,
+    has_body: bool = True,
     http_referer: str | None,
     app_title: str | None,
     app_categories: str | None,
@@ -142,12 +189,14 @@ def build_headers(
 ) -> Result[list[tuple[str, str]], SDKValidationError]:
     """The request headers in the TypeScript SDK's order; ``extra`` overrides by name.
 
+    A request without a body (a GET) has no ``Content-Type``.
+
     Values must be printable ASCII: a CR/LF could smuggle headers and other characters
     would go out in an encoding the server may not expect, so both are refused.
     """
     token = api_key if api_key[:7].lower() == "bearer " else f"Bearer {api_key}"
     pairs: list[tuple[str, str | None]] = [
-        ("Content-Type", "application/json"),
+        ("Content-Type", "application/json" if has_body else None),
         ("Accept", "text/event-stream" if stream else "application/json"),
         ("HTTP-Referer", http_referer),
         ("X-OpenRouter-Metadata", metadata_level),
@@ -244,16 +293,71 @@ def header_dict(headers: httpx.Headers) -> dict[str, str]:
     return dict(headers.items())
 
 
-def read_chat_result(
-    status: int, headers: httpx.Headers, body: bytes, *, now: float
-) -> Result[ChatResult, ChatSendError]:
-    """Interpret a complete non-streaming response.
+def read_response(
+    endpoint: Endpoint[Any, Any], status: int, headers: httpx.Headers, body: bytes, *, now: float
+) -> Result[Any, OpenRouterError]:
+    """Interpret a complete non-streaming response of any operation.
 
-    ``now`` (epoch seconds) resolves an HTTP-date ``Retry-After``.
+    A 2xx body is the endpoint's to read; an error status is read leniently, keeping its
+    own class only when the operation declares it. ``now`` (epoch seconds) resolves an
+    HTTP-date ``Retry-After``.
     """
     if not 200 <= status < 300:
-        return Failure(read_error_response(status, headers, body, now=now))
-    return read_success_body(status, headers, body)
+        return Failure(
+            read_error_response(status, headers, body, now=now, declared=endpoint.statuses)
+        )
+    return endpoint.read(status, headers, body)
+
+
+def json_reader(
+    cls: type[T],
+) -> Callable[[int, httpx.Headers, bytes], Result[T, ResponseValidationError]]:
+    """The reader of a 2xx JSON body that decodes as ``cls`` (every operation but chat)."""
+
+    def read(
+        status: int, headers: httpx.Headers, body: bytes
+    ) -> Result[T, ResponseValidationError]:
+        value = _json_object(status, headers, body, cls.__name__)
+        if isinstance(value, Failure):
+            return value
+        decoded = _converter.from_builtins(value.unwrap(), cls)
+        if isinstance(decoded, Failure):
+            return Failure(_invalid_body(status, headers, body, cls.__name__, decoded.failure()))
+        return decoded
+
+    return read
+
+
+def _json_object(
+    status: int, headers: httpx.Headers, body: bytes, expected: str
+) -> Result[dict[str, Any], ResponseValidationError]:
+    # The body's text and the headers are copied into errors only: a success skips both
+    # (decoding a large body to text costs as much as parsing it).
+    try:
+        value = json.loads(body) if body.strip() else None
+    except (ValueError, RecursionError) as exc:
+        why = f"the body is not JSON ({exc})"
+        return Failure(_not_json(status, header_dict(headers), _text(body), why, expected))
+    if not isinstance(value, dict):
+        why = "expected a JSON object"
+        return Failure(_not_json(status, header_dict(headers), _text(body), why, expected))
+    return Success(value)
+
+
+def _invalid_body(
+    status: int,
+    headers: httpx.Headers,
+    body: bytes,
+    expected: str,
+    failure: ResponseValidationError,
+) -> ResponseValidationError:
+    return ResponseValidationError(
+        message=f"HTTP {status} body is not a valid {expected}",
+        details=failure.details,
+        body=_text(body),
+        status_code=status,
+        headers=header_dict(headers),
+    )
 
 
 def read_success_body(
@@ -262,33 +366,17 @@ def read_success_body(
     """A 2xx body: a ``ChatResult``, or the generation error the body reports."""
     from openrouter_core.models import ChatResult  # deferred: models load on first use
 
-    # The body's text and the headers are copied into errors only: a success skips both
-    # (decoding a large body to text costs as much as parsing it).
-    try:
-        value = json.loads(body) if body.strip() else None
-    except (ValueError, RecursionError) as exc:
-        why = f"the body is not JSON ({exc})"
-        return Failure(_not_json(status, header_dict(headers), _text(body), why))
-    if not isinstance(value, dict):
-        return Failure(
-            _not_json(status, header_dict(headers), _text(body), "expected a JSON object")
-        )
+    parsed = _json_object(status, headers, body, "ChatResult")
+    if isinstance(parsed, Failure):
+        return parsed
+    value = parsed.unwrap()
     decoded = _converter.from_builtins(value, ChatResult)
     envelope = value.get("error")
     if isinstance(envelope, dict):
         partial = decoded.value_or(None)
         return Failure(generation_error(envelope, value, header_dict(headers), partial))
     if isinstance(decoded, Failure):
-        failure = decoded.failure()
-        return Failure(
-            ResponseValidationError(
-                message=f"HTTP {status} body is not a valid ChatResult",
-                details=failure.details,
-                body=_text(body),
-                status_code=status,
-                headers=header_dict(headers),
-            )
-        )
+        return Failure(_invalid_body(status, headers, body, "ChatResult", decoded.failure()))
     result = decoded.unwrap()
     for choice in result.choices:
         if choice.finish_reason == "error" or choice.error is not None:
@@ -337,14 +425,19 @@ def _content_of(result: ChatResult | None) -> str:
 
 
 def read_error_response(
-    status: int, headers: httpx.Headers, body: bytes, *, now: float
+    status: int,
+    headers: httpx.Headers,
+    body: bytes,
+    *,
+    now: float,
+    declared: Collection[int] = STATUS_ERRORS.keys(),
 ) -> HTTPStatusErrors:
     """An error status, read leniently: the class is the status's, whatever the body.
 
-    A body that is not a JSON object (an HTML page from a proxy, plain text, nothing) gives
-    a short excerpt as the message (an HTML page's title, or its text without tags); the
-    raw text is always kept in ``body``. A status outside the table gives
-    ``OpenRouterDefaultError``.
+    A status outside the table, or one the operation does not declare (``declared``),
+    gives ``OpenRouterDefaultError``. A body that is not a JSON object (an HTML page from a
+    proxy, plain text, nothing) gives a short excerpt as the message (an HTML page's title,
+    or its text without tags); the raw text is always kept in ``body``.
     """
     hdrs = header_dict(headers)
     text = _text(body)
@@ -359,7 +452,8 @@ def read_error_response(
         "headers": hdrs,
         "generation_id": hdrs.get("x-generation-id"),
     }
-    cls: type[HTTPStatusErrors] = STATUS_ERRORS.get(status, OpenRouterDefaultError)  # type: ignore[assignment]
+    known = STATUS_ERRORS.get(status) if status in declared else None
+    cls: type[HTTPStatusErrors] = known or OpenRouterDefaultError  # type: ignore[assignment]
     if not isinstance(value, dict):
         kind = hdrs.get("content-type", "no content type")
         excerpt = body_excerpt(text, kind)
@@ -471,9 +565,11 @@ def _availability_retry_after(envelope: Mapping[str, Any]) -> float | None:
     return None
 
 
-def _not_json(status: int, headers: dict[str, str], text: str, why: str) -> ResponseValidationError:
+def _not_json(
+    status: int, headers: dict[str, str], text: str, why: str, expected: str
+) -> ResponseValidationError:
     return ResponseValidationError(
-        message=f"HTTP {status} body is not a valid ChatResult: {why}",
+        message=f"HTTP {status} body is not a valid {expected}: {why}",
         body=text,
         status_code=status,
         headers=headers,

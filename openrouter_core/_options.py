@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 import httpx
@@ -13,7 +13,8 @@ from openrouter_core.errors import OpenRouterError
 
 __all__ = ["HookContext", "Hooks", "RequestOptions"]
 
-Operation: TypeAlias = Literal["chat_send", "chat_stream"]
+Operation: TypeAlias = str
+"""An operation's name: the function's (``chat_send``, ``models_list``, ...)."""
 
 
 def check_option(name: str, value: object, kinds: tuple[type, ...], what: str) -> None:
@@ -136,7 +137,8 @@ class HookContext:
 BeforeCreateRequestHook: TypeAlias = Callable[
     [HookContext, dict[str, Any]], "dict[str, Any] | None"
 ]
-"""Sees the JSON body (as dicts) before it is serialised; may return a replacement."""
+"""Sees the JSON body (as dicts) before it is serialised; may return a replacement.
+Runs for operations that send a body (chat, embeddings), not for GETs."""
 BeforeRequestHook: TypeAlias = Callable[[HookContext, httpx.Request], "httpx.Request | None"]
 """Sees each attempt's request before it is sent; may return a replacement."""
 AfterSuccessHook: TypeAlias = Callable[[HookContext, httpx.Response], None]

@@ -1,4 +1,4 @@
-"""Resolve one call (core + request + options) into everything the shell needs.
+"""Resolve one call (core + endpoint + parameters + options) into everything the shell needs.
 
 No network I/O happens here; the only foreign code run is the caller's: the API-key
 callable and the ``before_create_request`` hooks, each guarded so that a raise (or a hook
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
@@ -23,22 +23,26 @@ from openrouter_core.errors import InvalidRequestError, SDKValidationError, Unex
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
-    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
+    from openrouter_core._operation import Endpoint
 
 PlanError: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
 T = TypeVar("T")
 
-_PATH = "/chat/completions"
+QueryValue: TypeAlias = str | int | float | bool | None
+"""A query parameter's value; ``None`` leaves the parameter out."""
 
 
 @attrs.frozen(kw_only=True)
 class CallPlan:
     """A call, resolved: the request to send and the limits to send it under."""
 
-    operation: Operation
+    endpoint: Endpoint[Any, Any]
     request: httpx.Request
     base_url: str
     retries: RetryConfig
+    idempotent: bool
+    """Sending the request twice does no harm (a GET): the retry policy may re-send it
+    after a failure that left unknown whether the server received it."""
     deadline: float | None
     deadline_at: float | None
     """The runtime's monotonic time at which the deadline passes (None: no deadline)."""
@@ -50,51 +54,72 @@ class CallPlan:
     hooks: Hooks
     logger: logging.Logger
 
+    @property
+    def operation(self) -> Operation:
+        """The operation's name, as hooks see it."""
+        return self.endpoint.name
+
     def context(self, attempt: int) -> HookContext:
         """What hooks are told about this call; never the key."""
         return HookContext(operation=self.operation, base_url=self.base_url, attempt=attempt)
 
 
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """Per-call attribution headers that win over the core's (chat's operation wrapper)."""
+
+    http_referer: str | None = None
+    app_title: str | None = None
+    app_categories: str | None = None
+    metadata_level: str | None = None
+
+
 def plan_call(
     core: OpenRouterCore,
-    request: ChatRequest | SendChatCompletionRequest,
+    endpoint: Endpoint[Any, Any],
     options: RequestOptions | None,
-    operation: Operation,
+    *,
+    path: Mapping[str, str] | None = None,
+    query: Mapping[str, QueryValue] | None = None,
+    body: object = None,
+    shape_body: Callable[[dict[str, Any]], None] | None = None,
+    attribution: Attribution | None = None,
 ) -> Result[CallPlan, PlanError]:
-    """Everything needed to send ``request``, or the reason it cannot be sent."""
-    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
+    """Everything needed to send one call of ``endpoint``, or the reason it cannot be sent.
 
-    checked = _check_arguments(core, options)
+    ``path`` fills the path template (each value percent-encoded, values that would change
+    the path refused); ``query`` values of ``None`` are left out; ``body`` is the
+    endpoint's body model, converted to JSON with ``options.extra_body`` merged in, after
+    which ``shape_body`` may set what the operation itself decides (chat's ``stream``).
+    """
+    checked = check_arguments(core, options)
     if isinstance(checked, Failure):
         return checked
     options = options or RequestOptions()
-    stream = operation == "chat_stream"
-    if isinstance(request, SendChatCompletionRequest):
-        chat, wrapper = request.chat_request, request
-    elif isinstance(request, ChatRequest):
-        chat, wrapper = request, None
-    else:
-        kind = type(request).__name__
+    wanted = endpoint.body
+    if wanted is not None and not isinstance(body, wanted):
         return Failure(
             SDKValidationError(
-                message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
+                message=f"expected a {wanted.__name__}, got {type(body).__name__}",
                 field="request",
             )
         )
-    if not stream and (chat.stream or options.extra_body.get("stream")):
-        return Failure(
-            InvalidRequestError(
-                message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
-            )
-        )
+    route = _http.fill_path(endpoint.path, path or {})
+    if isinstance(route, Failure):
+        return route
+    params = _http.query_params(query or {})
+    if isinstance(params, Failure):
+        return params
     server_url = options.server_url or core.server_url
     # An unhashable value cannot be cached; it still gets its Failure from the parser.
     resolved = (
-        _resolve(server_url) if isinstance(server_url, str) else _resolve.__wrapped__(server_url)
+        _resolve(server_url, route.unwrap())
+        if isinstance(server_url, str)
+        else _resolve.__wrapped__(server_url, route.unwrap())
     )
     if isinstance(resolved, Failure):
         return resolved
-    base_url, base_text, endpoint = resolved.unwrap()
+    base_url, base_text, url = resolved.unwrap()
     key = _api_key(core)
     if isinstance(key, Failure):
         return key
@@ -112,27 +137,34 @@ def plan_call(
                 field="server_url",
             )
         )
-    payload = _payload(chat, options, stream)
-    if isinstance(payload, Failure):
-        return payload
     hooks = core.hooks
-    body_value = payload.unwrap()
-    for hook in hooks.before_create_request:
-        context = HookContext(operation=operation, base_url=base_text, attempt=0)
-        replaced = run_replacing_hook(hook, context, body_value, name="before_create_request")
-        if isinstance(replaced, Failure):
-            return replaced
-        body_value = replaced.unwrap()
-    body = _http.build_body(body_value)
-    if isinstance(body, Failure):
-        return body
+    content: bytes | None = None
+    if wanted is not None:
+        payload = _payload(body, options)
+        if isinstance(payload, Failure):
+            return payload
+        body_value = payload.unwrap()
+        if shape_body is not None:
+            shape_body(body_value)
+        for hook in hooks.before_create_request:
+            context = HookContext(operation=endpoint.name, base_url=base_text, attempt=0)
+            replaced = run_replacing_hook(hook, context, body_value, name="before_create_request")
+            if isinstance(replaced, Failure):
+                return replaced
+            body_value = replaced.unwrap()
+        encoded = _http.build_body(body_value)
+        if isinstance(encoded, Failure):
+            return encoded
+        content = encoded.unwrap()
+    own = attribution or Attribution()
     headers = _http.build_headers(
         api_key=key.unwrap(),
-        stream=stream,
-        http_referer=_pick(wrapper.http_referer if wrapper else None, core.http_referer),
-        app_title=_pick(wrapper.app_title if wrapper else None, core.app_title),
-        app_categories=_pick(wrapper.app_categories if wrapper else None, core.app_categories),
-        metadata_level=wrapper.x_open_router_metadata if wrapper else None,
+        stream=endpoint.stream,
+        has_body=content is not None,
+        http_referer=_pick(own.http_referer, core.http_referer),
+        app_title=_pick(own.app_title, core.app_title),
+        app_categories=_pick(own.app_categories, core.app_categories),
+        metadata_level=own.metadata_level,
         user_agent=core.user_agent,
         extra=options.headers,
     )
@@ -141,25 +173,29 @@ def plan_call(
     first_content = _pick(options.first_content_timeout, core.first_content_timeout)
     idle = _pick(options.idle_timeout, core.idle_timeout)
     timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
-    if stream:
+    if endpoint.stream:
         timeout = _cap_read(timeout, first_content, idle)
     deadline = _pick(options.deadline, core.deadline)
     try:
+        query_pairs = params.unwrap()
+        # Merged, not replaced: a query string on the server URL is kept (httpx.Request's
+        # params= would drop it).
         http_request = httpx.Request(
-            "POST",
-            endpoint,
+            endpoint.method,
+            url.copy_merge_params(tuple(query_pairs)) if query_pairs else url,
             headers=headers.unwrap(),
-            content=body.unwrap(),
+            content=content,
             extensions={"timeout": timeout.as_dict()},
         )
     except (httpx.HTTPError, TypeError, ValueError, UnicodeError) as exc:
         return Failure(SDKValidationError(message=f"the request cannot be built: {exc}"))
     return Success(
         CallPlan(
-            operation=operation,
+            endpoint=endpoint,
             request=http_request,
             base_url=base_text,
             retries=options.retries or core.retry_config,
+            idempotent=endpoint.idempotent,
             deadline=deadline,
             deadline_at=None if deadline is None else core.runtime.monotonic() + deadline,
             first_content_timeout=first_content,
@@ -173,15 +209,17 @@ def plan_call(
     )
 
 
-@functools.lru_cache(maxsize=32)
-def _resolve(server_url: str) -> Result[tuple[httpx.URL, str, httpx.URL], SDKValidationError]:
-    """The normalised base URL (and its text) and the endpoint's URL, once per server URL.
+@functools.lru_cache(maxsize=64)
+def _resolve(
+    server_url: str, path: str
+) -> Result[tuple[httpx.URL, str, httpx.URL], SDKValidationError]:
+    """The normalised base URL (and its text) and the path's URL, once per server URL and path.
 
     Parsing and copying ``httpx.URL`` values took about a third of a call's own time on a
     loopback benchmark; both results are immutable, so every call with the same URL shares them.
     """
     base = _http.normalize_server_url(server_url)
-    return base.map(lambda url: (url, str(url), _http.endpoint_url(url, _PATH)))
+    return base.map(lambda url: (url, str(url), _http.endpoint_url(url, path)))
 
 
 def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, UnexpectedClientError]:
@@ -218,7 +256,7 @@ def run_replacing_hook(
     return Success(value)
 
 
-def _check_arguments(core: object, options: object) -> Result[None, SDKValidationError]:
+def check_arguments(core: object, options: object) -> Result[None, SDKValidationError]:
     """The core and the options are what the signature says (not an AttributeError later)."""
     from openrouter_core._core import OpenRouterCore
 
@@ -259,21 +297,14 @@ def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:
     return Success(key.strip())
 
 
-def _payload(
-    chat: ChatRequest, options: RequestOptions, stream: bool
-) -> Result[dict[str, Any], SDKValidationError]:
-    converted = _converter.to_builtins(chat)
+def _payload(body: object, options: RequestOptions) -> Result[dict[str, Any], SDKValidationError]:
+    converted = _converter.to_builtins(body)
     if isinstance(converted, Failure):
         return converted
     payload = converted.unwrap()
     if not isinstance(payload, dict):
         return Failure(SDKValidationError(message="the request did not convert to a JSON object"))
     payload.update(options.extra_body)
-    if stream:
-        payload["stream"] = True
-    else:
-        # The TypeScript SDK always sends it; matching keeps our wire output identical.
-        payload.setdefault("stream", False)
     return Success(payload)
 
 

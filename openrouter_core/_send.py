@@ -16,7 +16,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 import httpx
@@ -37,9 +37,6 @@ from openrouter_core.errors import (
     ResponseValidationError,
     UnexpectedClientError,
 )
-
-if TYPE_CHECKING:
-    from openrouter_core.models import ChatResult
 
 T = TypeVar("T")
 E = TypeVar("E", bound=OpenRouterError)
@@ -139,7 +136,6 @@ def call_flow(
     log = plan.logger
     debug = log.isEnabledFor(logging.DEBUG)  # once per call: the log lines' arguments cost
     start = runtime.monotonic()
-    idempotent = plan.request.method in _retries.IDEMPOTENT_METHODS
     answered: OpenRouterError | None = None  # the last error the server itself gave
     attempt = 0
     while True:
@@ -190,7 +186,7 @@ def call_flow(
             elapsed=elapsed,
             budget_left=_remaining(plan, runtime),
             jitter=runtime.jitter(),
-            idempotent=idempotent,
+            idempotent=plan.idempotent,
         )
         if delay is None:
             return _with_attempts(outcome, attempt)
@@ -353,8 +349,8 @@ _TRANSPORT_EXCEPTIONS = (Exception,)
 
 def send_attempt(
     plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
-) -> Flow[Result[ChatResult, OpenRouterError]]:
-    """One non-streaming attempt: send, read the whole body, interpret it."""
+) -> Flow[Result[Any, OpenRouterError]]:
+    """One non-streaming attempt of any operation: send, read the whole body, interpret it."""
     opened = yield Send(request, plan.deadline_at)
     if isinstance(opened, OpenRouterError):
         return run_hooks_after(plan, attempt, None, Failure(opened))
@@ -362,8 +358,8 @@ def send_attempt(
     response = opened.response
     if isinstance(body, OpenRouterError):
         return run_hooks_after(plan, attempt, response, Failure(body))
-    outcome: Result[ChatResult, OpenRouterError] = _http.read_chat_result(
-        response.status_code, response.headers, body, now=runtime.wall()
+    outcome = _http.read_response(
+        plan.endpoint, response.status_code, response.headers, body, now=runtime.wall()
     )
     return run_hooks_after(plan, attempt, response, outcome)
 

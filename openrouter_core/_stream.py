@@ -172,7 +172,9 @@ def stream_attempt(
     if not 200 <= response.status_code < 300 or not _is_event_stream(response):
         body = yield ReadBody(opened, plan.max_response_bytes)
         error = (
-            body if isinstance(body, OpenRouterError) else _not_a_stream(response, body, runtime)
+            body
+            if isinstance(body, OpenRouterError)
+            else _not_a_stream(plan, response, body, runtime)
         )
         return run_hooks_after(plan, attempt, response, Failure(error))
     pump = StreamPump(
@@ -229,11 +231,13 @@ def _is_event_stream(response: httpx.Response) -> bool:
     return kind.split(";", maxsplit=1)[0].strip().lower() == "text/event-stream"
 
 
-def _not_a_stream(response: httpx.Response, body: bytes, runtime: Runtime) -> OpenRouterError:
+def _not_a_stream(
+    plan: CallPlan, response: httpx.Response, body: bytes, runtime: Runtime
+) -> OpenRouterError:
+    """An error status, or a 2xx that is not an event stream: read as the operation reads
+    a whole answer (a JSON body's in-band error included), else a validation error."""
     status, headers = response.status_code, response.headers
-    if not 200 <= status < 300:
-        return _http.read_error_response(status, headers, body, now=runtime.wall())
-    read = _http.read_success_body(status, headers, body)
+    read = _http.read_response(plan.endpoint, status, headers, body, now=runtime.wall())
     if isinstance(read, Failure):
         error: OpenRouterError = read.failure()
         return error

@@ -10,15 +10,21 @@ import pytest
 
 REPO = Path(__file__).parents[1]
 SPEC_PATH = REPO.parent / "shared" / "spec" / "chat-completions.openapi.json"
+OPS_SPEC_PATH = REPO.parent / "shared" / "spec" / "openrouter-ops.openapi.json"
 FIXTURES = REPO.parent / "shared" / "fixtures"
 
 
-def load_spec() -> dict[str, Any]:
-    """The OpenAPI spec, or a skip saying where it was looked for."""
-    if not SPEC_PATH.exists():
-        pytest.skip(f"the OpenAPI spec is not at {SPEC_PATH} (it lives outside the repository)")
-    spec: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
+    """The chat OpenAPI spec (or the one at ``path``), or a skip saying where it was looked for."""
+    if not path.exists():
+        pytest.skip(f"the OpenAPI spec is not at {path} (it lives outside the repository)")
+    spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return spec
+
+
+def load_ops_spec() -> dict[str, Any]:
+    """The spec of the operations around chat (models, generation, key, embeddings...)."""
+    return load_spec(OPS_SPEC_PATH)
 
 
 def load_generator() -> ModuleType:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 import pytest
@@ -33,6 +34,7 @@ SCENARIOS = {
     "fake/error-429": [*DEMO, "chat", "--no-retries", "--model", "fake/error-429", QUESTION],
     "fake/mid-stream-error": [*DEMO, "chat", "--model", "fake/mid-stream-error", QUESTION],
     "fake/truncate": [*DEMO, "chat", "--model", "fake/truncate", QUESTION],
+    "models": [*DEMO, "models", "--supports", "tools"],
     "import": [
         sys.executable,
         "-c",
@@ -151,6 +153,17 @@ def test_demo_fault_exits_non_zero_with_a_readable_message(
     assert "error: " in run.stderr
     assert expected_class in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_models_command_runs_as_a_program(runs: Runs) -> None:
+    """``python -m openrouter_core models --supports tools`` prints the table offline."""
+    run = runs.result("models")
+    ids = [line.split()[0] for line in run.stdout.splitlines()[1:]]
+
+    assert EXIT_OK == run.returncode, run.stderr
+    assert ["openai/gpt-4o-mini", "openai/gpt-4o", "anthropic/claude-sonnet-4"] == ids[:3]
+    assert "meta-llama/llama-3.1-8b-instruct" not in ids  # it takes no tools
+    assert 1 == len(run.stderr.splitlines())  # the offline note only
 
 
 def test_importing_the_package_does_not_import_the_cli(runs: Runs) -> None:
@@ -326,6 +339,232 @@ def test_timeout_turns_a_stall_into_a_failure(capsys: pytest.CaptureFixture[str]
 )
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     """A malformed command line prints argparse's usage and exits 2, before any request."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+
+    assert EXIT_USAGE == exit_info.value.code
+    assert "usage: openrouter-core" in capsys.readouterr().err
+
+
+# --- models, generation, key ----------------------------------------------------------
+
+
+def test_models_prints_a_table_of_ids_context_and_prices(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``models`` prints one aligned row per text model: id, context, $ per million tokens."""
+    code = main(["models"])
+    captured = capsys.readouterr()
+    rows = [line.split() for line in captured.out.splitlines()]
+
+    assert EXIT_OK == code
+    assert ["model", "context", "prompt", "$/M", "completion", "$/M"] == rows[0]
+    assert ["openai/gpt-4o-mini", "128,000", "0.15", "0.60"] == rows[1]
+    assert ["anthropic/claude-sonnet-4", "200,000", "0.15", "0.60"] in rows
+    assert 6 == len(rows)  # the header and the five text models
+    assert 1 == len({len(line) for line in captured.out.splitlines()})  # aligned columns
+    assert "OPENROUTER_API_KEY is not set" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("supports", "expected"),
+    [
+        (
+            ["tools"],
+            ["openai/gpt-4o-mini", "openai/gpt-4o", "anthropic/claude-sonnet-4", "openrouter/auto"],
+        ),
+        (["tools", "reasoning"], ["anthropic/claude-sonnet-4"]),
+        (["tools,reasoning"], ["anthropic/claude-sonnet-4"]),
+        (["web_search_options"], []),
+    ],
+    ids=["tools", "repeated", "comma-separated", "none"],
+)
+def test_models_supports_keeps_the_models_with_every_parameter(
+    capsys: pytest.CaptureFixture[str], supports: list[str], expected: list[str]
+) -> None:
+    argv = ["models", "--json"]
+    for parameter in supports:
+        argv += ["--supports", parameter]
+
+    code = main(argv)
+    listed = json.loads(capsys.readouterr().out)["models"]
+
+    assert EXIT_OK == code
+    assert expected == [model["id"] for model in listed]
+    assert all(set(",".join(supports).split(",")) <= set(m["supported_parameters"]) for m in listed)
+
+
+def test_models_json_has_the_table_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["models", "--json"])
+    first = json.loads(capsys.readouterr().out)["models"][0]
+
+    assert EXIT_OK == code
+    assert {
+        "id": "openai/gpt-4o-mini",
+        "context_length": 128_000,
+        "prompt_per_million": 0.15,
+        "completion_per_million": 0.6,
+    } == {
+        key: first[key]
+        for key in ("id", "context_length", "prompt_per_million", "completion_per_million")
+    }
+
+
+FAKE_GENERATION = "gen-1700000000-fakefakefakefake"
+
+
+def test_generation_shows_what_a_generation_cost(capsys: pytest.CaptureFixture[str]) -> None:
+    """Offline, the generation the fake server knows reads as one fact per line."""
+    code = main(["generation", FAKE_GENERATION])
+    lines = capsys.readouterr().out.splitlines()
+    facts = dict(line.split(":", 1) for line in lines)
+
+    assert EXIT_OK == code
+    assert FAKE_GENERATION == facts["id"].strip()
+    assert ("openai/gpt-4o-mini", "OpenAI") == (facts["model"].strip(), facts["provider"].strip())
+    assert "0.0000066" == facts["total cost"].strip()
+    assert "no" == facts["streamed"].strip()
+
+
+def test_generation_json_agrees_with_the_chat_answer_it_describes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from openrouter_core.testing import chat_result
+
+    code = main(["generation", "--json", FAKE_GENERATION])
+    facts = json.loads(capsys.readouterr().out)
+    usage = chat_result()["usage"]
+
+    assert EXIT_OK == code
+    assert (usage["prompt_tokens"], usage["completion_tokens"], usage["cost"]) == (
+        facts["prompt_tokens"],
+        facts["completion_tokens"],
+        facts["total_cost"],
+    )
+
+
+def test_an_unknown_generation_is_a_readable_404(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["generation", "gen-nobody-knows"])
+    captured = capsys.readouterr()
+
+    assert EXIT_FAILED == code
+    assert "" == captured.out
+    assert "error: HTTP 404: Generation gen-nobody-knows not found" in captured.err
+    assert "(NotFoundResponseError, status 404)" in captured.err
+
+
+def test_generation_wait_asks_again_until_the_stats_are_ready(
+    fake_openrouter: FakeOpenRouter,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Right after a chat the stats are not there yet; ``--wait`` polls until they are.
+
+    The stats become ready once the server has said 404 (no clock involved)."""
+    monkeypatch.setenv("OPENROUTER_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url)
+    fake_openrouter.generation_delay = 3600
+    ledger = fake_openrouter._ledger
+    lookup = ledger.lookup
+
+    def ready_after_the_first_question(generation_id: str) -> Any:
+        found = lookup(generation_id)
+        fake_openrouter.generation_delay = 0.0
+        return found
+
+    monkeypatch.setattr(ledger, "lookup", ready_after_the_first_question)
+    assert EXIT_OK == main(["chat", "--json", QUESTION])
+    generation_id = json.loads(capsys.readouterr().out)["generation_id"]
+
+    code = main(["generation", "--json", "--wait", "30", generation_id])
+    facts = json.loads(capsys.readouterr().out)
+    asked = [r for r in fake_openrouter.requests if r.path.startswith("/api/v1/generation")]
+
+    assert EXIT_OK == code
+    assert (generation_id, True) == (facts["id"], facts["streamed"])
+    assert 2 == len(asked)  # a 404, then the stats
+
+
+def test_key_shows_usage_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["key"])
+    facts = {
+        label.strip(): value.strip()
+        for label, value in (line.split(":", 1) for line in capsys.readouterr().out.splitlines())
+    }
+
+    assert EXIT_OK == code
+    assert {
+        "label": "sk-or-v1-fa...key",
+        "usage": "0",
+        "limit": "10",
+        "limit remaining": "10",
+        "management key": "no",
+        "limit reset": "n/a",
+    } == {
+        key: facts[key]
+        for key in ("label", "usage", "limit", "limit remaining", "management key", "limit reset")
+    }
+
+
+def test_key_usage_counts_the_answers_before_it(
+    fake_openrouter: FakeOpenRouter,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With OPENROUTER_API_KEY set the commands ask the configured API: the key's usage
+    there is what its chat answers cost."""
+    monkeypatch.setenv("OPENROUTER_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url)
+    assert EXIT_OK == main(["chat", "--json", "--no-stream", QUESTION])
+    cost = json.loads(capsys.readouterr().out)["cost"]
+
+    code = main(["key", "--json"])
+    facts = json.loads(capsys.readouterr().out)
+
+    assert EXIT_OK == code
+    assert (cost, 10.0 - cost) == (facts["usage"], facts["limit_remaining"])
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (["key"], "/api/v1", "(UnauthorizedResponseError, status 401)"),
+        (["generation", FAKE_GENERATION], "/api/v1", "(UnauthorizedResponseError, status 401)"),
+        (["models"], "/api/v0", "(OpenRouterDefaultError, status 404)"),
+    ],
+    ids=["key", "generation", "models"],
+)
+def test_operation_failures_read_as_error_and_exit_1(
+    fake_openrouter: FakeOpenRouter,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: tuple[list[str], str, str],
+) -> None:
+    """A refused key, or a server without the operation (an undeclared status), is a message
+    on stderr and exit 1; --json makes it one error object."""
+    argv, root, expected = case
+    monkeypatch.setenv("OPENROUTER_API_KEY", "sk-or-v1-wrong")
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url.replace("/api/v1", root))
+
+    code = main(argv)
+    captured = capsys.readouterr()
+    json_code = main([*argv, "--json"])
+    error = json.loads(capsys.readouterr().out)["error"]
+
+    assert (EXIT_FAILED, EXIT_FAILED) == (code, json_code)
+    assert "" == captured.out
+    assert "error: HTTP " in captured.err
+    assert expected in captured.err
+    assert "Traceback" not in captured.err
+    assert expected.partition(",")[0].strip("(") == error["type"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["generation"], ["generation", "gen-1", "--wait", "-1"], ["models", "--tools"], ["key", "x"]],
+    ids=["no-id", "negative-wait", "unknown-option", "extra-argument"],
+)
+def test_operation_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
 

@@ -164,6 +164,18 @@ PARIS = re.escape(ANSWER)
 USAGE = r"ChatUsage\(completion_tokens=8, .*\)"
 CHUNK = r"<Success: ChatStreamChunk\(.*\)>\n"
 
+OPERATIONS = (
+    r"openai/gpt-4o-mini 128000 0\.00000015\n"  # the models that take tools
+    r"openai/gpt-4o 128000 0\.00000015\n"
+    r"anthropic/claude-sonnet-4 200000 0\.00000015\n"
+    r"openrouter/auto 2000000 0\.00000015\n"
+    r"\['OpenAI', 'Azure'\]\n"  # the endpoints of openai/gpt-4o
+    r"OpenAI \['US'\]\n"  # the first provider
+    r"[0-9.e-]+ OpenAI\n"  # what the chat answer cost, and who served it
+    r"[0-9.e-]+ [0-9.e-]+\n"  # the key's usage and what remains
+    r"credits: ask with a management key\n"  # the API key may not ask
+    r"2 1536\n"  # two vectors of 1536 dimensions
+)
 README_BLOCKS: list[tuple[str, str, int]] = [
     ("send", rf"{PARIS}\n[0-9.e-]+ OpenAI gen-[\w-]+\n", 1),
     ("stream", rf"{PARIS}completed {USAGE} gen-[\w-]+\n", 1),
@@ -181,6 +193,7 @@ README_BLOCKS: list[tuple[str, str, int]] = [
         2,
     ),
     ("class form", rf"{PARIS}\n{PARIS}completed {USAGE}\n", 2),
+    ("operations", OPERATIONS, 8),
     ("retries", "", 2),
     ("pytest-style tests", "", 0),
     ("scripted responses", "", 0),
@@ -198,6 +211,8 @@ def test_readme_code_blocks_run_to_their_outcome(
     with its own asserts."""
     monkeypatch.setenv("OPENROUTER_API_KEY", fake_openrouter.api_key or "sk-or-v1-any")
     monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url)
+    # Generation stats are ready at once, so the Operations block asks /generation once.
+    fake_openrouter.generation_delay = 0.0
     blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.DOTALL)
     namespace: dict[str, object] = {"__name__": "readme"}
     seen = []

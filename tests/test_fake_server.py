@@ -225,8 +225,8 @@ async def test_invalid_bodies_answer_400_with_the_reason(
 
 @SYNC
 async def test_unknown_path_answers_404(server: FakeOpenRouter, sync: bool) -> None:
-    """Only the chat completions path exists."""
-    response = await send(server, chat(), sync=sync, path="/models")
+    """A path outside the API answers 404 with the real error envelope."""
+    response = await send(server, chat(), sync=sync, path="/chat/completion")
     assert (404, {"error": {"code": 404, "message": "Not Found"}}) == (
         response.status_code,
         response.json(),

@@ -1,7 +1,7 @@
 """Fuzzing the parsers a hostile server feeds: only documented values come out, never a raise.
 
 Three targets: the stream pump (SSE decoder + stream state + watchdog) on arbitrary bytes
-split arbitrarily; the response reader (``_http.read_chat_result``) on arbitrary statuses,
+split arbitrarily; the response reader (``_http.read_response``, chat's) on arbitrary statuses,
 headers and bodies; the error-body parser (``_http.read_error_response``). Inputs mix raw
 bytes, arbitrary JSON and JSON shaped like the real payloads with every field free to hold
 the wrong type, so the converter is reached, not only the JSON parser. Each test runs
@@ -31,9 +31,16 @@ from openrouter_core.errors import (
     StreamTruncatedError,
     UnexpectedClientError,
 )
+from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult, ChatStreamChunk
 
 from .status_table import expected_class
+
+
+def read_chat_result(status: int, headers: httpx.Headers, body: bytes, *, now: float) -> Any:
+    """What a non-streaming chat attempt reads with: the generic reader and chat's endpoint."""
+    return _http.read_response(chat_endpoint(), status, headers, body, now=now)
+
 
 STREAM_FAILURES = (
     GenerationError,
@@ -343,7 +350,7 @@ def test_read_chat_result_answers_only_result_values(
     status: int, headers: httpx.Headers, body: bytes, now: float
 ) -> None:
     """Any status, headers and body read as Success(ChatResult) or a documented error value."""
-    outcome = _http.read_chat_result(status, headers, body, now=now)
+    outcome = read_chat_result(status, headers, body, now=now)
     if isinstance(outcome, Success):
         assert isinstance(outcome.unwrap(), ChatResult)
         assert 200 <= status < 300

@@ -16,9 +16,16 @@ from openrouter_core.errors import (
     ResponseValidationError,
     SDKValidationError,
 )
+from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult
 
 from .status_table import DOCUMENTED_STATUS_ERRORS, DOCUMENTED_STATUSES
+
+
+def read_chat_result(status: int, headers: httpx.Headers, body: bytes, *, now: float) -> Any:
+    """What a non-streaming chat attempt reads with: the generic reader and chat's endpoint."""
+    return _http.read_response(chat_endpoint(), status, headers, body, now=now)
+
 
 NOW = 1_700_000_000.0
 
@@ -177,7 +184,7 @@ def test_body_that_does_not_serialise_is_a_validation_failure(value: object) -> 
 
 def test_success_body_decodes_with_leading_whitespace() -> None:
     """OpenRouter pads slow non-streaming answers with whitespace; it is tolerated."""
-    outcome = _http.read_chat_result(200, _headers(), b"\n\n   " + _body(RESULT), now=NOW)
+    outcome = read_chat_result(200, _headers(), b"\n\n   " + _body(RESULT), now=NOW)
     reply = outcome.unwrap()
     assert isinstance(reply, ChatResult)
     assert ("Paris.", "OpenAI") == (reply.choices[0].message.content, reply.provider)
@@ -186,7 +193,7 @@ def test_success_body_decodes_with_leading_whitespace() -> None:
 def test_http_200_error_body_is_a_generation_error() -> None:
     """A 200 whose body is {"error": ...} is a failed generation, not a success."""
     body = {"error": {"code": 502, "message": "Provider returned error", "metadata": {"raw": "x"}}}
-    outcome = _http.read_chat_result(200, _headers(), _body(body), now=NOW)
+    outcome = read_chat_result(200, _headers(), _body(body), now=NOW)
     err = outcome.failure()
     assert isinstance(err, GenerationError)
     assert (502, "Provider returned error", 200) == (err.code, err.message, err.status_code)
@@ -204,7 +211,7 @@ def test_finish_reason_error_keeps_the_partial_result() -> None:
         },
     )
     body["choices"][0]["message"]["content"] = "Par"
-    err = _http.read_chat_result(200, _headers(), _body(body), now=NOW).failure()
+    err = read_chat_result(200, _headers(), _body(body), now=NOW).failure()
     assert isinstance(err, GenerationError)
     assert ("server_error", "upstream died", "Par", "server") == (
         err.code,
@@ -222,7 +229,7 @@ def test_finish_reason_error_keeps_the_partial_result() -> None:
 )
 def test_success_body_that_does_not_decode_is_a_validation_error(body: bytes) -> None:
     """A 2xx that is not a ChatResult gives ResponseValidationError with the body kept."""
-    err = _http.read_chat_result(200, _headers(), body, now=NOW).failure()
+    err = read_chat_result(200, _headers(), body, now=NOW).failure()
     assert isinstance(err, ResponseValidationError)
     assert (200, body.decode()) == (err.status_code, err.body)
 
@@ -231,7 +238,7 @@ def test_validation_error_names_the_json_path() -> None:
     """The failure says where the body went wrong."""
     body = json.loads(json.dumps(RESULT))
     body["choices"][0]["index"] = "zero"
-    err = _http.read_chat_result(200, _headers(), _body(body), now=NOW).failure()
+    err = read_chat_result(200, _headers(), _body(body), now=NOW).failure()
     assert isinstance(err, ResponseValidationError)
     assert any("choices" in detail and "index" in detail for detail in err.details), err.details
 
@@ -316,10 +323,10 @@ def test_availability_retry_after_is_used_without_a_header() -> None:
 def test_success_result_keeps_unknown_fields() -> None:
     """New fields the server adds are readable on the decoded value."""
     body = dict(RESULT, brand_new={"x": 1})
-    reply = _http.read_chat_result(200, _headers(), _body(body), now=NOW).unwrap()
+    reply = read_chat_result(200, _headers(), _body(body), now=NOW).unwrap()
     assert {"brand_new": {"x": 1}} == reply.extra
 
 
 def test_success_is_a_success_value() -> None:
     """The happy path answers Success holding a ChatResult."""
-    assert isinstance(_http.read_chat_result(200, _headers(), _body(RESULT), now=NOW), Success)
+    assert isinstance(read_chat_result(200, _headers(), _body(RESULT), now=NOW), Success)

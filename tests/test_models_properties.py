@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openrouter_core import models
 from openrouter_core._converter import _detailed, from_builtins, to_builtins, to_json
 
-from .spec_support import canonical, load_generator, load_spec
+from .spec_support import canonical, load_generator, load_ops_spec, load_spec
 
 Pair = tuple[Any, Any]
 
@@ -47,7 +47,7 @@ class _Strategies:
 
     def __init__(self) -> None:
         self.gen = load_generator()
-        self.model = self.gen.Model(load_spec())
+        self.model = self.gen.Model(load_spec(), load_ops_spec())
         self.cache: dict[str, st.SearchStrategy[Pair]] = {}
 
     def named(self, name: str) -> st.SearchStrategy[Pair]:
@@ -66,12 +66,14 @@ class _Strategies:
             return self.named(refs[0])
         members = node.get("oneOf") or node.get("anyOf")
         if members:
-            return self.union(node, members, inline or path.rsplit("/", 1)[-1], path)
+            # A named inline union's members are named after it, as the generator does.
+            return self.union(node, members, inline or path.rsplit("/", 1)[-1], inline or path)
         kinds = [t for t in gen.types_of(node) if t != "null"]
         nullable = gen.is_nullable(node, self.model.schemas)
         if "enum" in node:
             values = [v for v in node["enum"] if v is not None]
-            base = st.sampled_from(values) | _unknown_value
+            unknown = st.integers(min_value=1) if kinds == ["integer"] else _unknown_value
+            base = st.sampled_from(values) | unknown
             strategy = base.map(_same)
         elif not kinds:
             strategy = _json.map(_same)
@@ -166,7 +168,14 @@ def _check_round_trip(cls: type[Any], pair: Pair) -> None:
     to_json(decoded).unwrap()
 
 
-TOP_LEVEL = ["ChatRequest", "ChatResult", "ChatStreamChunk"]
+TOP_LEVEL = [
+    "ChatRequest",
+    "ChatResult",
+    "ChatStreamChunk",
+    "CreateEmbeddingsRequest",
+    "ListEndpointsEnvelope",
+    "ModelsListResponse",
+]
 
 
 @pytest.mark.timeout(60 * _SCALE)

@@ -17,6 +17,7 @@ from .spec_support import (
     REPO,
     canonical,
     load_generator,
+    load_ops_spec,
     load_spec,
     without_nulls,
 )
@@ -24,7 +25,7 @@ from .spec_support import (
 
 def test_generated_models_are_current_with_the_spec() -> None:
     """Re-rendering the models from the spec gives exactly the files in the repository."""
-    files = load_generator().render(load_spec())
+    files = load_generator().render(load_spec(), load_ops_spec())
     on_disk = {
         p.name: p.read_text(encoding="utf-8")
         for p in (REPO / "openrouter_core" / "models").glob("*.py")
@@ -98,9 +99,71 @@ def _operation_type(where: str) -> Any:
 
 def _spec_examples() -> list[tuple[str, Any]]:
     spec = load_spec()
-    return list(_examples(spec["components"], "/components")) + list(
-        _examples(spec["paths"], "/paths")
-    )
+    ops = load_ops_spec()
+    return [
+        *_examples(spec["components"], "/components"),
+        *_examples(spec["paths"], "/paths"),
+        # The shared schemas are identical; the ops file's own ones are checked here too.
+        *_examples(ops["components"], "/components"),
+    ]
+
+
+# The operations' request and 200 bodies, by (path, method).
+_OPS_BODIES: dict[tuple[str, str], tuple[str | None, str]] = {
+    ("/models", "get"): (None, "ModelsListResponse"),
+    ("/models/count", "get"): (None, "ModelsCountResponse"),
+    ("/models/user", "get"): (None, "ModelsListResponse"),
+    ("/model/{author}/{slug}", "get"): (None, "ModelResponse"),
+    ("/models/{author}/{slug}/endpoints", "get"): (None, "ListEndpointsEnvelope"),
+    ("/providers", "get"): (None, "ListProvidersResponse"),
+    ("/generation", "get"): (None, "GenerationResponse"),
+    ("/credits", "get"): (None, "GetCreditsResponse"),
+    ("/key", "get"): (None, "GetCurrentKeyResponse"),
+    ("/embeddings", "post"): ("CreateEmbeddingsRequest", "CreateEmbeddingsResponse"),
+    ("/embeddings/models", "get"): (None, "ModelsListResponse"),
+}
+
+
+def _ops_document_examples() -> list[tuple[str, Any, Any]]:
+    """(where, example, type) for every whole request or response body example of the ops spec.
+
+    Examples of single properties inside the operations' inline schemas, of query
+    parameters and of the non-JSON bodies (RSS, the unused event stream) are not documents.
+    """
+    ops = load_ops_spec()
+    assert set(_OPS_BODIES) == {(p, m) for p, item in ops["paths"].items() for m in item}
+    found = []
+    for (path, method), (request, success) in _OPS_BODIES.items():
+        operation = ops["paths"][path][method]
+        holders: list[tuple[str, Any, str]] = []
+        if request is not None:
+            holders.append(("request", operation["requestBody"], request))
+        for status, response in operation["responses"].items():
+            holders.append((status, response, success if status == "200" else "ErrorResponse"))
+        for where, holder, name in holders:
+            media = holder.get("content", {}).get("application/json")
+            if media is None:
+                continue
+            for node in (media, media.get("schema", {})):
+                for key, example in _examples({k: node[k] for k in ("example",) if k in node}, ""):
+                    found.append((f"{method.upper()} {path} {where}{key}", example, name))
+    return found
+
+
+def test_every_ops_document_example_decodes_and_reencodes_to_the_same_json() -> None:
+    """Each request and response example of the operations around chat round-trips."""
+    failures = []
+    examples = _ops_document_examples()
+    for where, example, name in examples:
+        result = from_builtins(example, getattr(models, name))
+        if not isinstance(result, Success):
+            failures.append(f"{where}: {result.failure()}")
+            continue
+        again = to_builtins(result.unwrap()).unwrap()
+        if canonical(without_nulls(example)) != canonical(without_nulls(again)):
+            failures.append(f"{where}: {example!r} became {again!r}")
+    assert [] == failures
+    assert len(examples) > 50
 
 
 def test_every_spec_example_decodes_and_reencodes_to_the_same_json() -> None:

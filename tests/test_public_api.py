@@ -16,7 +16,7 @@ from openrouter_core.errors import OpenRouterError, TooManyRequestsResponseError
 from openrouter_core.funcs import chat_stream, chat_stream_async
 from openrouter_core.testing import FakeOpenRouter
 
-from .spec_support import load_generator, load_spec
+from .spec_support import load_generator, load_ops_spec, load_spec
 from .support import MODES, Mode, run_async, user_request
 
 PACKAGE = [
@@ -37,13 +37,40 @@ PACKAGE = [
     "to_dict",
 ]
 FUNCS = [
+    "ApiKeysGetCurrentKeyMetadataError",
+    "ApiKeysGetCurrentKeyMetadataResult",
     "AsyncChatStream",
+    "AsyncChatStreamResult",
     "ChatParseResult",
     "ChatRunToolsResult",
+    "ChatSendResult",
     "ChatStream",
+    "ChatStreamResult",
+    "CreditsGetCreditsError",
+    "CreditsGetCreditsResult",
+    "EmbeddingsGenerateError",
+    "EmbeddingsGenerateResult",
+    "EmbeddingsListModelsError",
+    "EmbeddingsListModelsResult",
+    "EndpointsListError",
+    "EndpointsListResult",
+    "GenerationsGetGenerationError",
+    "GenerationsGetGenerationResult",
+    "ModelsCountError",
+    "ModelsCountResult",
+    "ModelsGetError",
+    "ModelsGetResult",
+    "ModelsListError",
+    "ModelsListForUserError",
+    "ModelsListForUserResult",
+    "ModelsListResult",
     "Parsed",
+    "ProvidersListError",
+    "ProvidersListResult",
     "ToolCallRecord",
     "ToolRun",
+    "api_keys_get_current_key_metadata",
+    "api_keys_get_current_key_metadata_async",
     "chat_parse",
     "chat_parse_async",
     "chat_run_tools",
@@ -52,6 +79,26 @@ FUNCS = [
     "chat_send_async",
     "chat_stream",
     "chat_stream_async",
+    "credits_get_credits",
+    "credits_get_credits_async",
+    "embeddings_generate",
+    "embeddings_generate_async",
+    "embeddings_list_models",
+    "embeddings_list_models_async",
+    "endpoints_list",
+    "endpoints_list_async",
+    "generations_get_generation",
+    "generations_get_generation_async",
+    "models_count",
+    "models_count_async",
+    "models_get",
+    "models_get_async",
+    "models_list",
+    "models_list_async",
+    "models_list_for_user",
+    "models_list_for_user_async",
+    "providers_list",
+    "providers_list_async",
     "response_format_for",
     "tool_from_function",
 ]
@@ -73,6 +120,7 @@ ERRORS = [
     "NotFoundResponseError",
     "OpenRouterDefaultError",
     "OpenRouterError",
+    "OperationError",
     "PayloadTooLargeResponseError",
     "PaymentRequiredResponseError",
     "ProviderOverloadedResponseError",
@@ -98,6 +146,8 @@ ERRORS = [
 ]
 TESTING = [
     "DEFAULT_API_KEY",
+    "DEFAULT_ID",
+    "DEFAULT_MANAGEMENT_KEY",
     "FakeOpenRouter",
     "RecordedRequest",
     "ScriptedTransport",
@@ -128,7 +178,7 @@ def test_public_names_are_pinned(module: ModuleType, names: list[str]) -> None:
 
 def test_model_names_are_the_generators() -> None:
     """The models export exactly the names the generator gives a module, and dir() lists them."""
-    assert models.__all__ == sorted(load_generator().Model(load_spec()).module_of)
+    assert models.__all__ == sorted(load_generator().Model(load_spec(), load_ops_spec()).module_of)
 
 
 def test_dir_lists_the_public_names_and_subpackages() -> None:

@@ -2,13 +2,15 @@
 
 Usage::
 
-    python tools/gen_models.py [path/to/chat-completions.openapi.json]
+    python tools/gen_models.py [chat-completions.openapi.json [openrouter-ops.openapi.json]]
 
-The spec lives outside the repository (``../shared/spec/``). ``render(spec)`` is pure and returns
-``{file name: source}``; ``tests/test_models_generated.py`` re-renders in memory and compares, so
-the checked-in models cannot drift from the spec. Everything the spec does not say (wire-only
-fields, names for inline objects, fields the API omits although the spec requires them, the
-fallback members that keep unknown union members) is in the tables below, in one place.
+The specs live outside the repository (``../shared/spec/``): the chat operation's, and the
+operations around it (models, endpoints, providers, generation, credits, key, embeddings).
+The schemas both files hold are identical and are generated once. ``render(chat, ops)`` is
+pure and returns ``{file name: source}``; ``tests/test_models_spec.py`` re-renders in memory
+and compares, so the checked-in models cannot drift from the specs. Everything the specs do not
+say (wire-only fields, names for inline objects, fields the API omits although the spec requires
+them, the fallback members that keep unknown union members) is in the tables below, in one place.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SPEC = ROOT.parent / "shared" / "spec" / "chat-completions.openapi.json"
+DEFAULT_OPS_SPEC = ROOT.parent / "shared" / "spec" / "openrouter-ops.openapi.json"
 OUT = ROOT / "openrouter_core" / "models"
 REF = "#/components/schemas/"
 DISCRIMINATORS = ("type", "role", "id")
@@ -268,6 +271,85 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "RoutingStrategy",
         ],
     ),
+    "_catalog": (
+        "The model catalogue: ``/models``, ``/models/count``, ``/models/user``, ``/model/...``.",
+        [
+            "AABenchmarkEntry",
+            "DABenchmarkEntry",
+            "DefaultParameters",
+            "InputModality",
+            "InstructType",
+            "Model",
+            "ModelAliasTarget",
+            "ModelArchitecture",
+            "ModelBenchmarks",
+            "ModelGroup",
+            "ModelLinks",
+            "ModelReasoning",
+            "ModelResponse",
+            "ModelsCountData",
+            "ModelsCountResponse",
+            "ModelsListLinks",
+            "ModelsListResponse",
+            "ModelsListResponseData",
+            "OutputModality",
+            "Parameter",
+            "PerRequestLimits",
+            "PricingOverride",
+            "PublicPricing",
+            "ReasoningEffort",
+            "TopProviderInfo",
+        ],
+    ),
+    "_endpoints": (
+        "The provider endpoints of one model (``/models/{author}/{slug}/endpoints``).",
+        [
+            "EndpointStatus",
+            "ListEndpointsEnvelope",
+            "ListEndpointsResponse",
+            "PercentileStats",
+            "PublicEndpoint",
+            "PublicEndpointPricing",
+        ],
+    ),
+    "_providers": (
+        "The providers OpenRouter routes to (``/providers``).",
+        ["ListProvidersData", "ListProvidersResponse"],
+    ),
+    "_generations": (
+        "What one generation really cost and how it ran (``/generation``).",
+        ["GenerationData", "GenerationResponse", "ProviderResponse"],
+    ),
+    "_account": (
+        "The account's credits (``/credits``) and the calling key's limits (``/key``).",
+        [
+            "GetCreditsData",
+            "GetCreditsResponse",
+            "GetCurrentKeyData",
+            "GetCurrentKeyRateLimit",
+            "GetCurrentKeyResponse",
+        ],
+    ),
+    "_embeddings": (
+        "Embeddings: the request (text, token or multimodal input) and the vectors.",
+        [
+            "ContentPartInputAudio",
+            "ContentPartInputFile",
+            "ContentPartInputVideo",
+            "CreateEmbeddingsRequest",
+            "CreateEmbeddingsResponse",
+            "EmbeddingData",
+            "EmbeddingUsage",
+            "EmbeddingUsagePromptTokensDetails",
+            "EmbeddingsContentImage",
+            "EmbeddingsContentImageUrl",
+            "EmbeddingsContentPart",
+            "EmbeddingsContentText",
+            "EmbeddingsInput",
+            "EmbeddingsMultimodalInput",
+            "MultimodalMedia",
+        ],
+    ),
     "_errors": (
         "Error envelopes. All error bodies share one shape, so they share two classes.",
         ["ApiErrorType", "ChatErrorDetail", "ErrorResponse"],
@@ -296,6 +378,34 @@ INLINE_NAMES = {
     "FusionServerToolConfig/reasoning": "FusionReasoning",
     "FusionServerToolConfig/tools[]": "FusionNestedTool",
     "ProviderPreferences/max_price": "ProviderMaxPrice",
+    # The operations around chat.
+    "CreateEmbeddingsRequest/input": "EmbeddingsInput",
+    "EmbeddingsInput|4[]": "EmbeddingsMultimodalInput",
+    "CreateEmbeddingsResponse/data[]": "EmbeddingData",
+    "CreateEmbeddingsResponse/usage": "EmbeddingUsage",
+    "EmbeddingUsage/prompt_tokens_details": "EmbeddingUsagePromptTokensDetails",
+    "EmbeddingsMultimodalInput/content[]": "EmbeddingsContentPart",
+    "EmbeddingsContentPart|0": "EmbeddingsContentText",
+    "EmbeddingsContentPart|1": "EmbeddingsContentImage",
+    "EmbeddingsContentImage/image_url": "EmbeddingsContentImageUrl",
+    "GenerationResponse/data": "GenerationData",
+    "GetCreditsResponse/data": "GetCreditsData",
+    "GetCurrentKeyResponse/data": "GetCurrentKeyData",
+    "GetCurrentKeyData/rate_limit": "GetCurrentKeyRateLimit",
+    "ListProvidersResponse/data[]": "ListProvidersData",
+    "ModelsCountResponse/data": "ModelsCountData",
+    "ModelsListResponse/links": "ModelsListLinks",
+    "PublicEndpoint/pricing": "PublicEndpointPricing",
+}
+
+# Names of the operations' inline request and response schemas: (path, method, where).
+OPERATION_SCHEMAS = {
+    ("/credits", "get", "200"): "GetCreditsResponse",
+    ("/embeddings", "post", "request"): "CreateEmbeddingsRequest",
+    ("/embeddings", "post", "200"): "CreateEmbeddingsResponse",
+    ("/key", "get", "200"): "GetCurrentKeyResponse",
+    ("/models/{author}/{slug}/endpoints", "get", "200"): "ListEndpointsEnvelope",
+    ("/providers", "get", "200"): "ListProvidersResponse",
 }
 
 # Docstrings for the names the spec leaves undescribed.
@@ -337,6 +447,36 @@ DESCRIPTIONS = {
     "WebFetchPlugin": "Lets the model fetch web pages.",
     "WebSearchConfig": "Configuration of the web search server tool.",
     "WebSearchPlugin": "Web search (deprecated in favour of the ``openrouter:web_search`` tool).",
+    # The operations around chat.
+    "ContentPartInputAudio": "An audio part of a multimodal embeddings input.",
+    "ContentPartInputFile": "A file part of a multimodal embeddings input.",
+    "ContentPartInputVideo": "A video part of a multimodal embeddings input.",
+    "CreateEmbeddingsRequest": "The body of ``POST /embeddings``.",
+    "EmbeddingsContentImage": "An image part of a multimodal embeddings input.",
+    "EmbeddingsContentImageUrl": "The image of an embeddings ``image_url`` part.",
+    "EmbeddingsContentPart": "A part of a multimodal embeddings input, discriminated on ``type``.",
+    "EmbeddingsContentText": "A text part of a multimodal embeddings input.",
+    "EmbeddingsInput": (
+        "What to embed: a string, strings, token ids, lists of token ids, or multimodal inputs."
+    ),
+    "EmbeddingsMultimodalInput": "One multimodal input: its content parts are embedded together.",
+    "EmbeddingUsagePromptTokensDetails": "The prompt tokens by modality.",
+    "EndpointStatus": "An endpoint's health: 0 is up; negative values are degrees of trouble.",
+    "GetCreditsData": "The account's purchased and used credits, in US dollars.",
+    "GetCurrentKeyData": "The calling key: its limit, what remains, and its usage.",
+    "GetCurrentKeyRateLimit": "The key's request rate limit (deprecated).",
+    "GetCurrentKeyResponse": "The body of ``GET /key``.",
+    "InputModality": "A kind of input a model accepts.",
+    "ListEndpointsEnvelope": "The body of ``GET /models/{author}/{slug}/endpoints``.",
+    "ListProvidersData": "One provider: its slug, name, headquarters, datacenters and policies.",
+    "ListProvidersResponse": "The body of ``GET /providers``.",
+    "ModelsCountData": "How many models match.",
+    "ModelsListLinks": "Pagination links; ``next`` is None on the last page.",
+    "MultimodalMedia": "Media given inline: base64 ``data`` and its ``format``.",
+    "OutputModality": "A kind of output a model produces.",
+    "Parameter": "A request parameter a model supports.",
+    "PublicEndpointPricing": "What one endpoint charges, in US dollars per token or unit.",
+    "ReasoningEffort": "How much effort a model puts into reasoning.",
 }
 
 # Tagged unions: the fallback member that keeps an unknown member's raw dict.
@@ -508,13 +648,15 @@ HELPERS = {
 # equals itself after a trip through JSON. An attrs converter would lose mypy's checking of the
 # argument: mypy types ``__init__`` from a converter's parameter, and cannot bind a generic one
 # to the field. The request side is every class and alias reachable from these roots.
-REQUEST_ROOTS = ("ChatRequest", "SendChatCompletionRequest")
+REQUEST_ROOTS = ("ChatRequest", "CreateEmbeddingsRequest", "SendChatCompletionRequest")
 
 # Spec-required fields that responses are seen to omit: they decode as None.
 OMITTED_IN_PRACTICE = {
     "ChatResult": {"created", "object", "system_fingerprint"},
     "ChatStreamChunk": {"created", "object"},
     "CostDetails": {"upstream_inference_completions_cost", "upstream_inference_prompt_cost"},
+    # The spec's own examples of the model lists leave both out (no pagination asked for).
+    "ModelsListResponse": {"links", "total_count"},
 }
 
 # Spec properties replaced by another shape.
@@ -556,6 +698,9 @@ def is_nullable(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> boo
         return is_nullable(schemas[ref], schemas)
     if "null" in types_of(node) or None in node.get("enum", []):
         return True
+    refs = [r for r in map(ref_name, node.get("allOf", [])) if r]
+    if len(refs) == 1 and is_nullable(schemas[refs[0]], schemas):
+        return True
     members = node.get("anyOf", []) + node.get("oneOf", [])
     return any(m.get("type") == "null" for m in members)
 
@@ -573,10 +718,18 @@ def literal(values: list[Any]) -> str:
 class Model:
     """Everything known about the names to emit: classes, aliases and where each lives."""
 
-    def __init__(self, spec: dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], ops: dict[str, Any]) -> None:
         self.schemas: dict[str, dict[str, Any]] = dict(spec["components"]["schemas"])
+        for name, schema in ops["components"]["schemas"].items():
+            if self.schemas.setdefault(name, schema) != schema:
+                raise SystemExit(f"{name} differs between the two spec files")
+        self.spec_names = set(self.schemas)
+        for (path, method, where), name in OPERATION_SCHEMAS.items():
+            operation = ops["paths"][path][method]
+            holder = operation["requestBody" if where == "request" else "responses"]
+            holder = holder if where == "request" else holder[where]
+            self.schemas[name] = holder["content"]["application/json"]["schema"]
         self.schemas.update(EXTRA_SCHEMAS)
-        self.spec_names = set(spec["components"]["schemas"])
         self.classes: dict[str, dict[str, Any]] = {}
         self.aliases: dict[str, tuple[str, str]] = {}
         self.union_members: set[str] = set()
@@ -653,12 +806,15 @@ class Model:
         kinds = [t for t in types_of(node) if t != "null"]
         if "enum" in node:
             values = [v for v in node["enum"] if v is not None]
-            return literal(values) + " | str"
+            return literal(values) + (" | int" if kinds == ["integer"] else " | str")
         if not kinds:
             return "Any"
         kind = kinds[0]
         if kind == "array":
-            return f"list[{self.type_of(node.get('items', {}), path + '[]')}]"
+            items = node.get("items", {})
+            item = self.type_of(items, path + "[]")
+            nullable = ref_name(items) is not None and is_nullable(items, self.schemas)
+            return f"list[{item} | None]" if nullable else f"list[{item}]"
         if kind == "object":
             extra = node.get("additionalProperties")
             if isinstance(extra, dict) and extra:
@@ -959,9 +1115,12 @@ def render_init(model: Model) -> str:
     return "\n".join(lines)
 
 
-def render(spec: dict[str, Any]) -> dict[str, str]:
-    """Return ``{file name: source}`` for ``openrouter_core/models/``, formatted by ruff."""
-    model = Model(spec)
+def render(spec: dict[str, Any], ops: dict[str, Any]) -> dict[str, str]:
+    """Return ``{file name: source}`` for ``openrouter_core/models/``, formatted by ruff.
+
+    ``spec`` is the chat operation's OpenAPI document, ``ops`` the operations around it.
+    """
+    model = Model(spec, ops)
     unmodelled = model.spec_names - set(model.module_of)
     if unmodelled:
         raise SystemExit(f"schemas without a module: {sorted(unmodelled)}")
@@ -988,7 +1147,8 @@ def ruff_format(source: str) -> str:
 
 def main(argv: list[str]) -> None:
     spec_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_SPEC
-    files = render(json.loads(spec_path.read_text(encoding="utf-8")))
+    ops_path = Path(argv[2]) if len(argv) > 2 else DEFAULT_OPS_SPEC
+    files = render(*(json.loads(p.read_text(encoding="utf-8")) for p in (spec_path, ops_path)))
     OUT.mkdir(exist_ok=True)
     for name, source in files.items():
         (OUT / name).write_text(source, encoding="utf-8")

@@ -105,6 +105,16 @@ TransportErrors: TypeAlias = (
 )
 """What sending a request can fail with before any HTTP answer."""
 
+OperationError: TypeAlias = (
+    OpenRouterDefaultError
+    | ResponseValidationError
+    | TransportErrors
+    | InvalidRequestError
+    | SDKValidationError
+)
+"""What every operation can answer besides the HTTP statuses its spec declares: any other
+status, a body that does not decode, the transport, and input that cannot be sent."""
+
 ChatSendError: TypeAlias = (
     HTTPStatusErrors
     | ResponseValidationError
@@ -115,8 +125,9 @@ ChatSendError: TypeAlias = (
 )
 """Everything ``chat_send`` / ``chat_send_async`` can answer inside ``Failure``."""
 
-ChatStreamError: TypeAlias = ChatSendError | StreamStalledError
-"""Everything ``chat_stream`` can answer before the stream starts (retries included)."""
+ChatStreamError: TypeAlias = ChatSendError | StreamStalledError | StreamTruncatedError
+"""Everything ``chat_stream`` can answer before the stream starts (retries included): a
+stream that stalls, or ends, before any content is the call's own ``Failure``."""
 
 ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
 """Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""
@@ -153,6 +164,7 @@ __all__ = [
     "NotFoundResponseError",
     "OpenRouterDefaultError",
     "OpenRouterError",
+    "OperationError",
     "PayloadTooLargeResponseError",
     "PaymentRequiredResponseError",
     "ProviderOverloadedResponseError",

@@ -2,61 +2,70 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import functools
+from typing import TYPE_CHECKING, TypeAlias, get_args
 
-from returns.result import Failure, Result
+from returns.result import Failure, Success
+
+from openrouter_core.errors import ChatSendError
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
+    from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
-    from openrouter_core.errors import ChatSendError
     from openrouter_core.models import ChatRequest, ChatResult, SendChatCompletionRequest
+
+ChatSendResult: TypeAlias = Success["ChatResult"] | Failure[ChatSendError]
+"""What ``chat_send`` answers: ``match`` on ``Success(reply)`` / ``Failure(error)``."""
+
+
+@functools.cache
+def endpoint() -> Endpoint[ChatResult, ChatSendError]:
+    """``POST /chat/completions`` answered as JSON; a 200 may still carry a generation error."""
+    # Deferred: the request machinery (converter, models, retry loop) is created on the
+    # first call, so importing openrouter_core.funcs costs almost nothing.
+    from openrouter_core import _chat, _http
+    from openrouter_core._operation import Endpoint, outside_union
+    from openrouter_core.models import ChatRequest
+
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ChatSendError], ...] = get_args(ChatSendError)
+    return Endpoint(
+        name="chat_send",
+        method="POST",
+        path=_chat.PATH,
+        read=_http.read_success_body,
+        errors=errors,
+        unexpected=outside_union,
+        body=ChatRequest,
+        idempotent=False,
+    )
 
 
 def chat_send(
     core: OpenRouterCore,
     request: ChatRequest | SendChatCompletionRequest,
     options: RequestOptions | None = None,
-) -> Result[ChatResult, ChatSendError]:
+) -> ChatSendResult:
     """Send a chat completion request and wait for the whole answer.
 
     Never raises for what the network, the server or the request can do: every failure
     is a ``Failure`` holding one of the ``ChatSendError`` classes. A request with
     ``stream=True`` is refused with ``InvalidRequestError``; use ``chat_stream``.
     """
-    # Deferred: the request machinery (converter, error classes, retry loop) is created on
-    # the first call, so importing openrouter_core.funcs costs almost nothing.
-    from openrouter_core import _send
-    from openrouter_core._plan import plan_call
+    from openrouter_core._chat import plan_chat
+    from openrouter_core._operation import call
 
-    plan = plan_call(core, request, options, "chat_send")
-    if isinstance(plan, Failure):
-        return plan
-    client = core.acquire_client()
-    if isinstance(client, Failure):
-        return client
-    flow = _send.call_flow(plan.unwrap(), core.runtime, _send.send_attempt)
-    outcome = _send.run(flow, client.unwrap(), core.runtime)
-    return cast("Result[ChatResult, ChatSendError]", outcome)
+    return call(core, endpoint(), plan_chat(core, endpoint(), request, options))
 
 
 async def chat_send_async(
     core: OpenRouterCore,
     request: ChatRequest | SendChatCompletionRequest,
     options: RequestOptions | None = None,
-) -> Result[ChatResult, ChatSendError]:
+) -> ChatSendResult:
     """The async twin of ``chat_send``."""
-    # Deferred: the request machinery (converter, error classes, retry loop) is created on
-    # the first call, so importing openrouter_core.funcs costs almost nothing.
-    from openrouter_core import _send
-    from openrouter_core._plan import plan_call
+    from openrouter_core._chat import plan_chat
+    from openrouter_core._operation import call_async
 
-    plan = plan_call(core, request, options, "chat_send")
-    if isinstance(plan, Failure):
-        return plan
-    client = core.acquire_async_client()
-    if isinstance(client, Failure):
-        return client
-    flow = _send.call_flow(plan.unwrap(), core.runtime, _send.send_attempt)
-    outcome = await _send.run_async(flow, client.unwrap(), core.runtime)
-    return cast("Result[ChatResult, ChatSendError]", outcome)
+    return await call_async(core, endpoint(), plan_chat(core, endpoint(), request, options))

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Self, TypeAlias, cast, get_args
 
 import httpx
-from returns.result import Failure, Result
+from returns.result import Failure, Success
+
+from openrouter_core.errors import ChatStreamError
 
 if TYPE_CHECKING:
     import asyncio
 
     from openrouter_core._core import OpenRouterCore
+    from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
     from openrouter_core._runtime import Runtime
     from openrouter_core._stream import Handoff, Item, Outcome, StreamPump
-    from openrouter_core.errors import ChatStreamError
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
 
@@ -302,11 +305,39 @@ class AsyncChatStream(_StreamView):
         task.add_done_callback(_closing.discard)
 
 
+ChatStreamResult: TypeAlias = Success[ChatStream] | Failure[ChatStreamError]
+"""What ``chat_stream`` answers: the running stream, or why it could not start."""
+AsyncChatStreamResult: TypeAlias = Success[AsyncChatStream] | Failure[ChatStreamError]
+"""What ``chat_stream_async`` answers."""
+
+
+@functools.cache
+def endpoint() -> Endpoint[Handoff, ChatStreamError]:
+    """``POST /chat/completions`` answered as an event stream, handed over at first content."""
+    from openrouter_core import _chat, _http
+    from openrouter_core._operation import Endpoint, outside_union
+    from openrouter_core.models import ChatRequest
+
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    errors: tuple[type[ChatStreamError], ...] = get_args(ChatStreamError)
+    return Endpoint(
+        name="chat_stream",
+        method="POST",
+        path=_chat.PATH,
+        read=_http.read_success_body,
+        errors=errors,
+        unexpected=outside_union,
+        body=ChatRequest,
+        stream=True,
+        idempotent=False,
+    )
+
+
 def chat_stream(
     core: OpenRouterCore,
     request: ChatRequest | SendChatCompletionRequest,
     options: RequestOptions | None = None,
-) -> Result[ChatStream, ChatStreamError]:
+) -> ChatStreamResult:
     """Start a streamed chat completion.
 
     The outer ``Result`` covers everything up to the first content: connecting, an HTTP
@@ -315,38 +346,25 @@ def chat_stream(
     retried like a 5xx, and is this ``Failure`` when retries run out).
     """
     # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
-    from openrouter_core import _send
-    from openrouter_core._plan import plan_call
-    from openrouter_core._stream import stream_attempt
+    from openrouter_core._chat import plan_chat
+    from openrouter_core._operation import call
 
-    plan = plan_call(core, request, options, "chat_stream")
-    if isinstance(plan, Failure):
-        return plan
-    client = core.acquire_client()
-    if isinstance(client, Failure):
-        return client
-    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt)
-    outcome: Result[Any, Any] = _send.run(flow, client.unwrap(), core.runtime)
-    return outcome.map(lambda handoff: ChatStream(handoff, core.runtime))
+    started = call(core, endpoint(), plan_chat(core, endpoint(), request, options))
+    if isinstance(started, Failure):
+        return started
+    return Success(ChatStream(started.unwrap(), core.runtime))
 
 
 async def chat_stream_async(
     core: OpenRouterCore,
     request: ChatRequest | SendChatCompletionRequest,
     options: RequestOptions | None = None,
-) -> Result[AsyncChatStream, ChatStreamError]:
+) -> AsyncChatStreamResult:
     """The async twin of ``chat_stream``."""
-    # Deferred, like chat_send's: importing openrouter_core.funcs creates no classes.
-    from openrouter_core import _send
-    from openrouter_core._plan import plan_call
-    from openrouter_core._stream import stream_attempt
+    from openrouter_core._chat import plan_chat
+    from openrouter_core._operation import call_async
 
-    plan = plan_call(core, request, options, "chat_stream")
-    if isinstance(plan, Failure):
-        return plan
-    client = core.acquire_async_client()
-    if isinstance(client, Failure):
-        return client
-    flow = _send.call_flow(plan.unwrap(), core.runtime, stream_attempt)
-    outcome: Result[Any, Any] = await _send.run_async(flow, client.unwrap(), core.runtime)
-    return outcome.map(lambda handoff: AsyncChatStream(handoff, core.runtime))
+    started = await call_async(core, endpoint(), plan_chat(core, endpoint(), request, options))
+    if isinstance(started, Failure):
+        return started
+    return Success(AsyncChatStream(started.unwrap(), core.runtime))

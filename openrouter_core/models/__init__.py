@@ -18,6 +18,36 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._account import GetCreditsData as GetCreditsData
+    from ._account import GetCreditsResponse as GetCreditsResponse
+    from ._account import GetCurrentKeyData as GetCurrentKeyData
+    from ._account import GetCurrentKeyRateLimit as GetCurrentKeyRateLimit
+    from ._account import GetCurrentKeyResponse as GetCurrentKeyResponse
+    from ._catalog import AABenchmarkEntry as AABenchmarkEntry
+    from ._catalog import DABenchmarkEntry as DABenchmarkEntry
+    from ._catalog import DefaultParameters as DefaultParameters
+    from ._catalog import InputModality as InputModality
+    from ._catalog import InstructType as InstructType
+    from ._catalog import Model as Model
+    from ._catalog import ModelAliasTarget as ModelAliasTarget
+    from ._catalog import ModelArchitecture as ModelArchitecture
+    from ._catalog import ModelBenchmarks as ModelBenchmarks
+    from ._catalog import ModelGroup as ModelGroup
+    from ._catalog import ModelLinks as ModelLinks
+    from ._catalog import ModelReasoning as ModelReasoning
+    from ._catalog import ModelResponse as ModelResponse
+    from ._catalog import ModelsCountData as ModelsCountData
+    from ._catalog import ModelsCountResponse as ModelsCountResponse
+    from ._catalog import ModelsListLinks as ModelsListLinks
+    from ._catalog import ModelsListResponse as ModelsListResponse
+    from ._catalog import ModelsListResponseData as ModelsListResponseData
+    from ._catalog import OutputModality as OutputModality
+    from ._catalog import Parameter as Parameter
+    from ._catalog import PerRequestLimits as PerRequestLimits
+    from ._catalog import PricingOverride as PricingOverride
+    from ._catalog import PublicPricing as PublicPricing
+    from ._catalog import ReasoningEffort as ReasoningEffort
+    from ._catalog import TopProviderInfo as TopProviderInfo
     from ._content import AnthropicCacheControlDirective as AnthropicCacheControlDirective
     from ._content import AnthropicCacheControlTtl as AnthropicCacheControlTtl
     from ._content import ChatContentAudio as ChatContentAudio
@@ -35,6 +65,27 @@ if TYPE_CHECKING:
     from ._content import Legacy_ChatContentVideoInput as Legacy_ChatContentVideoInput
     from ._content import PromptCacheBreakpoint as PromptCacheBreakpoint
     from ._content import UnknownChatContentItem as UnknownChatContentItem
+    from ._embeddings import ContentPartInputAudio as ContentPartInputAudio
+    from ._embeddings import ContentPartInputFile as ContentPartInputFile
+    from ._embeddings import ContentPartInputVideo as ContentPartInputVideo
+    from ._embeddings import CreateEmbeddingsRequest as CreateEmbeddingsRequest
+    from ._embeddings import CreateEmbeddingsResponse as CreateEmbeddingsResponse
+    from ._embeddings import EmbeddingData as EmbeddingData
+    from ._embeddings import EmbeddingsContentImage as EmbeddingsContentImage
+    from ._embeddings import EmbeddingsContentImageUrl as EmbeddingsContentImageUrl
+    from ._embeddings import EmbeddingsContentPart as EmbeddingsContentPart
+    from ._embeddings import EmbeddingsContentText as EmbeddingsContentText
+    from ._embeddings import EmbeddingsInput as EmbeddingsInput
+    from ._embeddings import EmbeddingsMultimodalInput as EmbeddingsMultimodalInput
+    from ._embeddings import EmbeddingUsage as EmbeddingUsage
+    from ._embeddings import EmbeddingUsagePromptTokensDetails as EmbeddingUsagePromptTokensDetails
+    from ._embeddings import MultimodalMedia as MultimodalMedia
+    from ._endpoints import EndpointStatus as EndpointStatus
+    from ._endpoints import ListEndpointsEnvelope as ListEndpointsEnvelope
+    from ._endpoints import ListEndpointsResponse as ListEndpointsResponse
+    from ._endpoints import PercentileStats as PercentileStats
+    from ._endpoints import PublicEndpoint as PublicEndpoint
+    from ._endpoints import PublicEndpointPricing as PublicEndpointPricing
     from ._errors import ApiErrorType as ApiErrorType
     from ._errors import BadGatewayResponse as BadGatewayResponse
     from ._errors import BadGatewayResponseErrorData as BadGatewayResponseErrorData
@@ -68,6 +119,9 @@ if TYPE_CHECKING:
     from ._errors import (
         UnprocessableEntityResponseErrorData as UnprocessableEntityResponseErrorData,
     )
+    from ._generations import GenerationData as GenerationData
+    from ._generations import GenerationResponse as GenerationResponse
+    from ._generations import ProviderResponse as ProviderResponse
     from ._messages import ChatAnnotation as ChatAnnotation
     from ._messages import ChatAssistantImage as ChatAssistantImage
     from ._messages import ChatAssistantImages as ChatAssistantImages
@@ -113,6 +167,8 @@ if TYPE_CHECKING:
     from ._provider import ProviderSort as ProviderSort
     from ._provider import ProviderSortConfig as ProviderSortConfig
     from ._provider import Quantization as Quantization
+    from ._providers import ListProvidersData as ListProvidersData
+    from ._providers import ListProvidersResponse as ListProvidersResponse
     from ._reasoning import ChatReasoningDetails as ChatReasoningDetails
     from ._reasoning import ChatStreamReasoningDetails as ChatStreamReasoningDetails
     from ._reasoning import ReasoningDetailEncrypted as ReasoningDetailEncrypted
@@ -227,6 +283,7 @@ if TYPE_CHECKING:
     from ._usage import ServerToolUseDetails as ServerToolUseDetails
 
 _MODULE_OF: dict[str, str] = {
+    "AABenchmarkEntry": "_catalog",
     "AdvisorReasoning": "_tools",
     "AdvisorServerToolConfig": "_tools",
     "AdvisorServerTool_OpenRouter": "_tools",
@@ -312,15 +369,32 @@ _MODULE_OF: dict[str, str] = {
     "ChatWebSearchShorthand": "_tools",
     "ContainerAutoEnvironment": "_tools",
     "ContainerReferenceEnvironment": "_tools",
+    "ContentPartInputAudio": "_embeddings",
+    "ContentPartInputFile": "_embeddings",
+    "ContentPartInputVideo": "_embeddings",
     "ContextCompressionEngine": "_plugins",
     "ContextCompressionPlugin": "_plugins",
     "CostDetails": "_usage",
+    "CreateEmbeddingsRequest": "_embeddings",
+    "CreateEmbeddingsResponse": "_embeddings",
+    "DABenchmarkEntry": "_catalog",
     "DatetimeServerTool": "_tools",
     "DatetimeServerToolConfig": "_tools",
+    "DefaultParameters": "_catalog",
     "DeprecatedRoute": "_request",
     "EdgeNetworkTimeoutResponse": "_errors",
     "EdgeNetworkTimeoutResponseErrorData": "_errors",
+    "EmbeddingData": "_embeddings",
+    "EmbeddingUsage": "_embeddings",
+    "EmbeddingUsagePromptTokensDetails": "_embeddings",
+    "EmbeddingsContentImage": "_embeddings",
+    "EmbeddingsContentImageUrl": "_embeddings",
+    "EmbeddingsContentPart": "_embeddings",
+    "EmbeddingsContentText": "_embeddings",
+    "EmbeddingsInput": "_embeddings",
+    "EmbeddingsMultimodalInput": "_embeddings",
     "EndpointInfo": "_routing_metadata",
+    "EndpointStatus": "_endpoints",
     "EndpointsMetadata": "_routing_metadata",
     "ErrorResponse": "_errors",
     "FileParserPlugin": "_plugins",
@@ -334,28 +408,59 @@ _MODULE_OF: dict[str, str] = {
     "FusionReasoning": "_tools",
     "FusionServerToolConfig": "_tools",
     "FusionServerTool_OpenRouter": "_tools",
+    "GenerationData": "_generations",
+    "GenerationResponse": "_generations",
+    "GetCreditsData": "_account",
+    "GetCreditsResponse": "_account",
+    "GetCurrentKeyData": "_account",
+    "GetCurrentKeyRateLimit": "_account",
+    "GetCurrentKeyResponse": "_account",
     "ImageConfig": "_request",
     "ImageGenerationServerToolConfig": "_tools",
     "ImageGenerationServerTool_OpenRouter": "_tools",
+    "InputModality": "_catalog",
+    "InstructType": "_catalog",
     "InternalServerResponse": "_errors",
     "InternalServerResponseErrorData": "_errors",
     "Legacy_ChatContentVideo": "_content",
     "Legacy_ChatContentVideoInput": "_content",
+    "ListEndpointsEnvelope": "_endpoints",
+    "ListEndpointsResponse": "_endpoints",
+    "ListProvidersData": "_providers",
+    "ListProvidersResponse": "_providers",
     "MetadataLevel": "_request",
+    "Model": "_catalog",
+    "ModelAliasTarget": "_catalog",
+    "ModelArchitecture": "_catalog",
+    "ModelBenchmarks": "_catalog",
+    "ModelGroup": "_catalog",
+    "ModelLinks": "_catalog",
     "ModelName": "_request",
+    "ModelReasoning": "_catalog",
+    "ModelResponse": "_catalog",
+    "ModelsCountData": "_catalog",
+    "ModelsCountResponse": "_catalog",
+    "ModelsListLinks": "_catalog",
+    "ModelsListResponse": "_catalog",
+    "ModelsListResponseData": "_catalog",
     "ModerationPlugin": "_plugins",
+    "MultimodalMedia": "_embeddings",
     "NotFoundResponse": "_errors",
     "NotFoundResponseErrorData": "_errors",
     "OpenRouterMetadata": "_routing_metadata",
     "OpenRouterWebSearchServerTool": "_tools",
+    "OutputModality": "_catalog",
     "PDFParserEngine": "_plugins",
     "PDFParserOptions": "_plugins",
+    "Parameter": "_catalog",
     "ParetoRouterPlugin": "_plugins",
     "PayloadTooLargeResponse": "_errors",
     "PayloadTooLargeResponseErrorData": "_errors",
     "PaymentRequiredResponse": "_errors",
     "PaymentRequiredResponseErrorData": "_errors",
+    "PerRequestLimits": "_catalog",
     "PercentileLatencyCutoffs": "_provider",
+    "PercentileStats": "_endpoints",
     "PercentileThroughputCutoffs": "_provider",
     "PipelineStage": "_routing_metadata",
     "PipelineStageType": "_routing_metadata",
@@ -363,6 +468,7 @@ _MODULE_OF: dict[str, str] = {
     "PredictionContentText": "_request",
     "PreferredMaxLatency": "_provider",
     "PreferredMinThroughput": "_provider",
+    "PricingOverride": "_catalog",
     "PromptCacheBreakpoint": "_content",
     "PromptCacheOptions": "_request",
     "ProviderMaxPrice": "_provider",
@@ -370,14 +476,19 @@ _MODULE_OF: dict[str, str] = {
     "ProviderOverloadedResponse": "_errors",
     "ProviderOverloadedResponseErrorData": "_errors",
     "ProviderPreferences": "_provider",
+    "ProviderResponse": "_generations",
     "ProviderSort": "_provider",
     "ProviderSortConfig": "_provider",
+    "PublicEndpoint": "_endpoints",
+    "PublicEndpointPricing": "_endpoints",
+    "PublicPricing": "_catalog",
     "Quantization": "_provider",
     "ReasoningDetailEncrypted": "_reasoning",
     "ReasoningDetailServerToolCall": "_reasoning",
     "ReasoningDetailSummary": "_reasoning",
     "ReasoningDetailText": "_reasoning",
     "ReasoningDetailUnion": "_reasoning",
+    "ReasoningEffort": "_catalog",
     "ReasoningFormat": "_reasoning",
     "RequestTimeoutResponse": "_errors",
     "RequestTimeoutResponseErrorData": "_errors",
@@ -405,6 +516,7 @@ _MODULE_OF: dict[str, str] = {
     "SubagentServerTool_OpenRouter": "_tools",
     "TooManyRequestsResponse": "_errors",
     "TooManyRequestsResponseErrorData": "_errors",
+    "TopProviderInfo": "_catalog",
     "TraceConfig": "_request",
     "UnauthorizedResponse": "_errors",
     "UnauthorizedResponseErrorData": "_errors",
@@ -433,6 +545,7 @@ _MODULE_OF: dict[str, str] = {
 }
 
 __all__ = [
+    "AABenchmarkEntry",
     "AdvisorReasoning",
     "AdvisorServerToolConfig",
     "AdvisorServerTool_OpenRouter",
@@ -518,15 +631,32 @@ __all__ = [
     "ChatWebSearchShorthand",
     "ContainerAutoEnvironment",
     "ContainerReferenceEnvironment",
+    "ContentPartInputAudio",
+    "ContentPartInputFile",
+    "ContentPartInputVideo",
     "ContextCompressionEngine",
     "ContextCompressionPlugin",
     "CostDetails",
+    "CreateEmbeddingsRequest",
+    "CreateEmbeddingsResponse",
+    "DABenchmarkEntry",
     "DatetimeServerTool",
     "DatetimeServerToolConfig",
+    "DefaultParameters",
     "DeprecatedRoute",
     "EdgeNetworkTimeoutResponse",
     "EdgeNetworkTimeoutResponseErrorData",
+    "EmbeddingData",
+    "EmbeddingUsage",
+    "EmbeddingUsagePromptTokensDetails",
+    "EmbeddingsContentImage",
+    "EmbeddingsContentImageUrl",
+    "EmbeddingsContentPart",
+    "EmbeddingsContentText",
+    "EmbeddingsInput",
+    "EmbeddingsMultimodalInput",
     "EndpointInfo",
+    "EndpointStatus",
     "EndpointsMetadata",
     "ErrorResponse",
     "FileParserPlugin",
@@ -540,28 +670,59 @@ __all__ = [
     "FusionReasoning",
     "FusionServerToolConfig",
     "FusionServerTool_OpenRouter",
+    "GenerationData",
+    "GenerationResponse",
+    "GetCreditsData",
+    "GetCreditsResponse",
+    "GetCurrentKeyData",
+    "GetCurrentKeyRateLimit",
+    "GetCurrentKeyResponse",
     "ImageConfig",
     "ImageGenerationServerToolConfig",
     "ImageGenerationServerTool_OpenRouter",
+    "InputModality",
+    "InstructType",
     "InternalServerResponse",
     "InternalServerResponseErrorData",
     "Legacy_ChatContentVideo",
     "Legacy_ChatContentVideoInput",
+    "ListEndpointsEnvelope",
+    "ListEndpointsResponse",
+    "ListProvidersData",
+    "ListProvidersResponse",
     "MetadataLevel",
+    "Model",
+    "ModelAliasTarget",
+    "ModelArchitecture",
+    "ModelBenchmarks",
+    "ModelGroup",
+    "ModelLinks",
     "ModelName",
+    "ModelReasoning",
+    "ModelResponse",
+    "ModelsCountData",
+    "ModelsCountResponse",
+    "ModelsListLinks",
+    "ModelsListResponse",
+    "ModelsListResponseData",
     "ModerationPlugin",
+    "MultimodalMedia",
     "NotFoundResponse",
     "NotFoundResponseErrorData",
     "OpenRouterMetadata",
     "OpenRouterWebSearchServerTool",
+    "OutputModality",
     "PDFParserEngine",
     "PDFParserOptions",
+    "Parameter",
     "ParetoRouterPlugin",
     "PayloadTooLargeResponse",
     "PayloadTooLargeResponseErrorData",
     "PaymentRequiredResponse",
     "PaymentRequiredResponseErrorData",
+    "PerRequestLimits",
     "PercentileLatencyCutoffs",
+    "PercentileStats",
     "PercentileThroughputCutoffs",
     "PipelineStage",
     "PipelineStageType",
@@ -569,6 +730,7 @@ __all__ = [
     "PredictionContentText",
     "PreferredMaxLatency",
     "PreferredMinThroughput",
+    "PricingOverride",
     "PromptCacheBreakpoint",
     "PromptCacheOptions",
     "ProviderMaxPrice",
@@ -576,14 +738,19 @@ __all__ = [
     "ProviderOverloadedResponse",
     "ProviderOverloadedResponseErrorData",
     "ProviderPreferences",
+    "ProviderResponse",
     "ProviderSort",
     "ProviderSortConfig",
+    "PublicEndpoint",
+    "PublicEndpointPricing",
+    "PublicPricing",
     "Quantization",
     "ReasoningDetailEncrypted",
     "ReasoningDetailServerToolCall",
     "ReasoningDetailSummary",
     "ReasoningDetailText",
     "ReasoningDetailUnion",
+    "ReasoningEffort",
     "ReasoningFormat",
     "RequestTimeoutResponse",
     "RequestTimeoutResponseErrorData",
@@ -611,6 +778,7 @@ __all__ = [
     "SubagentServerTool_OpenRouter",
     "TooManyRequestsResponse",
     "TooManyRequestsResponseErrorData",
+    "TopProviderInfo",
     "TraceConfig",
     "UnauthorizedResponse",
     "UnauthorizedResponseErrorData",

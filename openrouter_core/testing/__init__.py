@@ -15,15 +15,70 @@ every enum or union that is not null; local ``$ref``s are followed and recursion
 through ``null`` or an empty array; ``json_object``: ``{"answer": <last user message>}``),
 reasoning and ``reasoning_details`` when ``reasoning`` is
 set, ``max_tokens`` truncation (``finish_reason: "length"``), ``usage`` with ``cost``,
-``provider``, ``native_finish_reason`` and ``X-Generation-Id``. With ``"stream": true`` it
-sends ``: OPENROUTER PROCESSING``, a role chunk, word-sized content chunks (tool-call
-argument fragments by index), a finish chunk, a usage-only chunk with ``choices: []`` and
-``data: [DONE]``. Other paths answer 404 and other methods 405. Every request is recorded in
+``provider`` (the first endpoint of the model in the catalogue below), ``native_finish_reason``
+and ``X-Generation-Id``. With ``"stream": true`` it sends ``: OPENROUTER PROCESSING``, a role
+chunk, word-sized content chunks (tool-call argument fragments by index), a finish chunk, a
+usage-only chunk with ``choices: []`` and ``data: [DONE]``. Every request is recorded in
 ``server.requests``. The pytest fixture ``fake_openrouter`` (module
 ``openrouter_core.testing.pytest_plugin``) yields a fresh server per test.
 
+The operations around chat answer from one catalogue and one ledger, so the answers agree
+with each other (shapes as in ``openrouter-ops.openapi.json``; ``FakeOpenRouter``'s
+arguments set the delay, the key's limit, the credits and the management key):
+
+==========================================  ====================================================
+``GET /models``                             ``{"data", "total_count", "links": {"next"}}``. The
+                                            text models unless ``output_modalities`` says
+                                            otherwise (``embeddings``, ``all``, a list); also
+                                            filters by ``supported_parameters``, ``category``,
+                                            ``input_modalities``, ``q``, ``context``, price,
+                                            ``arch``, ``model_authors``, ``providers``; ``sort``;
+                                            ``offset``/``limit`` (both omitted: the whole list).
+                                            Filters on data the fake lacks (benchmarks, age,
+                                            region, zdr) are ignored; malformed values are 400.
+``GET /models/count``                       ``{"data": {"count"}}`` for ``output_modalities``.
+``GET /models/user``                        The text models (needs the API key).
+``GET /model/{author}/{slug}``              ``{"data": Model}``; a ``:variant`` suffix resolves
+                                            to its model; unknown models are 404.
+``GET /models/{author}/{slug}/endpoints``   The model and one endpoint per provider hosting
+                                            it, at the model's price.
+``GET /providers``                          Every provider an endpoint names.
+``GET /generation?id=``                     The stats of an answer the server served (chat or
+                                            embeddings): model, provider, tokens, cost,
+                                            ``streamed``. 404 until ``generation_delay``
+                                            (default 0.5 s, settable) has passed since the
+                                            answer, as the real API does; 404 for unknown ids.
+                                            ``DEFAULT_ID`` (``chat_result()``'s) is known at once.
+``GET /key``                                The key's ``usage``: the sum of the costs of every
+                                            answer served, and ``limit_remaining`` under
+                                            ``key_limit`` (default 10; None: no limit).
+``GET /credits``                            Only for the management key
+                                            (``DEFAULT_MANAGEMENT_KEY``): ``total_credits``
+                                            and ``total_usage``; the API key gets 403.
+``POST /embeddings``                        Deterministic unit vectors (the same model and
+                                            input always give the same vector; ``dimensions``
+                                            keeps a renormalised prefix), one per input: a
+                                            string, strings, a token array, token arrays or
+                                            ``{"content": [parts]}`` items;
+                                            ``encoding_format: "base64"`` packs float32.
+                                            Costs its tokens at the model's price; 404 for
+                                            unknown models, 400 for chat models.
+``GET /embeddings/models``                  The embedding models, paginated like ``/models``.
+==========================================  ====================================================
+
+The catalogue: ``openai/gpt-4o-mini``, ``openai/gpt-4o``, ``anthropic/claude-sonnet-4``,
+``meta-llama/llama-3.1-8b-instruct`` (no tools), ``openrouter/auto`` (the default model of
+chat answers), all at the price chat answers are billed at; and the embedding models
+``openai/text-embedding-3-small`` (1536 dimensions) and ``mistralai/mistral-embed-2312``
+(1024). The catalogue routes need no key, as on the real API; the others need the API key
+(401 otherwise). Other paths answer 404 and other methods 405, with the real envelope.
+
 Fault catalogue. Ask by model ``"fake/<fault>"`` or by header ``X-Fake-Fault: <fault>``
-(the header wins). In-band errors are a provider failure with code 502.
+(the header wins). In-band errors are a provider failure with code 502. The faults act on
+every route, after the request's own checks (a 400 comes first); on the routes other than
+chat, the in-band faults (``error-in-body``, ``choice-error``, ``mid-stream-error``,
+``error-chunk-first``) answer an HTTP 200 error body, and ``reset-mid-stream`` acts as
+``reset-mid-body``.
 
 =========================  ===============================================================
 ``error-<status>``         That status with the real envelope, for 400 401 402 403 404 408
@@ -67,6 +122,7 @@ The scripted kit (``json_response``, ``error_response``, ``sse_response``, ``cha
 ``httpx.MockTransport``, for tests that need no sockets.
 """
 
+from ._payloads import DEFAULT_ID as DEFAULT_ID
 from ._payloads import chat_result as chat_result
 from ._payloads import error_chunk as error_chunk
 from ._payloads import stream_chunks as stream_chunks
@@ -76,11 +132,14 @@ from ._scripted import json_response as json_response
 from ._scripted import mock_transport as mock_transport
 from ._scripted import sse_response as sse_response
 from ._server import DEFAULT_API_KEY as DEFAULT_API_KEY
+from ._server import DEFAULT_MANAGEMENT_KEY as DEFAULT_MANAGEMENT_KEY
 from ._server import FakeOpenRouter as FakeOpenRouter
 from ._server import RecordedRequest as RecordedRequest
 
 __all__ = [
     "DEFAULT_API_KEY",
+    "DEFAULT_ID",
+    "DEFAULT_MANAGEMENT_KEY",
     "FakeOpenRouter",
     "RecordedRequest",
     "ScriptedTransport",

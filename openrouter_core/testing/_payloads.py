@@ -26,9 +26,10 @@ DEFAULT_MODEL = "openai/gpt-4o-mini"
 DEFAULT_PROVIDER = "OpenAI"
 SYSTEM_FINGERPRINT = "fp_fake"
 
-# Prices per token in credits (USD), in the range of a small hosted model.
-_PROMPT_PRICE = 0.000_000_15
-_COMPLETION_PRICE = 0.000_000_6
+# Prices per token in credits (USD), in the range of a small hosted model; the fake's
+# catalogue lists its chat models at these prices.
+PROMPT_PRICE = 0.000_000_15
+COMPLETION_PRICE = 0.000_000_6
 _ARGUMENT_FRAGMENT = 12
 _WORD = re.compile(r"\s*\S+\s*|\s+")
 
@@ -43,7 +44,7 @@ def usage(prompt_tokens: int, completion_tokens: int, reasoning_tokens: int = 0)
 
     ``completion_tokens`` includes ``reasoning_tokens``, as on the real API.
     """
-    cost = round(prompt_tokens * _PROMPT_PRICE + completion_tokens * _COMPLETION_PRICE, 12)
+    cost = round(prompt_tokens * PROMPT_PRICE + completion_tokens * COMPLETION_PRICE, 12)
     return {
         "prompt_tokens": prompt_tokens,
         "completion_tokens": completion_tokens,

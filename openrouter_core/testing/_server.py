@@ -32,6 +32,7 @@ from returns.result import Failure
 from openrouter_core._converter import from_builtins
 from openrouter_core.models import ChatRequest, UnknownChatMessage
 
+from ._catalogue import provider_of
 from ._faults import (
     RETRY_AFTER_STATUSES,
     Fault,
@@ -39,8 +40,10 @@ from ._faults import (
     parse_fault,
     status_error_body,
 )
+from ._ledger import Ledger, chat_generation
+from ._operations import CHAT, Account, Reply, Target, answer_operation, authorize, route
 from ._payloads import (
-    DEFAULT_PROVIDER,
+    DEFAULT_MODEL,
     JSONDict,
     chat_result,
     error_chunk,
@@ -51,7 +54,7 @@ from ._payloads import (
 from ._replies import Answer, UnanswerableError, answer
 
 DEFAULT_API_KEY = "sk-or-v1-fake-key"
-CHAT_PATH = "/api/v1/chat/completions"
+DEFAULT_MANAGEMENT_KEY = "sk-or-v1-fake-management-key"
 FAULT_HEADER = "X-Fake-Fault"
 REQUEST_KEY_HEADER = "X-Fake-Request-Key"
 RETRY_AFTER_HEADER = "X-Fake-Retry-After"
@@ -64,6 +67,8 @@ _IN_BAND_STATUS = 502
 # Time for the client to read what was sent before a reset: an RST that arrives first makes
 # the kernel drop unread data, and "mid-stream" would look like "before status".
 _RESET_PAUSE = 0.05
+# On routes other than chat, the faults that need a chat answer fail as an HTTP-200 error body.
+_IN_BAND = frozenset({"error-in-body", "error-chunk-first", "choice-error", "mid-stream-error"})
 _CUT_STREAM = frozenset(
     {"truncate", "mid-stream-error", "choice-error", "reset-mid-stream", "reset-mid-body"}
 )
@@ -95,7 +100,7 @@ class _Aborted(Exception):
 
 
 class FakeOpenRouter:
-    """An OpenRouter look-alike on ``127.0.0.1``, serving ``POST /api/v1/chat/completions``.
+    """An OpenRouter look-alike on ``127.0.0.1``: chat and every operation around it.
 
     The server starts listening in the constructor (an ephemeral port unless ``port`` is
     given) and serves from background threads until ``close()`` or the end of its ``with``
@@ -108,6 +113,12 @@ class FakeOpenRouter:
 
     Args:
         api_key: The only bearer token accepted; None accepts any non-empty token.
+        management_key: The management key: ``/credits`` answers it and refuses the API
+            key with 403; ``/key`` accepts both; every other keyed route refuses it (401).
+        generation_delay: Seconds after an answer before ``/generation`` knows it (until
+            then it answers 404, as the real API does while it stores the stats).
+        key_limit: The credit limit ``/key`` reports (None: unlimited).
+        credits: The account's ``total_credits`` in ``/credits``.
         port: The port to bind on 127.0.0.1; 0 picks a free one.
         retry_after: The ``Retry-After`` value sent with 429 and 503 answers (a request can
             override it with the ``X-Fake-Retry-After`` header).
@@ -118,11 +129,19 @@ class FakeOpenRouter:
         self,
         *,
         api_key: str | None = DEFAULT_API_KEY,
+        management_key: str | None = DEFAULT_MANAGEMENT_KEY,
+        generation_delay: float = 0.5,
+        key_limit: float | None = 10.0,
+        credits: float = 100.0,
         port: int = 0,
         retry_after: str = "1",
         keepalive_interval: float = 0.25,
     ) -> None:
         self.api_key = api_key
+        self.management_key = management_key
+        self.key_limit = key_limit
+        self.credits = credits
+        self._ledger = Ledger(generation_delay)
         self.retry_after = retry_after
         self.keepalive_interval = keepalive_interval
         self._lock = threading.Lock()
@@ -149,16 +168,27 @@ class FakeOpenRouter:
         return f"http://127.0.0.1:{self.port}/api/v1"
 
     @property
+    def generation_delay(self) -> float:
+        """Seconds after an answer before ``/generation`` knows it; settable."""
+        return self._ledger.ready_after
+
+    @generation_delay.setter
+    def generation_delay(self, seconds: float) -> None:
+        self._ledger.ready_after = seconds
+
+    @property
     def requests(self) -> list[RecordedRequest]:
         """A snapshot of every request received so far, in arrival order."""
         with self._lock:
             return list(self._requests)
 
     def reset(self) -> None:
-        """Forget the recorded requests and restart every ``flaky-*`` count."""
+        """Forget the recorded requests, the served generations and the key's usage, and
+        restart every ``flaky-*`` count."""
         with self._lock:
             self._requests.clear()
             self._flaky.clear()
+        self._ledger.reset()
 
     def close(self) -> None:
         """Stop serving, end stalls, drop open connections and join every thread (idempotent)."""
@@ -277,15 +307,16 @@ class _Handler(BaseHTTPRequestHandler):
             key = name.lower()
             headers[key] = f"{headers[key]}, {value}" if key in headers else value
         owner._record(RecordedRequest(self.command, self.path, headers, body, parsed))
-        if self.path.split("?", 1)[0] != CHAT_PATH:
-            return self._json(404, error_envelope(404, "Not Found"))
-        if self.command != "POST":
-            return self._json(405, error_envelope(405, "Method Not Allowed"), {"Allow": "POST"})
-        scheme, _, token = self.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            return self._json(401, error_envelope(401, "Missing Authentication header"))
-        if owner.api_key is not None and token.strip() != owner.api_key:
-            return self._json(401, error_envelope(401, "User not found."))
+        target = route(self.command, self.path)
+        if isinstance(target, Reply):
+            return self._json(target.status, target.body, target.headers)
+        authorization = self.headers.get("Authorization", "")
+        access = authorize(target.route, authorization, owner.api_key, owner.management_key)
+        if isinstance(access, Reply):
+            return self._json(access.status, access.body)
+        if target.route.name != CHAT:
+            token = authorization.partition(" ")[2].strip()
+            return self._operation(target, parsed, token, management=access)
         problem = _request_problem(body)
         if problem is not None:
             return self._json(400, error_envelope(400, problem))
@@ -297,11 +328,68 @@ class _Handler(BaseHTTPRequestHandler):
             reply = answer(parsed)
         except UnanswerableError as error:
             return self._json(400, error_envelope(400, str(error)))
+        self._reply(reply, self._flaky(fault_name, fault), stream=parsed.get("stream") is True)
+
+    def _operation(self, target: Target, request: Any, token: str, *, management: bool) -> None:
+        """Answer an operation other than chat; faults apply after the request is validated."""
+        owner = self.server.owner
+        fields = request if isinstance(request, dict) else {}
+        fault_name, fault = self._fault(fields)
+        if fault_name is not None and fault is None:
+            message = f"{fault_name} is not a valid fault (see openrouter_core.testing)"
+            return self._json(400, error_envelope(400, message))
+        account = Account(
+            ledger=owner._ledger,
+            api_key=token,
+            management=management,
+            key_limit=owner.key_limit,
+            credits=owner.credits,
+            new_id=_generation_id,
+            user_agent=self.headers.get("User-Agent"),
+            origin=self.headers.get("HTTP-Referer"),
+        )
+        reply = answer_operation(target, account, request)
+        if reply.status == 400:
+            return self._json(reply.status, reply.body, reply.headers)
+        fault = self._flaky(fault_name, fault)
+        model = fields.get("model")
+        model = model if isinstance(model, str) else DEFAULT_MODEL
+        if self._failed_early(fault, model):
+            return None
+        if fault is not None and fault.kind in _IN_BAND:
+            return self._json(200, {"error": generation_error(_IN_BAND_STATUS, model)})
+        if reply.served is not None:
+            owner._ledger.record(reply.served)
+        kind = None if fault is None else fault.kind
+        seconds = 0.0 if fault is None else fault.seconds
+        self._body(reply.status, _dumps(reply.body), reply.headers, kind, seconds)
+
+    def _flaky(self, fault_name: str | None, fault: Fault | None) -> Fault | None:
+        """The fault to act on: a ``flaky-*`` fault counts this attempt and may pass."""
         if fault is not None and fault.kind == "flaky":
             count_key = (fault_name or "", self.headers.get(REQUEST_KEY_HEADER, ""))
-            if not owner._flaky_fails(count_key, fault.times):
-                fault = None
-        self._reply(reply, fault, stream=parsed.get("stream") is True)
+            if not self.server.owner._flaky_fails(count_key, fault.times):
+                return None
+        return fault
+
+    def _failed_early(self, fault: Fault | None, model: str) -> bool:
+        """Act on a fault that replaces the whole answer (after a ``slow`` wait); True if so."""
+        if fault is None:
+            return False
+        kind = fault.kind
+        if kind == "slow":
+            self._wait(fault.seconds)
+        if kind == "error" or (kind == "flaky" and not fault.reset):
+            self._status_error(fault.status, model)
+        elif kind in ("reset-before-status", "flaky"):
+            self._reset()
+        elif kind == "html-502":
+            self._send(502, "text/html", _HTML_502, {})
+        elif kind == "non-json-200":
+            self._send(200, "text/html", _NOT_JSON_200, {})
+        else:
+            return False
+        return True
 
     def _fault(self, request: JSONDict) -> tuple[str | None, Fault | None]:
         """The fault asked for by header, else by a ``fake/<fault>`` model; names unparsed."""
@@ -314,25 +402,28 @@ class _Handler(BaseHTTPRequestHandler):
         return name, parse_fault(name.strip())
 
     def _reply(self, reply: Answer, fault: Fault | None, *, stream: bool) -> None:
+        if self._failed_early(fault, reply.model):
+            return None
         kind = None if fault is None else fault.kind
         seconds = 0.0 if fault is None else fault.seconds
-        if kind == "slow":
-            self._wait(seconds)
-        if fault is not None and (kind == "error" or (kind == "flaky" and not fault.reset)):
-            return self._status_error(fault.status, reply.model)
-        if kind in ("reset-before-status", "flaky"):
-            return self._reset()
-        if kind == "html-502":
-            return self._send(502, "text/html", _HTML_502, {})
-        if kind == "non-json-200":
-            return self._send(200, "text/html", _NOT_JSON_200, {})
-        gen_id = f"gen-{int(time.time())}-{uuid.uuid4().hex[:20]}"
+        gen_id = _generation_id()
         meta: JSONDict = {
             "id": gen_id,
             "model": reply.model,
-            "provider": DEFAULT_PROVIDER,
+            "provider": provider_of(reply.model),
             "created": int(time.time()),
         }
+        served = chat_generation(
+            reply,
+            id=gen_id,
+            provider=meta["provider"],
+            created=time.time(),
+            streamed=stream,
+            fault=kind,
+            user_agent=self.headers.get("User-Agent"),
+            origin=self.headers.get("HTTP-Referer"),
+        )
+        self.server.owner._ledger.record(served)
         if kind == "error-in-body" or (kind == "error-chunk-first" and not stream):
             error = {"error": generation_error(_IN_BAND_STATUS, reply.model)}
             return self._json(200, error, {"X-Generation-Id": gen_id})
@@ -354,11 +445,20 @@ class _Handler(BaseHTTPRequestHandler):
             prompt_tokens=reply.prompt_tokens,
             **meta,
         )
-        body = _dumps(payload)
+        self._body(200, _dumps(payload), {"X-Generation-Id": meta["id"]}, kind, seconds)
+
+    def _body(
+        self,
+        status: int,
+        body: bytes,
+        headers: Mapping[str, str],
+        kind: str | None,
+        seconds: float,
+    ) -> None:
+        """Send a JSON answer, cut, stalled or reset as the fault ``kind`` asks."""
         if kind == "truncate":
             body = body[: len(body) // 2]
-        headers = {"X-Generation-Id": meta["id"]}
-        self._head(200, "application/json", headers, length=len(body))
+        self._head(status, "application/json", headers, length=len(body))
         if kind == "stall":
             self._wait(seconds)
         half = len(body) // 2
@@ -509,6 +609,10 @@ def _request_problem(body: bytes) -> str | None:
         if isinstance(message, UnknownChatMessage):
             return f"$.messages[{index}].role: unknown role {message.raw.get('role')!r}"
     return None
+
+
+def _generation_id() -> str:
+    return f"gen-{int(time.time())}-{uuid.uuid4().hex[:20]}"
 
 
 def _first_half(pieces: list[str]) -> list[str]:

@@ -1,0 +1,87 @@
+"""What only chat needs on top of the generic pipeline.
+
+Chat takes its body in two forms (a ``ChatRequest``, or the operation wrapper that adds
+per-call attribution headers), decides the body's ``stream`` flag itself, and refuses a
+streaming request in ``chat_send``. Everything else is the one planner's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from returns.result import Failure, Result
+
+from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_call
+from openrouter_core.errors import InvalidRequestError, SDKValidationError
+
+if TYPE_CHECKING:
+    from openrouter_core._core import OpenRouterCore
+    from openrouter_core._operation import Endpoint
+    from openrouter_core._options import RequestOptions
+    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
+
+PATH = "/chat/completions"
+
+
+def plan_chat(
+    core: OpenRouterCore,
+    endpoint: Endpoint[Any, Any],
+    request: ChatRequest | SendChatCompletionRequest,
+    options: RequestOptions | None,
+) -> Result[CallPlan, PlanError]:
+    """Plan a chat call: unwrap the request, apply the stream rule, then the generic plan."""
+    from openrouter_core._options import RequestOptions
+    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
+
+    checked = check_arguments(core, options)
+    if isinstance(checked, Failure):
+        return checked
+    options = options or RequestOptions()
+    if isinstance(request, SendChatCompletionRequest):
+        chat, wrapper = request.chat_request, request
+    elif isinstance(request, ChatRequest):
+        chat, wrapper = request, None
+    else:
+        kind = type(request).__name__
+        return Failure(
+            SDKValidationError(
+                message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
+                field="request",
+            )
+        )
+    if not endpoint.stream and (chat.stream or options.extra_body.get("stream")):
+        return Failure(
+            InvalidRequestError(
+                message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
+            )
+        )
+    attribution = (
+        Attribution(
+            http_referer=wrapper.http_referer,
+            app_title=wrapper.app_title,
+            app_categories=wrapper.app_categories,
+            metadata_level=wrapper.x_open_router_metadata,
+        )
+        if wrapper
+        else None
+    )
+    return plan_call(
+        core,
+        endpoint,
+        options,
+        body=chat,
+        shape_body=_stream_flag(endpoint.stream),
+        attribution=attribution,
+    )
+
+
+def _stream_flag(stream: bool) -> Callable[[dict[str, Any]], None]:
+    def shape(payload: dict[str, Any]) -> None:
+        if stream:
+            payload["stream"] = True
+        else:
+            # The TypeScript SDK always sends it; matching keeps our wire output identical.
+            payload.setdefault("stream", False)
+
+    return shape

@@ -1,0 +1,186 @@
+"""Operations as data, and the one way every function calls one.
+
+An ``Endpoint`` says everything the pipeline needs to know about an operation: method,
+path template, how a 2xx body is read, which error classes the function may answer,
+whether it streams and whether it is idempotent. ``_plan.plan_call`` turns it (plus the
+caller's parameters) into a ``CallPlan``; ``_send`` runs the attempts; ``call`` and
+``call_async`` below drive them and type the outcome for ``match``. A function in
+``funcs`` is its endpoint description and a few lines of parameters.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import attrs
+import httpx
+from returns.result import Failure, Result, Success
+
+from openrouter_core._retries import IDEMPOTENT_METHODS
+from openrouter_core.errors import NotFoundResponseError, OpenRouterError, UnexpectedClientError
+
+if TYPE_CHECKING:
+    from openrouter_core._core import OpenRouterCore
+    from openrouter_core._plan import CallPlan
+    from openrouter_core._runtime import Runtime
+    from openrouter_core._send import Flow
+
+T = TypeVar("T")
+E = TypeVar("E", bound=OpenRouterError)
+
+Reader = Callable[[int, httpx.Headers, bytes], Result[Any, OpenRouterError]]
+"""Reads a complete 2xx response (status, headers, body) into its value or an error."""
+
+_FIRST_POLL = 0.25
+_MAX_POLL = 2.0
+
+
+@attrs.frozen(kw_only=True)
+class Endpoint(Generic[T, E]):
+    """One operation of the API, described as data.
+
+    ``errors`` lists every class the function may answer inside ``Failure`` (its static
+    union, as values): the HTTP statuses the spec declares for the operation are the ones
+    whose class is listed; any other error status becomes ``OpenRouterDefaultError``.
+    """
+
+    name: str
+    """The function's name (``models_list``); hooks see it as ``HookContext.operation``."""
+    method: str
+    path: str
+    """The path template, ``{name}`` for a path parameter: ``/model/{author}/{slug}``."""
+    read: Reader
+    errors: tuple[type[E], ...]
+    unexpected: Callable[[OpenRouterError], E]
+    """Reports an error outside ``errors`` as a member of the union (``outside_union``):
+    typed so, mypy proves that member is in the operation's union."""
+    body: type | None = None
+    """The model a JSON body must be (``None``: the operation sends no body)."""
+    stream: bool = False
+    idempotent: bool = attrs.field(
+        default=attrs.Factory(lambda self: self.method in IDEMPOTENT_METHODS, takes_self=True)
+    )
+    """Sending it twice does no harm: a retry policy may re-send after a lost answer."""
+    statuses: frozenset[int] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: _declared(self.errors), takes_self=True)
+    )
+    """The error statuses the spec declares: those whose class is in ``errors``."""
+
+
+def _declared(errors: tuple[type[OpenRouterError], ...]) -> frozenset[int]:
+    from openrouter_core._http import STATUS_ERRORS
+
+    return frozenset(status for status, cls in STATUS_ERRORS.items() if cls in errors)
+
+
+def narrow(
+    endpoint: Endpoint[T, E], outcome: Result[Any, OpenRouterError]
+) -> Success[T] | Failure[E]:
+    """The outcome, typed as the function declares it: ``Success[T] | Failure[E]``.
+
+    The check is real: an error outside the operation's union (a bug in this SDK) is not
+    raised, and does not slip past a caller's exhaustive ``match`` either; it comes back as
+    ``UnexpectedClientError`` naming it.
+    """
+    if isinstance(outcome, Success):
+        return Success(outcome.unwrap())
+    error = outcome.failure()
+    if isinstance(error, endpoint.errors):
+        return Failure(error)
+    return Failure(endpoint.unexpected(error))
+
+
+def outside_union(error: OpenRouterError) -> UnexpectedClientError:
+    """An error its operation does not declare, as the ``UnexpectedClientError`` every
+    operation may answer (the original is its ``cause``)."""
+    return UnexpectedClientError(
+        message=f"unexpected {type(error).__name__} (an SDK bug; please report it): {error}",
+        cause=error,
+    )
+
+
+def call(
+    core: OpenRouterCore,
+    endpoint: Endpoint[T, E],
+    plan: Result[CallPlan, OpenRouterError],
+    *,
+    ready_timeout: float = 0.0,
+) -> Success[T] | Failure[E]:
+    """Run a planned call with the core's sync client."""
+    from openrouter_core import _send
+
+    if isinstance(plan, Failure):
+        return narrow(endpoint, plan)
+    client = core.acquire_client()  # inside the boundary: building it reads the environment
+    if isinstance(client, Failure):
+        return narrow(endpoint, client)
+    flow = _flow(plan.unwrap(), core.runtime, ready_timeout)
+    return narrow(endpoint, _send.run(flow, client.unwrap(), core.runtime))
+
+
+async def call_async(
+    core: OpenRouterCore,
+    endpoint: Endpoint[T, E],
+    plan: Result[CallPlan, OpenRouterError],
+    *,
+    ready_timeout: float = 0.0,
+) -> Success[T] | Failure[E]:
+    """The async twin of ``call``: only the driver differs."""
+    from openrouter_core import _send
+
+    if isinstance(plan, Failure):
+        return narrow(endpoint, plan)
+    client = core.acquire_async_client()  # the running loop's own
+    if isinstance(client, Failure):
+        return narrow(endpoint, client)
+    flow = _flow(plan.unwrap(), core.runtime, ready_timeout)
+    return narrow(endpoint, await _send.run_async(flow, client.unwrap(), core.runtime))
+
+
+def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result[Any, Any]]:
+    from openrouter_core import _send
+
+    if plan.endpoint.stream:
+        from openrouter_core._stream import stream_attempt
+
+        return _send.call_flow(plan, runtime, stream_attempt)
+    if ready_timeout > 0:
+        ask = functools.partial(_send.call_flow, plan, runtime, _send.send_attempt)
+        return until_found(ask, ready_timeout, runtime, deadline_at=plan.deadline_at)
+    return _send.call_flow(plan, runtime, _send.send_attempt)
+
+
+def until_found(
+    ask: Callable[[], Flow[Result[T, OpenRouterError]]],
+    ready_timeout: float,
+    runtime: Runtime,
+    *,
+    deadline_at: float | None = None,
+) -> Flow[Result[T, OpenRouterError]]:
+    """Ask again, with backoff, while the answer is 404, for at most ``ready_timeout`` seconds.
+
+    Generation stats are stored a few seconds after a generation ends; until then the API
+    answers 404. Each question is a whole call (with its own retries); the last 404 is
+    the answer when time runs out, or when the call's deadline (``deadline_at``, runtime
+    monotonic time) would pass during the next wait.
+    """
+    from openrouter_core._send import Sleep
+
+    start = runtime.monotonic()
+    delay = _FIRST_POLL
+    while True:
+        outcome = yield from ask()
+        if not (
+            isinstance(outcome, Failure) and isinstance(outcome.failure(), NotFoundResponseError)
+        ):
+            return outcome
+        now = runtime.monotonic()
+        left = ready_timeout - (now - start)
+        if deadline_at is not None:
+            left = min(left, deadline_at - now)
+        if left <= 0:
+            return outcome
+        yield Sleep(min(delay, left))
+        delay = min(delay * 2, _MAX_POLL)
