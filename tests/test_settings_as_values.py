@@ -330,3 +330,20 @@ def test_a_malformed_server_url_is_refused_without_its_password(url: str) -> Non
     error = _call("sync", "send", OpenRouterCore(api_key="k", server_url=url))
     assert isinstance(error, SDKValidationError)
     assert ("server_url", False) == (error.field, "url-secret" in str(error))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_operation_fetches_its_client_inside_the_boundary(
+    mode: Mode, fake_openrouter: FakeOpenRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only chat: models_list with a missing SSL_CERT_FILE answers the same Failure."""
+    from openrouter_core.funcs import models_list, models_list_async
+
+    monkeypatch.setenv("SSL_CERT_FILE", "/nonexistent/ca.pem")
+    core = _core(fake_openrouter)
+    if mode == "sync":
+        error = models_list(core).failure()
+    else:
+        error = run_async(core, lambda: models_list_async(core)).failure()
+    assert isinstance(error, SDKValidationError)
+    assert ("SSL_CERT_FILE", []) == (error.field, fake_openrouter.requests)
