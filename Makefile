@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test lint type check demo bench fuzz clean
+.PHONY: install test lint type check demo bench fuzz dist compat clean
 
 install: $(STAMP)
 
@@ -36,5 +36,14 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python -m pytest --hypothesis-profile=fuzz --timeout=1800 tests
 
+# The sdist, and the wheel built from it, into dist/ (hatchling from the dev tools: no download).
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
+# The suite on every supported Python (the pyproject classifiers) installed here; see tools/compat.py.
+compat: $(STAMP)
+	$(BIN)/python tools/compat.py
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) .venv-compat build dist *.egg-info

@@ -28,16 +28,19 @@ Where things are:
 - ``openrouter_core.errors``: the error values, with their class tree in its docstring.
 - ``openrouter_core.testing``: ``FakeOpenRouter`` and scripted transports, for offline tests.
 
-Each public name is declared once, in the ``__all__`` of the private module that defines it
-(the ``_HOMES`` below), and loaded on first use: ``import openrouter_core`` does not pay for
-httpx, cattrs or the models until a program touches them.
+Names load on first use: ``import openrouter_core`` does not pay for httpx, cattrs or the
+models until a program touches them.
 """
 
-import importlib
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
+import importlib
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (about 10 ms cold)
 if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
+
     from ._converter import *  # noqa: F403
     from ._core import *  # noqa: F403
     from ._facade import *  # noqa: F403
@@ -57,9 +60,10 @@ _HOMES = (
     "._converter",
     "._facade",
 )
-"""The private modules whose ``__all__`` make up the package's public names, cheapest first:
-looking a name up imports the homes before its own, and each of those is one it needs anyway
-(``OpenRouterCore`` needs the retries, runtime and options modules)."""
+"""Where the public names live. Each is declared once, in the ``__all__`` of the module that
+defines it; the package lists no names of its own. Cheapest first: looking a name up imports
+the homes before its own, and each of those is one it needs anyway (``OpenRouterCore`` needs
+the retries, runtime and options modules)."""
 
 _SUBPACKAGES = ("errors", "funcs", "models", "testing")
 

@@ -185,6 +185,7 @@ README_BLOCKS: list[tuple[str, str, int]] = [
         3,
     ),
     ("errors as values", rf"{PARIS}\n", 1),
+    ("values at hand", rf"True\n{PARIS}\n", 1),
     ("structured output", r"The capital of France\? The capital of France\?\n", 1),
     (
         "tools",

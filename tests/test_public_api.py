@@ -11,7 +11,7 @@ import pytest
 from returns.result import Failure
 
 import openrouter_core
-from openrouter_core import NO_RETRIES, OpenRouterCore, errors, funcs, models, testing
+from openrouter_core import NO_RETRIES, OpenRouter, OpenRouterCore, errors, funcs, models, testing
 from openrouter_core.errors import OpenRouterError, TooManyRequestsResponseError
 from openrouter_core.funcs import chat_stream, chat_stream_async
 from openrouter_core.testing import FakeOpenRouter
@@ -287,3 +287,21 @@ def test_a_streams_repr_tells_outcome_model_and_generation_id(
 def test_every_public_subpackage_imports_on_attribute_access() -> None:
     for name in SUBPACKAGES:
         assert getattr(openrouter_core, name) is importlib.import_module(f"openrouter_core.{name}")
+
+
+def test_the_raising_stream_reprs_the_same(fake_openrouter: FakeOpenRouter) -> None:
+    with (
+        OpenRouter(
+            api_key=fake_openrouter.api_key,
+            server_url=fake_openrouter.base_url,
+            retry_config=NO_RETRIES,
+        ) as client,
+        client.chat.stream(user_request()) as stream,
+    ):
+        for _ in stream:
+            pass
+        assert re.fullmatch(
+            r"<RaisingChatStream outcome='completed' model='openai/gpt-4o' "
+            r"generation_id='gen-[\w-]+'>",
+            repr(stream),
+        )

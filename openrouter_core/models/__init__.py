@@ -3,7 +3,8 @@
 Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not
 model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member
 this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means
-absent.
+absent. Request-side list fields are ``Sequence[...]``: a tuple or a list of one member
+class is accepted, and equals the list it holds.
 
 Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs
 about a millisecond, so importing this package creates none, and a call creates only the
