@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from returns.result import Failure, Result
 
-from openrouter_core._plan import Attribution, CallPlan, PlanError, plan_call
+from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_call
 from openrouter_core.errors import InvalidRequestError, SDKValidationError
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ def plan_chat(
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
+    checked = check_arguments(core, options)
+    if isinstance(checked, Failure):
+        return checked
     options = options or RequestOptions()
     if isinstance(request, SendChatCompletionRequest):
         chat, wrapper = request.chat_request, request

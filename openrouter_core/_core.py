@@ -5,15 +5,22 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 import httpx
+from returns.result import Failure, Result, Success
 
-from openrouter_core._options import Hooks
+from openrouter_core import _clients
+from openrouter_core._clients import ClientProblem
+from openrouter_core._options import Hooks, check_bytes, check_option, check_seconds, url_text
 from openrouter_core._retries import RetryConfig
 from openrouter_core._runtime import SYSTEM, Runtime
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["OpenRouterCore"]
 
@@ -48,17 +55,24 @@ class OpenRouterCore:
 
     Environment fallbacks (``OPENROUTER_API_KEY``, ``OPENROUTER_BASE_URL``,
     ``OPENROUTER_HTTP_REFERER``, ``OPENROUTER_APP_TITLE``, ``OPENROUTER_APP_CATEGORIES``)
-    are read here, once per core. Nothing is validated at construction: a missing key or a
-    bad URL comes back as a ``Failure`` from the first call.
+    are read here, once per core. An option of the wrong type raises ``TypeError`` (a
+    negative limit ``ValueError``) here, naming the option; what only a call can tell (a
+    missing key, a bad URL, unusable proxy or TLS settings in the environment) comes back
+    as a ``Failure`` from that call.
 
-    Clients the core creates are created on first use and closed by ``close()`` /
-    ``aclose()`` or the ``with`` / ``async with`` forms; clients passed in stay the caller's
-    to close. A core is safe to share between threads and tasks.
+    Clients the core creates are created on first use, inside the call's error boundary.
+    Each running event loop gets its own async client (an ``httpx.AsyncClient`` cannot move
+    between loops), closed when that loop shuts down, so a module-level core serves any
+    number of ``asyncio.run()`` calls and threads. ``close()`` / ``aclose()`` and the
+    ``with`` / ``async with`` forms close them too; the core stays usable and opens fresh
+    clients on its next call. Clients passed in stay the caller's to close; an async client
+    passed in that is bound to a loop that has closed gives ``Failure(InvalidRequestError)``.
 
     Args:
         api_key: the key, or a callable returning it (called once per call).
-        server_url: base URL; trailing slashes are dropped and a URL ending in ``/api`` gets
-            ``/v1``.
+        server_url: base URL (``str`` or ``httpx.URL``); trailing slashes are dropped and a
+            URL ending in ``/api`` gets ``/v1``. Credentials in it (``user:pass@``) are
+            refused: the key goes out as a Bearer token.
         http_referer, app_title, app_categories: attribution headers (``HTTP-Referer``,
             ``X-OpenRouter-Title``, ``X-OpenRouter-Categories``).
         timeout: seconds or an ``httpx.Timeout``, per attempt and phase (default
@@ -81,7 +95,7 @@ class OpenRouterCore:
         self,
         *,
         api_key: ApiKey | None = None,
-        server_url: str | None = None,
+        server_url: str | httpx.URL | None = None,
         http_referer: str | None = None,
         app_title: str | None = None,
         app_categories: str | None = None,
@@ -100,8 +114,11 @@ class OpenRouterCore:
         user_agent: str | None = None,
         runtime: Runtime | None = None,
     ) -> None:
+        _check_options(locals())
         self.api_key: ApiKey | None = api_key if api_key is not None else _env("OPENROUTER_API_KEY")
-        self.server_url: str = server_url or _env("OPENROUTER_BASE_URL") or DEFAULT_SERVER_URL
+        self.server_url: str = (
+            url_text(server_url) or _env("OPENROUTER_BASE_URL") or DEFAULT_SERVER_URL
+        )
         self.http_referer = (
             http_referer if http_referer is not None else _env("OPENROUTER_HTTP_REFERER")
         )
@@ -121,49 +138,73 @@ class OpenRouterCore:
         self.allow_insecure_http = allow_insecure_http
         self.user_agent = user_agent
         self.runtime = runtime if runtime is not None else SYSTEM
-        self._client = http_client
-        self._async_client = async_http_client
-        self._owns_client = http_client is None
-        self._owns_async_client = async_http_client is None
+        self._given_client = http_client
+        self._given_async_client = async_http_client
+        self._own_client: httpx.Client | None = None
+        self._own_async_clients = _clients.LoopClients(self._new_async_client)
+        self._given_async_loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         key = "callable" if callable(self.api_key) else ("set" if self.api_key else "missing")
         return f"OpenRouterCore(server_url={self.server_url!r}, api_key=<{key}>)"
 
+    def acquire_client(self) -> Result[httpx.Client, ClientProblem]:
+        """The sync client, created on first use; unusable environment settings (proxy
+        variables, ``SSL_CERT_FILE``) come back as ``Failure(SDKValidationError)``."""
+        if self._given_client is not None:
+            return Success(self._given_client)
+        with self._lock:
+            if self._own_client is None:
+                made = _clients.create(self._client_factory(httpx.Client))
+                if isinstance(made, Failure):
+                    return made
+                self._own_client = made.unwrap()
+            return Success(self._own_client)
+
+    def acquire_async_client(self) -> Result[httpx.AsyncClient, ClientProblem]:
+        """The running event loop's async client, created on first use in that loop."""
+        given = self._given_async_client
+        if given is None:
+            return self._own_async_clients.get()
+        loop = _clients.running_loop()
+        with self._lock:
+            seen = self._given_async_loop() if self._given_async_loop is not None else None
+            if seen is not None and seen is not loop and seen.is_closed():
+                return Failure(_clients.closed_loop_error("async_http_client"))
+            if loop is not None and loop is not seen:
+                self._given_async_loop = weakref.ref(loop)
+        return Success(given)
+
     @property
     def client(self) -> httpx.Client:
-        """The sync client, created on first use."""
-        with self._lock:
-            if self._client is None:
-                self._client = httpx.Client(timeout=self.timeout, follow_redirects=False)
-            return self._client
+        """The sync client, created on first use (raises what ``acquire_client`` answers)."""
+        return _unwrap(self.acquire_client())
 
     @property
     def async_client(self) -> httpx.AsyncClient:
-        """The async client, created on first use."""
-        with self._lock:
-            if self._async_client is None:
-                self._async_client = httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
-            return self._async_client
+        """The running loop's async client (raises what ``acquire_async_client`` answers)."""
+        return _unwrap(self.acquire_async_client())
+
+    def _new_async_client(self) -> Result[httpx.AsyncClient, ClientProblem]:
+        return _clients.create(self._client_factory(httpx.AsyncClient))
+
+    def _client_factory(self, kind: type[_Client]) -> Callable[[], _Client]:
+        return lambda: kind(timeout=self.timeout, follow_redirects=False)
 
     def close(self) -> None:
-        """Close the sync client if this core created it. Safe to call twice."""
+        """Close the sync client if this core created it. Safe to call twice; the next call
+        opens a new one. Async clients close with ``aclose()`` or when their loop ends."""
         with self._lock:
-            client = self._client
-            if self._owns_client:
-                self._client = None
-        if client is not None and self._owns_client:
+            client, self._own_client = self._own_client, None
+        if client is not None:
             client.close()
+        self._own_async_clients.release_dead()
 
     async def aclose(self) -> None:
-        """Close both clients this core created. Safe to call twice."""
-        with self._lock:
-            client = self._async_client
-            if self._owns_async_client:
-                self._async_client = None
-        if client is not None and self._owns_async_client:
-            await client.aclose()
+        """Close the running loop's async client and the sync client, if this core created
+        them. Safe to call twice; the next call opens new ones."""
+        await self._own_async_clients.aclose_current()
         self.close()
 
     def __enter__(self) -> Self:
@@ -187,3 +228,45 @@ class OpenRouterCore:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+_Client = TypeVar("_Client", httpx.Client, httpx.AsyncClient)
+
+
+def _unwrap(acquired: Result[_Client, ClientProblem]) -> _Client:
+    if isinstance(acquired, Failure):
+        raise acquired.failure()
+    return acquired.unwrap()
+
+
+def _check_options(given: Mapping[str, object]) -> None:
+    """Refuse, at construction, an option whose type or value cannot work."""
+    text = (str, type(None))
+    for name in ("http_referer", "app_title", "app_categories", "user_agent"):
+        check_option(name, given[name], text, "a str")
+    key = given["api_key"]
+    if not callable(key):
+        check_option("api_key", key, text, "a str or a callable returning one")
+    check_option("server_url", given["server_url"], (str, httpx.URL, type(None)), "a str or URL")
+    check_seconds("timeout", given["timeout"], timeout_allowed=True)
+    for name in ("deadline", "first_content_timeout", "idle_timeout"):
+        check_seconds(name, given[name])
+    check_option("retry_config", given["retry_config"], (RetryConfig, type(None)), "a RetryConfig")
+    check_option("hooks", given["hooks"], (Hooks, type(None)), "a Hooks")
+    check_option("debug_logger", given["debug_logger"], (logging.Logger, type(None)), "a Logger")
+    check_option(
+        "http_client",
+        given["http_client"],
+        (httpx.Client, type(None)),
+        "an httpx.Client (an httpx.AsyncClient goes in async_http_client)",
+    )
+    check_option(
+        "async_http_client",
+        given["async_http_client"],
+        (httpx.AsyncClient, type(None)),
+        "an httpx.AsyncClient (an httpx.Client goes in http_client)",
+    )
+    check_bytes("max_response_bytes", given["max_response_bytes"])
+    check_bytes("max_line_bytes", given["max_line_bytes"])
+    check_option("allow_insecure_http", given["allow_insecure_http"], (bool,), "a bool")
+    check_option("runtime", given["runtime"], (Runtime, type(None)), "a Runtime")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
+import html
 import ipaddress
 import json
 import math
+import re
 import sys
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
+import attrs
 import httpx
 from returns.result import Failure, Result, Success
 
@@ -70,19 +73,38 @@ STATUS_ERRORS: Mapping[int, type[ResponseError]] = {
 
 _BODY_EXCERPT = 200
 
+E = TypeVar("E", bound=OpenRouterError)
+
 
 def normalize_server_url(url: str) -> Result[httpx.URL, SDKValidationError]:
     """Parse the base URL, drop trailing slashes, and turn ``.../api`` into ``.../api/v1``."""
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        return Failure(_invalid("server_url", f"invalid server URL {url!r}: {exc}"))
+        shown = masked_url(str(url))
+        return Failure(_invalid("server_url", f"invalid server URL {shown!r}: {exc}"))
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        return Failure(_invalid("server_url", f"server URL must be http(s)://host/...: {url!r}"))
+        shown = masked_url(url)
+        return Failure(_invalid("server_url", f"server URL must be http(s)://host/...: {shown!r}"))
+    if parsed.userinfo:
+        # httpx would send them as Basic auth in place of the Bearer key.
+        shown = str(parsed.copy_with(userinfo=b""))
+        return Failure(
+            _invalid(
+                "server_url",
+                f"server URL {shown!r} carries credentials (user:password@), which would "
+                "replace the API key: pass the key as api_key and drop them from the URL",
+            )
+        )
     path = parsed.path.rstrip("/")
     if path.endswith("/api") or path == "/api":
         path += "/v1"
     return Success(parsed.copy_with(path=path or "/"))
+
+
+def masked_url(text: str) -> str:
+    """A URL's text without the ``user:password@`` it may carry (for messages)."""
+    return re.sub(r"//[^/@]*@", "//***@", text)
 
 
 def endpoint_url(base: httpx.URL, path: str) -> httpx.URL:
@@ -218,7 +240,47 @@ def build_body(payload: Mapping[str, Any]) -> Result[bytes, SDKValidationError]:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError, RecursionError) as exc:
         return Failure(_invalid("request", f"the request body does not serialise to JSON: {exc}"))
-    return Success(text.encode("utf-8", "surrogatepass"))
+    try:
+        return Success(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        pass
+    # Surrogates: a pair written as two code points ("\ud83d\ude00") is one character;
+    # a lone one has no UTF-8 form and would go out as invalid bytes.
+    try:
+        joined = text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        where = _lone_surrogate_path(payload, "")
+        return Failure(
+            _invalid(
+                "request",
+                f"the request text has a lone surrogate{f' at {where}' if where else ''}, "
+                "which is not valid Unicode and cannot be sent as UTF-8",
+            )
+        )
+    return Success(joined.encode("utf-8"))
+
+
+def _lone_surrogate_path(value: object, path: str) -> str | None:
+    """Where in the payload the first string with a lone surrogate is (``messages[0].content``)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeDecodeError:
+            return path or "the body"
+        return None
+    if isinstance(value, Mapping):
+        items: list[tuple[object, str]] = []
+        for key, item in value.items():
+            items += [(key, f"{path} key"), (item, f"{path}.{key}" if path else str(key))]
+    elif isinstance(value, list | tuple):
+        items = [(item, f"{path}[{index}]") for index, item in enumerate(value)]
+    else:
+        return None
+    for item, where in items:
+        found = _lone_surrogate_path(item, where)
+        if found:
+            return found
+    return None
 
 
 def timeout_extension(timeout: float | httpx.Timeout | None) -> dict[str, float | None]:
@@ -370,11 +432,12 @@ def read_error_response(
     now: float,
     declared: Collection[int] = STATUS_ERRORS.keys(),
 ) -> HTTPStatusErrors:
-    """An error status, read leniently: any JSON object keeps its status's class.
+    """An error status, read leniently: the class is the status's, whatever the body.
 
-    A body that is not a JSON object (an HTML page from a proxy, plain text, nothing), a
-    status outside the table, or one the operation does not ``declared`` gives
-    ``OpenRouterDefaultError``; the raw text is always kept.
+    A status outside the table, or one the operation does not declare (``declared``),
+    gives ``OpenRouterDefaultError``. A body that is not a JSON object (an HTML page from a
+    proxy, plain text, nothing) gives a short excerpt as the message (an HTML page's title,
+    or its text without tags); the raw text is always kept in ``body``.
     """
     hdrs = header_dict(headers)
     text = _text(body)
@@ -389,10 +452,12 @@ def read_error_response(
         "headers": hdrs,
         "generation_id": hdrs.get("x-generation-id"),
     }
+    known = STATUS_ERRORS.get(status) if status in declared else None
+    cls: type[HTTPStatusErrors] = known or OpenRouterDefaultError  # type: ignore[assignment]
     if not isinstance(value, dict):
         kind = hdrs.get("content-type", "no content type")
-        excerpt = text[:_BODY_EXCERPT] + ("..." if len(text) > _BODY_EXCERPT else "")
-        return OpenRouterDefaultError(
+        excerpt = body_excerpt(text, kind)
+        return cls(
             message=f"unexpected response ({kind}): {excerpt}"
             if excerpt
             else f"empty body ({kind})",
@@ -407,8 +472,6 @@ def read_error_response(
     metadata = envelope.get("metadata")
     user_id = value.get("user_id")
     or_metadata = value.get("openrouter_metadata")
-    known = STATUS_ERRORS.get(status) if status in declared else None
-    cls: type[HTTPStatusErrors] = known or OpenRouterDefaultError  # type: ignore[assignment]
     return cls(
         message=_error_message(envelope, value, status),
         code=code if isinstance(code, int | str) and not isinstance(code, bool) else None,
@@ -419,6 +482,69 @@ def read_error_response(
         retry_after=retry_after,
         **common,
     )
+
+
+_SCANNED = 64 * 1024
+"""How much of a non-JSON error body the excerpt looks at (a proxy page is small)."""
+
+
+def body_excerpt(text: str, content_type: str) -> str:
+    """A short, readable excerpt of a non-JSON body: an HTML page's title (or its text
+    without tags), else the text itself; whitespace collapsed, at most ``_BODY_EXCERPT``."""
+    head = text[:_SCANNED]
+    if "html" in content_type.lower() or head.lstrip()[:1] == "<":
+        title = re.search(r"<title[^>]*>(.*?)</title", head, re.IGNORECASE | re.DOTALL)
+        if title and title.group(1).strip():
+            head = title.group(1)
+        else:
+            head = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", head, flags=re.I | re.S)
+            head = re.sub(r"<[^>]*>", " ", head)
+        head = html.unescape(head)
+    flat = " ".join(head.split())
+    return flat[:_BODY_EXCERPT] + ("..." if len(flat) > _BODY_EXCERPT else "")
+
+
+_REDACTED = "[redacted]"
+_SHORTEST_SECRET = 8
+"""A shorter key (only ever a test's) would match ordinary words."""
+_SCRUB_DEPTH = 32
+
+
+def redact_key(outcome: Result[T, E], authorization: str | None) -> Result[T, E]:
+    """The outcome with the API key (from the request's ``Authorization``) taken out of every
+    text an error carries: message, body, headers, metadata. Unchanged when it holds none."""
+    if isinstance(outcome, Success) or not authorization:
+        return outcome
+    secret = authorization.split(" ", 1)[-1].strip()
+    if len(secret) < _SHORTEST_SECRET:
+        return outcome
+    error = outcome.failure()
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(error)):
+        if field.name in ("cause", "partial_result"):
+            continue
+        value = getattr(error, field.name)
+        scrubbed = _scrub(value, secret, _SCRUB_DEPTH)
+        if scrubbed is not value:
+            changes[field.name] = scrubbed
+    return Failure(attrs.evolve(error, **changes)) if changes else outcome
+
+
+def _scrub(value: Any, secret: str, depth: int) -> Any:
+    """``value`` with ``secret`` replaced in its strings; the same object if it has none."""
+    if isinstance(value, str):
+        return value.replace(secret, _REDACTED) if secret in value else value
+    if depth <= 0:
+        return value
+    if isinstance(value, Mapping):
+        pairs = [(key, _scrub(item, secret, depth - 1)) for key, item in value.items()]
+        changed = any(new is not old for (_, new), old in zip(pairs, value.values(), strict=True))
+        return dict(pairs) if changed else value
+    if isinstance(value, list | tuple):
+        items = [_scrub(item, secret, depth - 1) for item in value]
+        changed = any(new is not old for new, old in zip(items, value, strict=True))
+        return type(value)(items) if changed else value
+    return value
 
 
 def _error_message(envelope: Mapping[str, Any], value: Mapping[str, Any], status: int) -> str:

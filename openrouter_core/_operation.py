@@ -113,8 +113,11 @@ def call(
 
     if isinstance(plan, Failure):
         return narrow(endpoint, plan)
+    client = core.acquire_client()  # inside the boundary: building it reads the environment
+    if isinstance(client, Failure):
+        return narrow(endpoint, client)
     flow = _flow(plan.unwrap(), core.runtime, ready_timeout)
-    return narrow(endpoint, _send.run(flow, core.client, core.runtime))
+    return narrow(endpoint, _send.run(flow, client.unwrap(), core.runtime))
 
 
 async def call_async(
@@ -129,8 +132,11 @@ async def call_async(
 
     if isinstance(plan, Failure):
         return narrow(endpoint, plan)
+    client = core.acquire_async_client()  # the running loop's own
+    if isinstance(client, Failure):
+        return narrow(endpoint, client)
     flow = _flow(plan.unwrap(), core.runtime, ready_timeout)
-    return narrow(endpoint, await _send.run_async(flow, core.async_client, core.runtime))
+    return narrow(endpoint, await _send.run_async(flow, client.unwrap(), core.runtime))
 
 
 def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result[Any, Any]]:

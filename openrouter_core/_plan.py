@@ -1,8 +1,8 @@
 """Resolve one call (core + endpoint + parameters + options) into everything the shell needs.
 
 No network I/O happens here; the only foreign code run is the caller's: the API-key
-callable and the ``before_create_request`` hooks, each guarded so that a raise becomes a
-``Failure`` instead of escaping.
+callable and the ``before_create_request`` hooks, each guarded so that a raise (or a hook
+returning the wrong type) becomes a ``Failure`` instead of escaping.
 """
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ def plan_call(
     endpoint's body model, converted to JSON with ``options.extra_body`` merged in, after
     which ``shape_body`` may set what the operation itself decides (chat's ``stream``).
     """
+    checked = check_arguments(core, options)
+    if isinstance(checked, Failure):
+        return checked
     options = options or RequestOptions()
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
@@ -145,10 +148,10 @@ def plan_call(
             shape_body(body_value)
         for hook in hooks.before_create_request:
             context = HookContext(operation=endpoint.name, base_url=base_text, attempt=0)
-            replaced = guarded(hook, context, body_value, name="before_create_request")
+            replaced = run_replacing_hook(hook, context, body_value, name="before_create_request")
             if isinstance(replaced, Failure):
                 return replaced
-            body_value = replaced_or(replaced.unwrap(), body_value)
+            body_value = replaced.unwrap()
         encoded = _http.build_body(body_value)
         if isinstance(encoded, Failure):
             return encoded
@@ -227,9 +230,52 @@ def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, Unexpect
         return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
 
 
-def replaced_or(replacement: T | None, current: T) -> T:
-    """What a hook returned, or ``current`` when it returned None (an empty dict counts)."""
-    return current if replacement is None else replacement
+def run_replacing_hook(
+    hook: Callable[[HookContext, T], object], context: HookContext, current: T, *, name: str
+) -> Result[T, UnexpectedClientError]:
+    """Run a hook that may replace ``current``: what it returns, or ``current`` for None.
+
+    Anything else it returns is the hook's bug, reported like a raise.
+    """
+    replaced = guarded(hook, context, current, name=name)
+    if isinstance(replaced, Failure):
+        return replaced
+    value = replaced.unwrap()
+    if value is None:
+        return Success(current)
+    if not isinstance(value, type(current)):
+        wanted = type(current).__name__
+        return Failure(
+            UnexpectedClientError(
+                message=(
+                    f"the {name} hook returned {type(value).__name__}: "
+                    f"it must return a {wanted} or None"
+                )
+            )
+        )
+    return Success(value)
+
+
+def check_arguments(core: object, options: object) -> Result[None, SDKValidationError]:
+    """The core and the options are what the signature says (not an AttributeError later)."""
+    from openrouter_core._core import OpenRouterCore
+
+    if not isinstance(core, OpenRouterCore):
+        hint = " (for an OpenRouter client, pass client.core)" if hasattr(core, "core") else ""
+        return Failure(
+            SDKValidationError(
+                message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
+                field="core",
+            )
+        )
+    if options is not None and not isinstance(options, RequestOptions):
+        return Failure(
+            SDKValidationError(
+                message=f"options must be a RequestOptions or None, got {type(options).__name__}",
+                field="options",
+            )
+        )
+    return Success(None)
 
 
 def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:

@@ -125,7 +125,9 @@ class RetryConfig:
     strategy: Literal["backoff", "none"] = attrs.field(
         default="backoff", validator=attrs.validators.in_(("backoff", "none"))
     )
-    backoff: BackoffStrategy = attrs.field(factory=BackoffStrategy)
+    backoff: BackoffStrategy = attrs.field(
+        factory=BackoffStrategy, validator=attrs.validators.instance_of(BackoffStrategy)
+    )
     retry_connection_errors: bool = True
     max_attempts: int = attrs.field(default=4, validator=_positive_int)
 

@@ -23,8 +23,9 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _http, _retries
+from openrouter_core._clients import closed_loop_error
 from openrouter_core._delivery import UPLOAD_PIECE, Delivery, WatchedUpload
-from openrouter_core._plan import CallPlan, guarded, replaced_or
+from openrouter_core._plan import CallPlan, guarded, run_replacing_hook
 from openrouter_core._runtime import Runtime
 from openrouter_core.errors import (
     ConnectionFailedError,
@@ -146,10 +147,12 @@ def call_flow(
         needs_copy = bool(plan.hooks.before_request) or plan.deadline_at is not None
         request = _attempt_request(plan.request) if needs_copy else plan.request
         for hook in plan.hooks.before_request:
-            replaced = guarded(hook, plan.context(attempt), request, name="before_request")
+            replaced = run_replacing_hook(
+                hook, plan.context(attempt), request, name="before_request"
+            )
             if isinstance(replaced, Failure):
                 return _with_attempts(replaced, attempt)
-            request = replaced_or(replaced.unwrap(), request)
+            request = replaced.unwrap()
         # A request the hook built from scratch would otherwise get the client's timeouts.
         request.extensions.setdefault("timeout", dict(plan.request.extensions["timeout"]))
         remaining = _remaining(plan, runtime)
@@ -204,8 +207,10 @@ def run_hooks_after(
 ) -> Result[T, OpenRouterError]:
     """Log the attempt's response, then run the after-success / after-error hooks.
 
-    A raising hook replaces the outcome.
+    A raising hook replaces the outcome. An error never holds the API key (a server may
+    echo the request's headers in its body), so it is redacted before hooks see it.
     """
+    outcome = _http.redact_key(outcome, plan.request.headers.get("authorization"))
     if response is not None and plan.logger.isEnabledFor(logging.DEBUG):
         plan.logger.debug(
             "%s %s attempt=%d status=%d generation_id=%s",
@@ -319,6 +324,9 @@ def transport_error(exc: Exception, *, may_have_been_processed: bool = True) -> 
         return ResponseValidationError(message=f"the response could not be decoded: {text}")
     if isinstance(exc, RuntimeError) and "client has been closed" in text:
         return RequestAbortedError(message=f"the HTTP client was closed: {text}", cause=exc)
+    if isinstance(exc, RuntimeError) and "Event loop is closed" in text:
+        # The bytes may have gone out on the dead loop's socket before the loop was needed.
+        return closed_loop_error("async HTTP client", exc, may_have_been_processed=processed)
     if isinstance(exc, OSError):
         return ConnectionFailedError(
             message=f"connection failed: {text}", cause=exc, may_have_been_processed=processed

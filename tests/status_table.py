@@ -48,5 +48,6 @@ DOCUMENTED_STATUSES = sorted(DOCUMENTED_STATUS_ERRORS)
 
 
 def expected_class(status: int) -> type[ResponseError]:
-    """The class a JSON error answer of ``status`` must be: the table's, else the default."""
+    """The class an error answer of ``status`` must be, whatever its body: the table's, else
+    the default."""
     return DOCUMENTED_STATUS_ERRORS.get(status, OpenRouterDefaultError)

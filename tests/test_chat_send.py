@@ -10,6 +10,7 @@ from returns.result import Success
 
 from openrouter_core import NO_RETRIES, OpenRouterCore, RequestOptions
 from openrouter_core.errors import (
+    BadGatewayResponseError,
     ConnectionFailedError,
     GenerationError,
     InvalidRequestError,
@@ -141,13 +142,13 @@ def test_unlisted_statuses_are_the_default_error(
 
 
 def test_html_502_from_a_proxy_keeps_the_body(mode: Mode, httpx_mock: HTTPXMock) -> None:
-    """A non-JSON error page is OpenRouterDefaultError with its text intact."""
+    """A non-JSON error page keeps its status's class, with its text intact."""
     page = "<html><body><h1>502 Bad Gateway</h1></body></html>"
     httpx_mock.add_response(
         url=URL, status_code=502, text=page, headers={"content-type": "text/html"}
     )
     err = send(mode, _core(), user_request()).failure()
-    assert (OpenRouterDefaultError, page) == (type(err), err.body)
+    assert (BadGatewayResponseError, page) == (type(err), err.body)
 
 
 def test_http_200_error_is_a_generation_error(mode: Mode, httpx_mock: HTTPXMock) -> None:

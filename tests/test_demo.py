@@ -266,7 +266,7 @@ def test_streamed_text_is_flushed_chunk_by_chunk(monkeypatch: pytest.MonkeyPatch
     [
         ("fake/error-401", "UnauthorizedResponseError"),
         ("fake/error-502", "BadGatewayResponseError"),
-        ("fake/html-502", "OpenRouterDefaultError"),
+        ("fake/html-502", "BadGatewayResponseError"),
         ("fake/error-chunk-first", "GenerationError"),
         ("fake/reset-mid-stream", "ConnectionFailedError"),
         ("fake/reset-before-status", "ConnectionFailedError"),

@@ -9,6 +9,7 @@ from returns.result import Failure, Success
 
 from openrouter_core import _http
 from openrouter_core.errors import (
+    BadGatewayResponseError,
     BadRequestResponseError,
     GenerationError,
     OpenRouterDefaultError,
@@ -279,11 +280,11 @@ def test_other_statuses_are_the_default_error(status: int) -> None:
     ids=["html", "text", "empty", "invalid-json"],
 )
 def test_unreadable_error_bodies_keep_the_text(body: bytes, content_type: str) -> None:
-    """An error body that is not a JSON object is OpenRouterDefaultError with the text kept."""
+    """An error body that is not a JSON object keeps its status's class and its text."""
     err = _http.read_error_response(
         502, httpx.Headers({"content-type": content_type}), body, now=NOW
     )
-    assert (OpenRouterDefaultError, body.decode()) == (type(err), err.body)
+    assert (BadGatewayResponseError, body.decode()) == (type(err), err.body)
 
 
 def test_string_code_and_missing_envelope_keep_the_status_class() -> None:

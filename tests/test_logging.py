@@ -9,6 +9,7 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from openrouter_core import BackoffStrategy, RetryConfig
+from openrouter_core.errors import SDKValidationError
 
 from .shell_support import FakeClock, tracking_core
 from .support import MODES, URL, Mode, result_json, send, user_request
@@ -168,13 +169,15 @@ def test_library_adds_no_handlers(mode: Mode, httpx_mock: HTTPXMock) -> None:
     assert ([], True) == (logger.handlers, logger.propagate)
 
 
-def test_credentials_in_the_server_url_stay_out_of_the_log(
+def test_credentials_in_the_server_url_are_refused_unlogged(
     mode: Mode, httpx_mock: HTTPXMock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A server URL with user:password logs its host and path only."""
-    httpx_mock.add_response(json=result_json())
+    """A server URL with user:password is refused (httpx would send them as Basic auth in
+    place of the key), and neither the error nor the log shows them."""
     caplog.set_level(logging.DEBUG, logger=LOGGER)
-    _call(mode, server_url="https://proxy-user:proxy-secret@openrouter.test/api/v1")
-    texts = _texts(caplog.records)
-    assert texts and all("proxy-secret" not in text and "proxy-user" not in text for text in texts)
-    assert f"POST {URL} attempt=1" == texts[0]
+    outcome = _call(mode, server_url="https://proxy-user:proxy-secret@openrouter.test/api/v1")
+    error = outcome.failure()
+    texts = [*_texts(caplog.records), str(error), repr(error)]
+    assert (SDKValidationError, "server_url") == (type(error), error.field)
+    assert all("proxy-secret" not in text and "proxy-user" not in text for text in texts)
+    assert [] == httpx_mock.get_requests()

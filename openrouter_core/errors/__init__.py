@@ -21,7 +21,7 @@ Hierarchy::
     │   ├── ServiceUnavailableResponseError      503
     │   ├── EdgeNetworkTimeoutResponseError      524
     │   ├── ProviderOverloadedResponseError      529
-    │   └── OpenRouterDefaultError               any other status, or an unreadable body
+    │   └── OpenRouterDefaultError               any other status (whatever the body)
     ├── ResponseValidationError        a 2xx body that is not the expected JSON
     ├── GenerationError                HTTP 200, but the generation failed (body or SSE error)
     ├── StreamTruncatedError           the stream ended without [DONE] or a finish reason

@@ -135,7 +135,7 @@ class ProviderOverloadedResponseError(ResponseError):
 
 
 class OpenRouterDefaultError(ResponseError):
-    """Any other 4XX/5XX, or an error status whose body is not a readable JSON envelope."""
+    """Any 4XX/5XX outside the table above (a non-JSON body keeps its status's class)."""
 
 
 @attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
@@ -279,26 +279,31 @@ def error_type(metadata: Mapping[str, Any] | None, error: Mapping[str, Any] | No
     return None
 
 
-def provider_message(raw: object) -> str | None:
+_DIG_DEPTH = 8
+"""How deep ``provider_message`` looks: a message sits a level or two down, and a body
+nested thousands deep must not make ``str(err)`` raise ``RecursionError``."""
+
+
+def provider_message(raw: object, _depth: int = _DIG_DEPTH) -> str | None:
     """Find a human message in an upstream error body (``metadata.raw``).
 
     ``raw`` may be a string holding JSON, plain text, or an already-decoded object such as
-    ``{"error": {"message": "..."}}``.
+    ``{"error": {"message": "..."}}``. Never raises, however the body is nested.
     """
     if isinstance(raw, str):
         text = raw.strip()
-        if text[:1] in ("{", "["):
+        if text[:1] in ("{", "[") and _depth > 0:
             import json
 
             try:
-                found = provider_message(json.loads(text))
-            except ValueError:
+                found = provider_message(json.loads(text), _depth - 1)
+            except (ValueError, RecursionError):
                 found = None
             return found or text[:_BODY_SHOWN]
         return text[:_BODY_SHOWN] or None
-    if isinstance(raw, Mapping):
+    if isinstance(raw, Mapping) and _depth > 0:
         for key in ("message", "error", "detail", "error_message"):
-            found = provider_message(raw.get(key))
+            found = provider_message(raw.get(key), _depth - 1)
             if found:
                 return found
     return None
