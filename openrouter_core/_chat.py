@@ -31,13 +31,13 @@ def plan_chat(
     options: RequestOptions | None,
 ) -> Result[CallPlan, PlanError]:
     """Plan a chat call: unwrap the request, apply the stream rule, then the generic plan."""
-    from openrouter_core._options import RequestOptions
+    from openrouter_core._options import default_options
     from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
     checked = check_arguments(core, options)
     if isinstance(checked, Failure):
         return checked
-    options = options or RequestOptions()
+    options = options or default_options()
     if isinstance(request, SendChatCompletionRequest):
         chat, wrapper = request.chat_request, request
     elif isinstance(request, ChatRequest):

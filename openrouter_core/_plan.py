@@ -17,7 +17,7 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _converter, _http
-from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions
+from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions, default_options
 from openrouter_core._retries import RetryConfig
 from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
@@ -95,7 +95,7 @@ def plan_call(
     checked = check_arguments(core, options)
     if isinstance(checked, Failure):
         return checked
-    options = options or RequestOptions()
+    options = options or default_options()
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
         return Failure(
