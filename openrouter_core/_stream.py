@@ -61,8 +61,10 @@ class StreamPump:
         max_line_bytes: int,
         generation_id: str | None = None,
         keep_content: bool = True,
+        authorization: str | None = None,
     ) -> None:
         self.state = StreamState(generation_id, keep_content=keep_content)
+        self._authorization = authorization
         self._decoder = SSEDecoder(max_line_bytes=max_line_bytes)
         self._first = first_content_timeout
         self._idle = idle_timeout
@@ -76,7 +78,17 @@ class StreamPump:
     def absorb(self, piece: bytes | OpenRouterError, now: float) -> list[Item]:
         """The items one read of the body gives: its bytes, ``b""`` at the end of the body,
         or the read's error. Both phases of a stream, before its first content
-        (``stream_attempt``) and after it (the caller's stream), feed every read here."""
+        (``stream_attempt``) and after it (the caller's stream), feed every read here.
+
+        A failure (always the last item) has the API key taken out of its text: an in-band
+        error chunk may echo the request, as an error page may.
+        """
+        items = self._items(piece, now)
+        if items and isinstance(items[-1], Failure):
+            items[-1] = _http.redact_key(items[-1], self._authorization)
+        return items
+
+    def _items(self, piece: bytes | OpenRouterError, now: float) -> list[Item]:
         state = self.state
         if state.done:
             return []
@@ -188,6 +200,7 @@ def stream_attempt(
         max_line_bytes=plan.max_line_bytes,
         generation_id=response.headers.get("x-generation-id"),
         keep_content=plan.keep_content,
+        authorization=plan.request.headers.get("authorization"),
     )
     buffered: list[Item] = []
     while not (pump.state.received_content or pump.finished):

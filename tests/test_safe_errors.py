@@ -149,6 +149,32 @@ def test_a_key_given_in_the_options_headers_is_redacted_too(mode: Mode) -> None:
     assert other not in str(observed.value) and other not in observed.value.body
 
 
+def _echo_mid_stream(conn: Conn) -> None:
+    """A stream that answers a little, then an in-band error chunk repeating the request."""
+    head = conn.read_request().partition(b"\r\n\r\n")[0].decode()
+    content = {"id": "gen-1", "model": "m", "choices": [{"index": 0, "delta": {"content": "Par"}}]}
+    failed = {"id": "gen-1", "error": {"code": 502, "message": f"upstream saw: {head}"}}
+    events = "".join(f"data: {json.dumps(event)}\n\n" for event in (content, failed))
+    conn.send(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+        + events.encode()
+    )
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_key_is_redacted_from_an_error_chunk_after_content(mode: Mode) -> None:
+    """After the first content the error is the stream's last item, not the call's Result:
+    it is scrubbed the same way, and its partial content stays."""
+    with RawServer(_echo_mid_stream) as server:
+        observed = observe(mode, "stream", api_key=KEY, server_url=server.base_url)
+    assert ("item", GenerationError) == (observed.where, observed.error), observed.value
+    error = observed.value
+    assert isinstance(error, GenerationError)
+    assert KEY not in str(error) and KEY not in repr(error)
+    assert "Bearer [redacted]" in error.message
+    assert "Par" == error.partial_content
+
+
 # -- HTML error pages ------------------------------------------------------------------------
 
 
