@@ -1,6 +1,7 @@
 """Stream lifecycle: every way a stream can end releases its connection, both twins."""
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, cast
 
@@ -8,7 +9,7 @@ import httpx
 import pytest
 
 from openrouter_core import NO_RETRIES, OpenRouterCore
-from openrouter_core.funcs import chat_stream, chat_stream_async
+from openrouter_core.funcs import chat_send, chat_stream, chat_stream_async
 
 from .support import BASE_URL, SSE_HEADERS, chunk_json, sse, usage_chunk, user_request
 
@@ -222,3 +223,42 @@ def test_completed_async_streams_reuse_one_connection(fake_openrouter: Any) -> N
             return [connection.is_idle() for connection in pool.connections]
 
     assert [True] == asyncio.run(main())
+
+
+class _LateTimer(threading.Timer):
+    """A timer that fires only as it is cancelled: the latest a busy machine can run it."""
+
+    def start(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        self.function(*self.args, **self.kwargs)
+
+
+def test_a_late_drain_timer_never_cuts_a_reused_connection(
+    fake_openrouter: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A completed stream's grace timer that fires after the body ended (a loaded machine)
+    leaves the connection alone: the pool has it back, and the next call may be using it."""
+    from openrouter_core.testing import FakeOpenRouter
+
+    server: FakeOpenRouter = fake_openrouter
+    ports: set[int] = set()
+
+    def note_port(response: httpx.Response) -> None:
+        sock = response.extensions["network_stream"].get_extra_info("socket")
+        ports.add(sock.getsockname()[1])
+
+    monkeypatch.setattr(threading, "Timer", _LateTimer)
+    client = httpx.Client(event_hooks={"response": [note_port]})
+    core = OpenRouterCore(api_key=server.api_key, server_url=server.base_url, http_client=client)
+    with client, core:
+        outcomes: list[str] = []
+        for _ in range(3):
+            with chat_stream(core, user_request()).unwrap() as live:
+                list(live)
+            outcomes.append(live.outcome)
+            outcomes.append(
+                chat_send(core, user_request()).map(lambda _: "sent").value_or("failed")
+            )
+    assert (["completed", "sent"] * 3, 1) == (outcomes, len(ports))

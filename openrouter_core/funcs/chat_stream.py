@@ -182,18 +182,34 @@ class ChatStream(_StreamView):
         from openrouter_core._delivery import shut_down  # loaded already by the call
 
         # A read past the grace is woken by shutting the socket down: the pool then drops it.
+        # The drain reads the transport's stream, which (unlike iter_bytes) does not hand the
+        # connection back to the pool at the body's end; close() does, once the timer can no
+        # longer fire. Otherwise a timer late on a busy machine could shut down a connection
+        # that another call has taken from the pool meanwhile ("Server disconnected").
+        raw = self._response.stream
+        if not isinstance(raw, httpx.SyncByteStream):
+            return
         stream = self._response.extensions.get("network_stream")
-        timer = threading.Timer(DONE_GRACE, shut_down, (stream,))
+        lock, drained = threading.Lock(), threading.Event()
+
+        def wake() -> None:
+            with lock:
+                if not drained.is_set():
+                    shut_down(stream)
+
+        timer = threading.Timer(DONE_GRACE, wake)
         timer.daemon = True
         timer.start()
         budget = _DRAIN_BYTES
         try:
             with contextlib.suppress(Exception):  # the answer is complete; a failure is moot
-                for piece in self._chunks:
+                for piece in raw:
                     budget -= len(piece)
                     if budget < 0:
                         break
         finally:
+            with lock:
+                drained.set()
             timer.cancel()
 
     def close(self) -> None:
