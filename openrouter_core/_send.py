@@ -488,7 +488,7 @@ def _traced(request: httpx.Request, *, asynchronous: bool) -> Delivery:
     trace = request.extensions.get("trace")
     if isinstance(getattr(trace, "__self__", None), Delivery):
         trace = None  # ours, from an earlier attempt on the same request
-    delivery = Delivery(trace)
+    delivery = Delivery(trace, request.extensions)
     request.extensions["trace"] = delivery.atrace if asynchronous else delivery.trace
     return delivery
 
