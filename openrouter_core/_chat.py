@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from returns.result import Failure, Result
 
-from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_call
+from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
 from openrouter_core.errors import InvalidRequestError, SDKValidationError
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def plan_chat(
         if wrapper
         else None
     )
-    return plan_call(
+    return plan_checked(
         core,
         endpoint,
         options,

@@ -95,7 +95,31 @@ def plan_call(
     checked = check_arguments(core, options)
     if isinstance(checked, Failure):
         return checked
-    options = options or default_options()
+    return plan_checked(
+        core,
+        endpoint,
+        options or default_options(),
+        path=path,
+        query=query,
+        body=body,
+        shape_body=shape_body,
+        attribution=attribution,
+    )
+
+
+def plan_checked(
+    core: OpenRouterCore,
+    endpoint: Endpoint[Any, Any],
+    options: RequestOptions,
+    *,
+    path: Mapping[str, str] | None = None,
+    query: Mapping[str, QueryValue] | None = None,
+    body: object = None,
+    shape_body: Callable[[dict[str, Any]], None] | None = None,
+    attribution: Attribution | None = None,
+) -> Result[CallPlan, PlanError]:
+    """``plan_call`` for arguments ``check_arguments`` already passed (chat checks them
+    before reading its options); the checks run once per call."""
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
         return Failure(

@@ -210,7 +210,8 @@ def run_hooks_after(
     A raising hook replaces the outcome. An error never holds the API key (a server may
     echo the request's headers in its body), so it is redacted before hooks see it.
     """
-    outcome = _http.redact_key(outcome, plan.request.headers.get("authorization"))
+    if isinstance(outcome, Failure):  # a success carries no error text to scrub
+        outcome = _http.redact_key(outcome, plan.request.headers.get("authorization"))
     if response is not None and plan.logger.isEnabledFor(logging.DEBUG):
         plan.logger.debug(
             "%s %s attempt=%d status=%d generation_id=%s",
