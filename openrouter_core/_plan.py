@@ -74,6 +74,10 @@ class Attribution:
     metadata_level: str | None = None
 
 
+_NO_ATTRIBUTION = Attribution()
+"""Frozen, so every call without per-call attribution shares it."""
+
+
 def plan_call(
     core: OpenRouterCore,
     endpoint: Endpoint[Any, Any],
@@ -180,7 +184,7 @@ def plan_checked(
         if isinstance(encoded, Failure):
             return encoded
         content = encoded.unwrap()
-    own = attribution or Attribution()
+    own = attribution or _NO_ATTRIBUTION
     headers = _http.build_headers(
         api_key=key.unwrap(),
         stream=endpoint.stream,

@@ -490,7 +490,10 @@ def _traced(request: httpx.Request, *, asynchronous: bool) -> Delivery:
     if isinstance(getattr(trace, "__self__", None), Delivery):
         trace = None  # ours, from an earlier attempt on the same request
     delivery = Delivery(trace, request.extensions)
-    request.extensions["trace"] = delivery.atrace if asynchronous else delivery.trace
+    if asynchronous:
+        request.extensions["trace"] = delivery.atrace
+    else:  # without a caller's trace, ``see`` itself: one Python call fewer per event
+        request.extensions["trace"] = delivery.trace if trace is not None else delivery.see
     return delivery
 
 
