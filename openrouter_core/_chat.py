@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from returns.result import Failure, Result
 
-from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_call
+from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
 from openrouter_core.errors import InvalidRequestError, SDKValidationError
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def plan_chat(
         if wrapper
         else None
     )
-    return plan_call(
+    return plan_checked(
         core,
         endpoint,
         options,
@@ -77,11 +77,13 @@ def plan_chat(
 
 
 def _stream_flag(stream: bool) -> Callable[[dict[str, Any]], None]:
-    def shape(payload: dict[str, Any]) -> None:
-        if stream:
-            payload["stream"] = True
-        else:
-            # The TypeScript SDK always sends it; matching keeps our wire output identical.
-            payload.setdefault("stream", False)
+    return _streaming if stream else _not_streaming
 
-    return shape
+
+def _streaming(payload: dict[str, Any]) -> None:
+    payload["stream"] = True
+
+
+def _not_streaming(payload: dict[str, Any]) -> None:
+    # The TypeScript SDK always sends it; matching keeps our wire output identical.
+    payload.setdefault("stream", False)

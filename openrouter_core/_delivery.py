@@ -37,15 +37,25 @@ _NEVER_SENT = (
 class Delivery:
     """The steps one attempt reached, fed by httpcore's trace events (sync or async)."""
 
-    __slots__ = ("body_sent", "new_connection", "responded", "stream", "traced", "user_trace")
+    __slots__ = (
+        "body_sent",
+        "extensions",
+        "new_connection",
+        "responded",
+        "stream",
+        "traced",
+        "user_trace",
+    )
 
-    def __init__(self, user_trace: Any = None) -> None:
+    def __init__(self, user_trace: Any = None, extensions: dict[str, Any] | None = None) -> None:
         self.traced = False
         self.new_connection = False
         self.body_sent = False
         self.responded = False
         self.stream: Any = None
         self.user_trace = user_trace
+        self.extensions = extensions
+        """The request's extensions, where our ``trace`` is installed (None: not installed)."""
 
     def see(self, name: str, info: dict[str, Any]) -> None:
         """Record one trace event (``connection.connect_tcp.complete``, ...)."""
@@ -58,6 +68,17 @@ class Delivery:
             self.body_sent = True
         elif name.endswith("receive_response_headers.complete"):
             self.responded = True
+            self._stop_tracing()
+
+    def _stop_tracing(self) -> None:
+        """Once the response has started nothing later changes the verdict: the body and
+        close phases go untraced (four events fewer per call), or to the caller's trace."""
+        if self.extensions is None:
+            return
+        if self.user_trace is None:
+            self.extensions.pop("trace", None)
+        else:
+            self.extensions["trace"] = self.user_trace
 
     def trace(self, name: str, info: dict[str, Any]) -> None:
         """The sync ``trace`` extension; a caller's own trace still runs."""

@@ -85,7 +85,7 @@ def narrow(
     ``UnexpectedClientError`` naming it.
     """
     if isinstance(outcome, Success):
-        return Success(outcome.unwrap())
+        return outcome
     error = outcome.failure()
     if isinstance(error, endpoint.errors):
         return Failure(error)

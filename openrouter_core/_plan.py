@@ -74,6 +74,10 @@ class Attribution:
     metadata_level: str | None = None
 
 
+_NO_ATTRIBUTION = Attribution()
+"""Frozen, so every call without per-call attribution shares it."""
+
+
 def plan_call(
     core: OpenRouterCore,
     endpoint: Endpoint[Any, Any],
@@ -95,7 +99,31 @@ def plan_call(
     checked = check_arguments(core, options)
     if isinstance(checked, Failure):
         return checked
-    options = options or default_options()
+    return plan_checked(
+        core,
+        endpoint,
+        options or default_options(),
+        path=path,
+        query=query,
+        body=body,
+        shape_body=shape_body,
+        attribution=attribution,
+    )
+
+
+def plan_checked(
+    core: OpenRouterCore,
+    endpoint: Endpoint[Any, Any],
+    options: RequestOptions,
+    *,
+    path: Mapping[str, str] | None = None,
+    query: Mapping[str, QueryValue] | None = None,
+    body: object = None,
+    shape_body: Callable[[dict[str, Any]], None] | None = None,
+    attribution: Attribution | None = None,
+) -> Result[CallPlan, PlanError]:
+    """``plan_call`` for arguments ``check_arguments`` already passed (chat checks them
+    before reading its options); the checks run once per call."""
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
         return Failure(
@@ -156,7 +184,7 @@ def plan_call(
         if isinstance(encoded, Failure):
             return encoded
         content = encoded.unwrap()
-    own = attribution or Attribution()
+    own = attribution or _NO_ATTRIBUTION
     headers = _http.build_headers(
         api_key=key.unwrap(),
         stream=endpoint.stream,

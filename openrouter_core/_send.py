@@ -210,7 +210,8 @@ def run_hooks_after(
     A raising hook replaces the outcome. An error never holds the API key (a server may
     echo the request's headers in its body), so it is redacted before hooks see it.
     """
-    outcome = _http.redact_key(outcome, plan.request.headers.get("authorization"))
+    if isinstance(outcome, Failure):  # a success carries no error text to scrub
+        outcome = _http.redact_key(outcome, plan.request.headers.get("authorization"))
     if response is not None and plan.logger.isEnabledFor(logging.DEBUG):
         plan.logger.debug(
             "%s %s attempt=%d status=%d generation_id=%s",
@@ -488,8 +489,11 @@ def _traced(request: httpx.Request, *, asynchronous: bool) -> Delivery:
     trace = request.extensions.get("trace")
     if isinstance(getattr(trace, "__self__", None), Delivery):
         trace = None  # ours, from an earlier attempt on the same request
-    delivery = Delivery(trace)
-    request.extensions["trace"] = delivery.atrace if asynchronous else delivery.trace
+    delivery = Delivery(trace, request.extensions)
+    if asynchronous:
+        request.extensions["trace"] = delivery.atrace
+    else:  # without a caller's trace, ``see`` itself: one Python call fewer per event
+        request.extensions["trace"] = delivery.trace if trace is not None else delivery.see
     return delivery
 
 

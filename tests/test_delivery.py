@@ -14,7 +14,7 @@ import httpx
 import pytest
 from returns.result import Result, Success
 
-from openrouter_core import BackoffStrategy, OpenRouterCore, RetryConfig
+from openrouter_core import BackoffStrategy, HookContext, Hooks, OpenRouterCore, RetryConfig
 from openrouter_core._delivery import Delivery
 from openrouter_core._retries import WIRE_SECONDS_MAX
 from openrouter_core.errors import (
@@ -412,4 +412,44 @@ def test_a_huge_wait_in_an_error_body_is_bounded(mode: Mode, op: str) -> None:
         seen.error,
         getattr(seen.value, "retry_after", None),
         server.accepted,
+    )
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_phases_are_traced_until_the_response_starts_and_a_callers_trace_to_the_end(
+    mode: Mode,
+) -> None:
+    """Ours stops at the response headers (nothing later changes the verdict, and each
+    event costs): the request is left without it, or with the caller's trace, which a
+    before_request hook set and which still sees the body and close events."""
+    seen: list[str] = []
+    sent: list[httpx.Request] = []
+
+    def mine(name: str, info: dict[str, Any]) -> None:
+        seen.append(name)
+
+    async def amine(name: str, info: dict[str, Any]) -> None:
+        seen.append(name)
+
+    def with_trace(context: HookContext, request: httpx.Request) -> None:
+        request.extensions["trace"] = mine if mode == "sync" else amine
+        sent.append(request)
+
+    def untraced(context: HookContext, request: httpx.Request) -> None:
+        sent.append(request)
+
+    def script(conn: Conn) -> None:
+        conn.read_request()
+        conn.send(_json(200, result_json("Paris.")))
+
+    for hook in (with_trace, untraced):
+        with RawServer(script) as server:
+            seen_call = observe(
+                mode, "send", **_core_options(server.base_url, hooks=Hooks(before_request=[hook]))
+            )
+        assert seen_call.error is None
+    assert "http11.response_closed.complete" in seen
+    assert (mine if mode == "sync" else amine, None) == (
+        sent[0].extensions["trace"],
+        sent[1].extensions.get("trace"),
     )

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from returns.result import Failure, Success
 
@@ -133,6 +133,7 @@ def models_list(
     Never raises for what the network, the server or the arguments can do: every failure
     is a ``Failure`` holding one of the ``ModelsListError`` classes.
     """
+    query = _query(locals())  # first: before any other name is bound here
     from openrouter_core._operation import call
     from openrouter_core._plan import plan_call
 
@@ -143,37 +144,7 @@ def models_list(
             core,
             endpoint(),
             options,
-            query={
-                "offset": offset,
-                "limit": limit,
-                "category": category,
-                "supported_parameters": supported_parameters,
-                "output_modalities": output_modalities,
-                "sort": sort,
-                "q": q,
-                "input_modalities": input_modalities,
-                "context": context,
-                "min_price": min_price,
-                "max_price": max_price,
-                "arch": arch,
-                "model_authors": model_authors,
-                "providers": providers,
-                "distillable": distillable,
-                "zdr": zdr,
-                "region": region,
-                "min_output_price": min_output_price,
-                "max_output_price": max_output_price,
-                "min_age_days": min_age_days,
-                "max_age_days": max_age_days,
-                "min_intelligence_index": min_intelligence_index,
-                "max_intelligence_index": max_intelligence_index,
-                "min_coding_index": min_coding_index,
-                "max_coding_index": max_coding_index,
-                "min_agentic_index": min_agentic_index,
-                "max_agentic_index": max_agentic_index,
-                "min_tool_success_rate": min_tool_success_rate,
-                "max_tool_success_rate": max_tool_success_rate,
-            },
+            query=query,
         ),
     )
 
@@ -213,6 +184,7 @@ async def models_list_async(
     options: RequestOptions | None = None,
 ) -> ModelsListResult:
     """The async twin of ``models_list``."""
+    query = _query(locals())  # first: before any other name is bound here
     from openrouter_core._operation import call_async
     from openrouter_core._plan import plan_call
 
@@ -223,36 +195,12 @@ async def models_list_async(
             core,
             endpoint(),
             options,
-            query={
-                "offset": offset,
-                "limit": limit,
-                "category": category,
-                "supported_parameters": supported_parameters,
-                "output_modalities": output_modalities,
-                "sort": sort,
-                "q": q,
-                "input_modalities": input_modalities,
-                "context": context,
-                "min_price": min_price,
-                "max_price": max_price,
-                "arch": arch,
-                "model_authors": model_authors,
-                "providers": providers,
-                "distillable": distillable,
-                "zdr": zdr,
-                "region": region,
-                "min_output_price": min_output_price,
-                "max_output_price": max_output_price,
-                "min_age_days": min_age_days,
-                "max_age_days": max_age_days,
-                "min_intelligence_index": min_intelligence_index,
-                "max_intelligence_index": max_intelligence_index,
-                "min_coding_index": min_coding_index,
-                "max_coding_index": max_coding_index,
-                "min_agentic_index": min_agentic_index,
-                "max_agentic_index": max_agentic_index,
-                "min_tool_success_rate": min_tool_success_rate,
-                "max_tool_success_rate": max_tool_success_rate,
-            },
+            query=query,
         ),
     )
+
+
+def _query(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The query among a function's arguments, read from its ``locals()`` before anything
+    else is bound: every parameter but the core and the options, named as in the spec."""
+    return {name: value for name, value in arguments.items() if name not in ("core", "options")}
