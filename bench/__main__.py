@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 
@@ -27,6 +28,30 @@ from bench._table import Row, render, write_json
 from openrouter_core import __version__
 
 RESULTS = Path(__file__).with_name("results.json")
+
+
+class Setting(NamedTuple):
+    """What every section needs: the loopback server, the round counts, the extra clients."""
+
+    port: int
+    fake_url: str
+    quick: bool
+    others: list[str]
+
+    def rounds(self, quick: int, full: int) -> int:
+        return quick if self.quick else full
+
+
+SECTIONS: dict[str, Callable[[Setting], list[Row]]] = {
+    "cold import": lambda s: _coldstart.import_rows(s.rounds(5, 21)),
+    "cold process": lambda s: _coldstart.process_rows(s.rounds(5, 15), s.fake_url),
+    "latency": lambda s: _requests.latency_rows(s.port, s.rounds(200, 1500), s.others),
+    "stream": lambda s: _streams.throughput_rows(s.port, s.rounds(2, 7), s.others),
+    "pure sse": lambda s: _decode_cost.pure_sse_rows(s.rounds(3, 7)),
+    "memory": lambda s: _streams.memory_rows(s.port, s.rounds(1, 2)),
+    "concurrency": lambda s: _requests.concurrency_rows(s.port, s.rounds(4, 25), s.others),
+    "decode": lambda s: _decode_cost.decode_rows(s.rounds(5, 15)),
+}
 
 
 def _notes(rows: list[Row]) -> list[str]:
@@ -56,25 +81,26 @@ def _notes(rows: list[Row]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few rounds: a smoke run")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=list(SECTIONS),
+        metavar="SECTION",
+        help="run only this section (repeatable; results.json then holds only these rows): "
+        + ", ".join(SECTIONS),
+    )
     args = parser.parse_args()
     quick: bool = args.quick
+    only: list[str] | None = args.only
     others = optional_clients()
     started = time.perf_counter()
     rows: list[Row] = []
     with running() as (port, fake_url):
-        sections: list[tuple[str, Callable[[], list[Row]]]] = [
-            ("cold import", lambda: _coldstart.import_rows(5 if quick else 21)),
-            ("cold process", lambda: _coldstart.process_rows(5 if quick else 15, fake_url)),
-            ("latency", lambda: _requests.latency_rows(port, 200 if quick else 1500, others)),
-            ("stream", lambda: _streams.throughput_rows(port, 2 if quick else 7, others)),
-            ("pure sse", lambda: _decode_cost.pure_sse_rows(3 if quick else 7)),
-            ("memory", lambda: _streams.memory_rows(port, 1 if quick else 2)),
-            ("concurrency", lambda: _requests.concurrency_rows(port, 4 if quick else 25, others)),
-            ("decode", lambda: _decode_cost.decode_rows(5 if quick else 15)),
-        ]
-        for name, section in sections:
+        for name, section in SECTIONS.items():
+            if only and name not in only:
+                continue
             print(f"... {name}", file=sys.stderr, flush=True)
-            rows += section()
+            rows += section(Setting(port, fake_url, quick, others))
     elapsed = time.perf_counter() - started
     print(render(rows))
     for note in _notes(rows):
