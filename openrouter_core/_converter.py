@@ -835,10 +835,16 @@ def success(value: T) -> Success[T]:
 
 def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
     """Return ``obj`` as JSON-ready dicts and lists (``None`` fields left out, ``extra`` merged)."""
+    value = builtins_or_error(obj)
+    return Failure(value) if isinstance(value, SDKValidationError) else Success(value)
+
+
+def builtins_or_error(obj: object) -> Any | SDKValidationError:
+    """``to_builtins`` without the ``Result``, for the planner, which runs on every call."""
     try:
-        return Success(_unstructure(obj))
+        return _unstructure(obj)
     except Exception as e:  # a caller's value the converter cannot handle
-        return Failure(SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}"))
+        return SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}")
 
 
 def to_json(obj: object) -> Result[bytes, SDKValidationError]:
