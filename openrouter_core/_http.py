@@ -205,13 +205,14 @@ def build_headers(
         ("Authorization", token),
         ("User-Agent", user_agent or USER_AGENT),
     ]
-    overridden = {name.lower() for name in extra}
+    overridden = {str(name).lower() for name in extra}  # a name not a str is refused below
     headers = [(k, v) for k, v in pairs if v is not None and k.lower() not in overridden]
     headers.extend(extra.items())
     for name, value in headers:
         problem = _header_problem(name, value)
         if problem:
-            shown = "Authorization" if name.lower() == "authorization" else f"{name}: {value!r}"
+            secret = str(name).lower() == "authorization"
+            shown = "Authorization" if secret else f"{name}: {value!r}"
             return _invalid(name, f"header {shown} cannot be sent: {problem}")
     return headers
 

@@ -20,6 +20,7 @@ from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult
 
 from .status_table import DOCUMENTED_STATUS_ERRORS, DOCUMENTED_STATUSES
+from .support import user_request
 
 
 def read_chat_result(status: int, headers: httpx.Headers, body: bytes, *, now: float) -> Any:
@@ -153,13 +154,37 @@ def test_bearer_prefix_is_not_doubled() -> None:
         {"app_title": "Café ☕"},
         {"extra": {"X-Bad": "a\x00b"}},
         {"extra": {"Bad Name": "v"}},
+        {"extra": {1: "v"}},
     ],
-    ids=["crlf", "lf", "non-ascii", "nul", "bad-name"],
+    ids=["crlf", "lf", "non-ascii", "nul", "bad-name", "name-not-str"],
 )
 def test_unsafe_header_values_are_refused(overrides: dict[str, Any]) -> None:
     """CR/LF/NUL and non-ASCII values are never sent raw: the call fails before any I/O."""
     outcome = _build(**overrides)
     assert isinstance(outcome, SDKValidationError)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"headers": {"X-List": ["a"]}}, {"headers": {"X-Ok": "1"}, "extra_body": {}}],
+    ids=["unhashable", "hashable"],
+)
+def test_header_values_are_checked_whether_or_not_they_can_be_cached(
+    options: dict[str, Any],
+) -> None:
+    """The header block is cached per set of values; a value that cannot be a cache key
+    is still refused with a message (not a TypeError), and a fine one is still sent."""
+    from openrouter_core import OpenRouterCore, RequestOptions
+    from openrouter_core._plan import CallPlan, plan_call
+
+    core = OpenRouterCore(api_key="sk-or-test", server_url="http://127.0.0.1:9/api/v1")
+    planned = plan_call(core, chat_endpoint(), RequestOptions(**options), body=user_request())
+    if "X-List" in options["headers"]:
+        assert isinstance(planned, SDKValidationError)
+        assert "X-List" in str(planned)
+    else:
+        assert isinstance(planned, CallPlan)
+        assert "1" == planned.request.headers["X-Ok"]
 
 
 def test_refused_authorization_never_shows_the_key() -> None:
