@@ -622,9 +622,16 @@ class _BodyBuffer:
 
 
 async def aclose_shielded(responses: list[httpx.Response]) -> None:
-    """Close responses even while the task is being cancelled."""
+    """Close responses even while the task is being cancelled.
+
+    A body read to its end is closed already (httpx closes it as the last piece goes by):
+    then there is nothing to await, and no cancel scope to set up on every call.
+    """
+    pending = [response for response in responses if not response.is_closed]
+    if not pending:
+        return
     import anyio
 
     with anyio.CancelScope(shield=True):
-        for response in responses:
+        for response in pending:
             await response.aclose()
