@@ -77,11 +77,13 @@ class OpenRouterCore:
             ``X-OpenRouter-Title``, ``X-OpenRouter-Categories``).
         timeout: seconds or an ``httpx.Timeout``, per attempt and phase (default
             ``DEFAULT_TIMEOUT``: connect 10 s, read 300 s, write 60 s, pool 30 s; ``None``
-            disables every limit). Each attempt's limits are cut to what the deadline leaves.
+            disables every limit). A stream's read timeout is also its watchdog's.
         deadline: seconds for a whole call, retries and sleeps included (default ``None``:
-            no limit beyond the retry budget). The clients the core builds end every read
-            and write by it; a sync ``http_client`` of yours is bounded per attempt and
-            phase (see the README's timeouts).
+            no limit beyond the retry budget); a stream's, up to its first content. The
+            clients the core builds end every connect, read and write by it, and the async
+            twin any client; a sync ``http_client`` of yours gets each attempt's timeouts
+            cut to what it leaves, which a stream keeps after its first content (see the
+            README's timeouts).
         first_content_timeout, idle_timeout: the stream watchdog's limits, in seconds.
         retry_config: the retry policy (``RetryConfig(strategy="none")`` turns retries off).
         hooks: callbacks around each request.

@@ -13,7 +13,10 @@ or through a proxy: one mechanism.
 The deadline travels in a context variable (``UNTIL``), set by the sync driver for the
 call it runs (``_send.run``) and reset when the call returns: outside a call with a
 deadline (a stream read after its first content, a caller's own use of ``core.client``)
-every read and write passes straight through.
+every read and write passes straight through. So an attempt on such a client keeps its
+httpx timeouts (only the wait for a pooled connection, which no backend sees, is cut):
+httpcore keeps a response's read timeout for its whole body, and a cut one would end a
+stream's reads long after its first content, when the deadline no longer applies.
 
 This module imports httpcore, so it is imported only where a sync client is built or a
 call has a deadline.
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import ssl
 import time
+import weakref
 from collections.abc import Iterable
 from contextvars import ContextVar
 from typing import Any
@@ -112,6 +116,15 @@ class DeadlineBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
+_BOUNDED: weakref.WeakSet[httpx.Client] = weakref.WeakSet()
+
+
+def ends_by_deadline(client: httpx.Client) -> bool:
+    """Whether every connect, read and write of ``client`` ends by the running call's
+    deadline (``bounded`` gave each of its pools the deadline's backend)."""
+    return client in _BOUNDED
+
+
 def bounded(client: httpx.Client) -> httpx.Client:
     """Give each connection pool of a client the core just built the deadline's backend.
 
@@ -119,12 +132,20 @@ def bounded(client: httpx.Client) -> httpx.Client:
     variables and ``NO_PROXY``, ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``) and every default
     (limits, HTTP/1.1 only, no connect retries) stays exactly httpx's. httpx has no
     parameter for the backend, so it is set on each pool (httpcore's own attribute) before
-    any connection exists. A transport of another shape is left as it is: its calls are
-    then bounded per read, as with a client passed in (``test_deadline_wire`` would fail).
+    any connection exists. A transport of another shape is left as it is, and the client is
+    then not marked as ``ends_by_deadline``: its attempts get their timeouts cut, as a
+    client passed in does (``test_deadline_wire`` would fail).
     """
+    every = True
     for transport in (client._transport, *client._mounts.values()):
+        if transport is None:  # a NO_PROXY entry: the default transport serves it
+            continue
         pool: Any = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
         if isinstance(backend, httpcore.NetworkBackend):
             pool._network_backend = DeadlineBackend(backend)
+        else:
+            every = False
+    if every:
+        _BOUNDED.add(client)
     return client

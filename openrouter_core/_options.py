@@ -90,7 +90,8 @@ class RequestOptions:
     ``timeout`` is httpx's per-phase timeout (``httpx.Timeout(None)`` disables it).
     ``deadline`` (seconds) bounds the whole call: every attempt and retry sleep, and for a
     stream everything up to its first content. ``first_content_timeout`` and
-    ``idle_timeout`` are the stream watchdog's limits; keep-alive comments are not content.
+    ``idle_timeout`` are the stream watchdog's limits; keep-alive comments are not content
+    (a stream's socket read timeout is the smallest of the three, so silence wakes it).
     ``headers`` override the SDK's own headers of the same name; ``extra_body`` keys are
     merged into the JSON body (for parameters the models do not know yet).
     """

@@ -69,7 +69,8 @@ class Send:
     """Send the request (body not read yet); reply: an ``Opened`` or an error value.
 
     ``until`` (runtime monotonic time) is the call's deadline: the driver ends this send,
-    and every read of the call after it, then, however slowly the answer trickles in.
+    and every read of the call after it, then, however slowly the answer trickles in. (A
+    stream's reads after its first content are the caller's, outside the call.)
     """
 
     __slots__ = ("request", "until")
@@ -145,7 +146,7 @@ def call_flow(
     attempt = 0
     while True:
         attempt += 1
-        # Hooks and deadline caps edit the request: give each attempt its own copy then.
+        # Hooks and the sync driver's deadline cuts edit the request: each attempt its copy.
         needs_copy = bool(plan.hooks.before_request) or plan.deadline_at is not None
         request = _attempt_request(plan.request) if needs_copy else plan.request
         for hook in plan.hooks.before_request:
@@ -160,7 +161,6 @@ def call_flow(
         remaining = _remaining(plan, runtime)
         if remaining is not None and remaining <= 0:  # this attempt was not sent
             return _with_attempts(Failure(answered or _deadline_error(plan)), attempt - 1)
-        _cap_timeouts(request, remaining)
         if debug:
             log.debug("%s %s attempt=%d", request.method, _loggable(request.url), attempt)
         sent = runtime.monotonic()
@@ -272,19 +272,6 @@ def _answered(error: OpenRouterError) -> bool:
 
 def _deadline_error(plan: CallPlan) -> RequestTimeoutError:
     return RequestTimeoutError(message=f"the call's deadline of {plan.deadline}s passed")
-
-
-def _cap_timeouts(request: httpx.Request, remaining: float | None) -> None:
-    """No single phase of an attempt may wait past the call's deadline."""
-    if remaining is None:
-        return
-    current = request.extensions.get("timeout") or {}
-    request.extensions["timeout"] = {
-        phase: remaining if limit is None else min(limit, remaining)
-        for phase, limit in (
-            (name, current.get(name)) for name in ("connect", "read", "write", "pool")
-        )
-    }
 
 
 def _with_attempts(outcome: Result[T, E], attempts: int) -> Result[T, E]:
@@ -401,7 +388,9 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
     """Drive ``flow`` with a sync client.
 
     A call with a deadline runs with it in ``_deadline.UNTIL``, so that the core's own
-    client ends every read and write by then (a blocking read cannot be cancelled).
+    client ends every read and write by then (a blocking read cannot be cancelled); each
+    attempt's timeouts are cut to what the deadline leaves only where that client cannot
+    reach (``_cut_timeouts``).
     """
     live: set[Opened[Iterator[bytes]]] = set()
     until: float | None = None
@@ -414,8 +403,10 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
             return None
         if isinstance(action, Send):
             until = action.until
-            if until is not None and deadline is None:
-                deadline = _bind_deadline(until, runtime)
+            if until is not None:
+                if deadline is None:
+                    deadline = _bind_deadline(until, runtime)
+                _cut_timeouts(action.request, until - runtime.monotonic(), client)
             delivery = _traced(action.request, asynchronous=False)
             try:
                 response = client.send(action.request, stream=True)
@@ -456,7 +447,9 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
 async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) -> T:
     """Drive ``flow`` with an async client; the twin of ``run``.
 
-    A call with a deadline runs every send and read under a cancel scope that ends then.
+    A call with a deadline runs every send and read under a cancel scope that ends then,
+    with any client: the attempts keep their httpx timeouts, and a stream's reads after its
+    first content (the caller's, outside the scope) their read timeout.
     """
     live: set[Opened[AsyncIterator[bytes]]] = set()
     until: float | None = None
@@ -542,6 +535,29 @@ def _bind_deadline(until: float, runtime: Runtime) -> Token[float | None]:
     from openrouter_core._deadline import UNTIL  # imports httpcore: only calls with a deadline
 
     return UNTIL.set(time.monotonic() + (until - runtime.monotonic()))
+
+
+_PHASES = ("connect", "read", "write", "pool")
+_POOL = ("pool",)
+
+
+def _cut_timeouts(request: httpx.Request, remaining: float, client: httpx.Client) -> None:
+    """No phase of a sync attempt waits past the call's deadline (``remaining`` seconds).
+
+    The core's own client ends each connect, read and write by the deadline itself, read by
+    read (``_deadline``): only its wait for a pooled connection, which no network backend
+    sees, is cut here, and a stream keeps its read timeout (the stall watchdog's) after its
+    first content. A client passed in is cut in every phase, for the whole attempt:
+    httpcore keeps a response's read timeout for its whole body, so such a stream's gaps
+    after its first content are bounded by what the deadline left when the attempt started.
+    """
+    from openrouter_core._deadline import ends_by_deadline  # imported by _bind_deadline
+
+    timeouts = dict(request.extensions.get("timeout") or {})
+    for phase in _POOL if ends_by_deadline(client) else _PHASES:
+        limit = timeouts.get(phase)
+        timeouts[phase] = remaining if limit is None or limit > remaining else limit
+    request.extensions["timeout"] = timeouts
 
 
 def _read_failed(exc: Exception, until: float | None, runtime: Runtime) -> OpenRouterError:

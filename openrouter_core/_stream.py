@@ -50,6 +50,8 @@ class StreamPump:
 
     Only content (text, reasoning, tool-call fragments, refusals, images) is progress;
     keep-alive comments and role-only chunks are not. A watchdog limit of ``None`` is off.
+    ``read_timeout`` is the attempt's socket read timeout: when a read times out, that is
+    the silence that ended the stream, and the stall it reports.
     """
 
     def __init__(
@@ -62,12 +64,14 @@ class StreamPump:
         generation_id: str | None = None,
         keep_content: bool = True,
         authorization: str | None = None,
+        read_timeout: float | None = None,
     ) -> None:
         self.state = StreamState(generation_id, keep_content=keep_content)
         self._authorization = authorization
         self._decoder = SSEDecoder(max_line_bytes=max_line_bytes)
         self._first = first_content_timeout
         self._idle = idle_timeout
+        self._read_timeout = read_timeout
         self._last_progress = started
 
     @property
@@ -145,6 +149,8 @@ class StreamPump:
         limit = self._idle if content else self._first
         if limit is None:
             return None
+        if silent and self._read_timeout is not None:
+            limit = self._read_timeout  # what ran out: the read's own wait (see _plan._cap_read)
         if silent or now - self._last_progress > limit:
             phase: Literal["first_content", "idle"] = "idle" if content else "first_content"
             return self.state.mark_stalled(limit=limit, phase=phase)
@@ -201,6 +207,7 @@ def stream_attempt(
         generation_id=response.headers.get("x-generation-id"),
         keep_content=plan.keep_content,
         authorization=plan.request.headers.get("authorization"),
+        read_timeout=request.extensions["timeout"].get("read"),
     )
     buffered: list[Item] = []
     while not (pump.state.received_content or pump.finished):

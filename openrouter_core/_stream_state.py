@@ -139,7 +139,7 @@ class StreamState:
         """The shell's watchdog fired: record it and return the error to yield."""
         what = "first content" if phase == "first_content" else "more content"
         error = StreamStalledError(
-            message=f"no {what} within {limit:g} s (keep-alives do not count)",
+            message=f"no {what} within {round(limit, 3):g} s (keep-alives do not count)",
             phase=phase,
             limit=limit,
             partial_content=self.content_so_far,

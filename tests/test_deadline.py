@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import math
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import anyio
@@ -10,7 +11,7 @@ import pytest
 from pytest_httpx import HTTPXMock
 from returns.result import Success
 
-from openrouter_core import BackoffStrategy, RequestOptions, RetryConfig, Runtime
+from openrouter_core import BackoffStrategy, OpenRouterCore, RequestOptions, RetryConfig, Runtime
 from openrouter_core._core import DEFAULT_TIMEOUT
 from openrouter_core.errors import (
     RequestTimeoutError,
@@ -20,7 +21,7 @@ from openrouter_core.errors import (
 from openrouter_core.funcs import chat_send, chat_send_async
 
 from .shell_support import FakeClock, Responses, tracking_core
-from .support import MODES, URL, Mode, result_json, send, user_request
+from .support import BASE_URL, MODES, URL, Mode, result_json, send, user_request
 
 STEADY = RetryConfig(
     backoff=BackoffStrategy(
@@ -32,17 +33,22 @@ STEADY = RetryConfig(
 twins = pytest.mark.parametrize("mode", MODES)
 
 
-def _slow_503(clock: FakeClock, latency: float) -> Callable[[httpx.Request], httpx.Response]:
-    """A server that answers 503 after ``latency`` seconds, timing out as httpx would.
+def _slow_503(
+    clock: FakeClock, latency: float, deadline: float = math.inf
+) -> Callable[[httpx.Request], httpx.Response]:
+    """A server that answers 503 after ``latency`` seconds, cut short as the driver does.
 
-    When the request's read timeout is shorter than the latency, the fake clock moves by the
-    timeout and the read times out, as a real transport does.
+    The sync twin, on the client passed in here, cuts each attempt's read timeout to what
+    the deadline leaves; the async twin ends the attempt at the ``deadline`` itself (a
+    cancel scope, in real time, which the fake clock cannot drive: modelled here). When the
+    wait is shorter than the latency, the fake clock moves by it and the read times out.
     """
 
     def respond(request: httpx.Request) -> httpx.Response:
         read = request.extensions["timeout"]["read"]
-        if read is not None and read < latency:
-            clock.advance(read)
+        wait = deadline - clock.now if read is None else min(read, deadline - clock.now)
+        if wait < latency:
+            clock.advance(wait)
             raise httpx.ReadTimeout("timed out", request=request)
         clock.advance(latency)
         return httpx.Response(503, json={"error": {"code": 503, "message": "down"}})
@@ -55,7 +61,7 @@ def test_deadline_ends_the_call_with_the_last_answer(mode: Mode, httpx_mock: HTT
     """Slow 503s under a 4 s deadline end at 4.0 s after 3 attempts, the third cut short by
     the deadline: the caller learns the server's 503, not a bare timeout."""
     clock, responses = FakeClock(), Responses()
-    httpx_mock.add_callback(_slow_503(clock, latency=1.0), url=URL, is_reusable=True)
+    httpx_mock.add_callback(_slow_503(clock, latency=1.0, deadline=4.0), url=URL, is_reusable=True)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=4.0)
     err = send(mode, core, user_request()).failure()
     assert (ServiceUnavailableResponseError, 3, 4.0) == (type(err), err.attempts, clock.now)
@@ -71,7 +77,7 @@ def test_deadline_during_429_retries_says_rate_limited(mode: Mode, httpx_mock: H
         headers={"Retry-After": "1"},
     )
     clock, responses = FakeClock(), Responses()
-    httpx_mock.add_callback(_slow_503(clock, latency=5.0), url=URL)
+    httpx_mock.add_callback(_slow_503(clock, latency=5.0, deadline=3.0), url=URL)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=3.0)
     err = send(mode, core, user_request()).failure()
     assert (TooManyRequestsResponseError, 2, 3.0) == (type(err), err.attempts, clock.now)
@@ -81,7 +87,7 @@ def test_deadline_during_429_retries_says_rate_limited(mode: Mode, httpx_mock: H
 def test_deadline_without_any_answer_is_a_timeout(mode: Mode, httpx_mock: HTTPXMock) -> None:
     """A server that never answers within the deadline gives RequestTimeoutError."""
     clock, responses = FakeClock(), Responses()
-    httpx_mock.add_callback(_slow_503(clock, latency=5.0), url=URL)
+    httpx_mock.add_callback(_slow_503(clock, latency=5.0, deadline=2.0), url=URL)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=2.0)
     err = send(mode, core, user_request()).failure()
     assert (RequestTimeoutError, 1, 2.0) == (type(err), err.attempts, clock.now)
@@ -89,13 +95,40 @@ def test_deadline_without_any_answer_is_a_timeout(mode: Mode, httpx_mock: HTTPXM
 
 @twins
 def test_each_attempt_may_wait_only_what_is_left(mode: Mode, httpx_mock: HTTPXMock) -> None:
-    """Every phase timeout of an attempt is capped by the time left before the deadline."""
+    """On a sync client passed in, whose sockets the core cannot reach, every phase timeout
+    of an attempt is cut to the time left before the deadline. The async twin's cancel
+    scope ends the attempt itself, with any client: its timeouts stay as they are (a
+    stream's read timeout then holds after its first content, when the deadline is over)."""
     clock, responses = FakeClock(), Responses()
-    httpx_mock.add_callback(_slow_503(clock, latency=1.0), url=URL, is_reusable=True)
+    httpx_mock.add_callback(_slow_503(clock, latency=1.0, deadline=4.0), url=URL, is_reusable=True)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=4.0)
     send(mode, core, user_request())
-    left = [4.0, 2.25, 0.5]
-    assert [dict.fromkeys(("connect", "read", "write", "pool"), cap) for cap in left] == [
+    if mode == "sync":
+        expected: list[dict[str, float | None]] = [
+            dict.fromkeys(("connect", "read", "write", "pool"), cap) for cap in (4.0, 2.25, 0.5)
+        ]
+    else:
+        expected = [DEFAULT_TIMEOUT.as_dict()] * 3
+    assert expected == [request.extensions["timeout"] for request in httpx_mock.get_requests()]
+
+
+def test_the_cores_own_sync_client_has_only_its_pool_wait_cut(httpx_mock: HTTPXMock) -> None:
+    """The sync client the core builds ends each connect, read and write by the deadline
+    itself (``_deadline``; its network backend, under the transport pytest-httpx replaces,
+    is tested on the wire): of an attempt's timeouts only the wait for a pooled connection,
+    which no backend sees, is cut to what the deadline leaves."""
+    clock = FakeClock()
+    httpx_mock.add_callback(_slow_503(clock, latency=1.0, deadline=4.0), url=URL, is_reusable=True)
+    core = OpenRouterCore(
+        api_key="sk-or-test",
+        server_url=BASE_URL,
+        runtime=clock.runtime(),
+        retry_config=STEADY,
+        deadline=4.0,
+    )
+    with core:
+        send("sync", core, user_request())
+    assert [{**DEFAULT_TIMEOUT.as_dict(), "pool": cap} for cap in (4.0, 2.25, 0.5)] == [
         request.extensions["timeout"] for request in httpx_mock.get_requests()
     ]
 
@@ -104,7 +137,7 @@ def test_each_attempt_may_wait_only_what_is_left(mode: Mode, httpx_mock: HTTPXMo
 def test_no_sleep_runs_past_the_deadline(mode: Mode, httpx_mock: HTTPXMock) -> None:
     """A 503 whose next wait would end past the deadline is returned, not slept on."""
     clock, responses = FakeClock(), Responses()
-    httpx_mock.add_callback(_slow_503(clock, latency=1.0), url=URL, is_reusable=True)
+    httpx_mock.add_callback(_slow_503(clock, latency=1.0, deadline=2.9), url=URL, is_reusable=True)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=2.9)
     err = send(mode, core, user_request()).failure()
     assert (ServiceUnavailableResponseError, 2, [0.75]) == (type(err), err.attempts, clock.sleeps)
@@ -130,7 +163,7 @@ def test_retry_after_past_the_deadline_returns_at_once(mode: Mode, httpx_mock: H
 def test_per_call_deadline_wins_over_the_core(mode: Mode, httpx_mock: HTTPXMock) -> None:
     """RequestOptions(deadline=2.0) bounds the call although the core allows 100 s."""
     clock, responses = FakeClock(), Responses()
-    httpx_mock.add_callback(_slow_503(clock, latency=1.0), url=URL, is_reusable=True)
+    httpx_mock.add_callback(_slow_503(clock, latency=1.0, deadline=2.0), url=URL, is_reusable=True)
     core = tracking_core(mode, clock, responses, retry_config=STEADY, deadline=100.0)
     err = send(mode, core, user_request(), RequestOptions(deadline=2.0)).failure()
     assert (ServiceUnavailableResponseError, 2, 2.0) == (type(err), err.attempts, clock.now)

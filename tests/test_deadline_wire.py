@@ -7,6 +7,7 @@ ends the call, and the request, which went out, is not sent again.
 
 import asyncio
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import NO_RETRIES, OpenRouterCore, RequestOptions
 from openrouter_core._deadline import UNTIL
-from openrouter_core.errors import RequestTimeoutError
+from openrouter_core.errors import RequestTimeoutError, StreamStalledError
 from openrouter_core.funcs import chat_send, chat_send_async, chat_stream, chat_stream_async
 
 from .rawserver import Conn, RawServer, busy_connections
@@ -230,46 +231,87 @@ def _event(payload: object) -> bytes:
     return b"%x\r\n%s\r\n" % (len(data), data)
 
 
+GAP = 1.0
+"""The silence after a stream's first content: twice the whole deadline."""
+
+
+def _content_then_a_gap(conn: Conn) -> None:
+    """Content at once, then silence for ``GAP`` (past all the deadline had left when the
+    attempt started), then the rest of the answer."""
+    conn.read_request()
+    conn.send(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n" + _event(chunk_json("Paris"))
+    )
+    conn.pause(GAP)
+    conn.send(_event(chunk_json(" is in France.")))
+    conn.send(_event(chunk_json(finish="stop")) + _event_done())
+
+
+def _streamed(mode: Mode, url: str, *, given: bool = False) -> tuple[list[Any], str, object]:
+    """A stream under the deadline on a fresh core (with clients of its own, or ``given``
+    clients of the caller's), drained: its items, its outcome, its collected text."""
+    options: dict[str, Any] = {"api_key": "sk-or-deadline", "server_url": url}
+    late = RequestOptions(deadline=DEADLINE, retries=NO_RETRIES)
+    if mode == "sync":
+        with (
+            httpx.Client() as client,
+            OpenRouterCore(**options, http_client=client if given else None) as core,
+            chat_stream(core, user_request(), late).unwrap() as live,
+        ):
+            items = list(live)
+            return items, live.outcome, live.collect().choices[0].message.content
+
+    async def go() -> tuple[list[Any], str, object]:
+        async with (
+            httpx.AsyncClient() as client,
+            OpenRouterCore(**options, async_http_client=client if given else None) as core,
+        ):
+            opened = await chat_stream_async(core, user_request(), late)
+            async with opened.unwrap() as alive:
+                items = [item async for item in alive]
+                return items, alive.outcome, alive.collect().choices[0].message.content
+
+    return asyncio.run(go())
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_stream_past_its_first_content_outlives_the_deadline(mode: Mode) -> None:
-    """The deadline covers a stream up to its first content: content at once, then four
-    more pieces 0.3 s apart (1.2 s in all, past the 0.5 s deadline). The stream completes;
-    and after the call no deadline is left behind for the thread's next read. (Each gap
-    stays under the deadline: an attempt's read timeout is cut to what the deadline left
-    when it started, and httpcore keeps that timeout for the whole body.)"""
-
-    def script(conn: Conn) -> None:
-        conn.read_request()
-        conn.send(
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-            b"Transfer-Encoding: chunked\r\n\r\n" + _event(chunk_json("Paris"))
-        )
-        for word in (" it", " is", " in", " France."):
-            conn.pause(0.3)
-            conn.send(_event(chunk_json(word)))
-        conn.send(_event(chunk_json(finish="stop")) + _event_done())
-
-    core_options: dict[str, Any] = {"api_key": "sk-or-deadline", "retry_config": NO_RETRIES}
-    late = RequestOptions(deadline=DEADLINE)
-    with RawServer(script) as server:
-        core = OpenRouterCore(server_url=server.base_url, **core_options)
-        if mode == "sync":
-            with core, chat_stream(core, user_request(), late).unwrap() as live:
-                items: list[Any] = list(live)
-                outcome: str = live.outcome
-                text: object = live.collect().choices[0].message.content
-        else:
-
-            async def go() -> tuple[list[Any], str, object]:
-                async with core:
-                    opened = await chat_stream_async(core, user_request(), late)
-                    async with opened.unwrap() as alive:
-                        items = [item async for item in alive]
-                        return items, alive.outcome, alive.collect().choices[0].message.content
-
-            items, outcome, text = asyncio.run(go())
+    """The deadline covers a stream up to its first content: content at once, then a 1 s
+    gap, twice the 0.5 s deadline. The stream completes: the core's own clients end each
+    read by the deadline themselves, so no attempt's read timeout is cut to what the
+    deadline left (httpcore would keep that for the whole body). After the call no deadline
+    is left behind for the thread's next read."""
+    with RawServer(_content_then_a_gap) as server:
+        items, outcome, text = _streamed(mode, server.base_url)
     assert all(isinstance(item, Success) for item in items), items
-    assert ("completed", "Paris it is in France.", None) == (outcome, text, UNTIL.get())
+    assert ("completed", "Paris is in France.", None) == (outcome, text, UNTIL.get())
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_stream_on_a_client_passed_in_past_its_first_content(mode: Mode) -> None:
+    """The same stream on clients of the caller's own. The async twin's cancel scope ends
+    at the first content, so its stream completes. The sync twin cannot reach the sockets
+    of a caller's client: each attempt's read timeout is cut to what the deadline left, and
+    the gap ends the stream as stalled, with that timeout (not the 120 s idle limit) in the
+    error and its message, as the README says."""
+    with RawServer(_content_then_a_gap) as server:
+        items, outcome, text = _streamed(mode, server.base_url, given=True)
+    if mode == "async":
+        assert all(isinstance(item, Success) for item in items), items
+        assert ("completed", "Paris is in France.") == (outcome, text)
+        return
+    error = items[-1].failure()
+    assert (StreamStalledError, "idle", "stalled", "Paris") == (
+        type(error),
+        error.phase,
+        outcome,
+        error.partial_content,
+    )
+    said = re.search(r"no more content within ([0-9.]+) s", str(error))
+    assert said is not None, str(error)
+    assert 0 < error.limit <= DEADLINE
+    assert abs(float(said[1]) - error.limit) < 0.001
 
 
 def _event_done() -> bytes:

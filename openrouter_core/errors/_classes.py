@@ -234,6 +234,8 @@ class StreamStalledError(OpenRouterError):
     """No content arrived within a watchdog limit (keep-alives do not count).
 
     ``phase`` is ``"first_content"`` (nothing yet) or ``"idle"`` (content stopped coming).
+    ``limit`` is the wait that ran out: the watchdog's limit, or, when no byte at all came,
+    the socket read timeout the attempt had (README, timeouts).
     """
 
     phase: Literal["first_content", "idle"]
