@@ -49,9 +49,25 @@ StreamOutcome: TypeAlias = Literal[
 
 _E = TypeVar("_E", bound=OpenRouterError)
 _loads = json.loads
+_raw_decode = json.JSONDecoder().raw_decode
 _decode_chunk = decoder(ChatStreamChunk)
 # First characters after which an event may still be blank or a re-sent keep-alive.
 _MAYBE_EMPTY = frozenset(" \t\n\r\f\v:")
+
+
+def _parse(data: str) -> Any:
+    """``json.loads(data)`` at three quarters of the cost, for a hot loop of small documents.
+
+    ``json.loads`` spends a quarter of a chunk's parse on its wrapper (two whitespace
+    regex matches, three Python calls); a chunk as servers send it has no whitespace around
+    it, so ``raw_decode`` alone parses it. Anything else (surrounding whitespace, a BOM,
+    extra data, malformed JSON) is parsed again by ``json.loads``, for its own verdict.
+    """
+    try:
+        value, end = _raw_decode(data)
+    except ValueError:
+        return _loads(data)
+    return value if end == len(data) else _loads(data)
 
 
 class StreamState:
@@ -92,7 +108,7 @@ class StreamState:
             if not stripped or stripped[0] == ":":
                 return None
         try:
-            value = _loads(data)
+            value = _parse(data)
         except (ValueError, RecursionError) as e:
             return Failure(self._fail(self._invalid("stream event is not JSON", str(e), data)))
         if value.__class__ is not dict:
