@@ -1,9 +1,10 @@
 """The pure fold of a chat completion stream: events in, chunks and a verdict out.
 
-Both ``ChatStream`` twins drive one ``StreamState``: they feed it each ``SSEEvent`` the
-decoder returns, yield what ``on_event`` returns (unless ``None``), call ``on_eof`` at end
-of body, and stop reading once ``done`` is true. It does no I/O and reads no clock; the
-shell reports stalls, cancellation and transport failures through the ``mark_*`` methods.
+Both ``ChatStream`` twins drive one ``StreamState`` (through ``StreamPump``): they feed it
+each event's data the decoder returns (``on_data``; ``on_event`` takes a whole ``SSEEvent``),
+yield what it returns (unless ``None``), call ``on_eof`` at end of body, and stop reading
+once ``done`` is true. It does no I/O and reads no clock; the shell reports stalls,
+cancellation and transport failures through the ``mark_*`` methods.
 
 Rules (``design.md`` section 6):
 
@@ -96,10 +97,14 @@ class StreamState:
         ``None`` comes for empty events, for ``[DONE]`` (then ``done`` is true) and for any
         event once the stream is over. A ``Failure`` is always the stream's last item.
         """
+        return self.on_data(event.data)
+
+    def on_data(self, data: str) -> Result[ChatStreamChunk, StreamFailure] | None:
+        """``on_event`` for an event's data alone (``SSEDecoder.feed_data``): the stream's
+        hot path, which makes no event object per chunk."""
         if self.done:
             return None
-        data = event.data
-        if data == "[DONE]":  # event.done, without a property call per event
+        if data == "[DONE]":
             self._end("completed")
             return None
         if not data or data[0] in _MAYBE_EMPTY:
