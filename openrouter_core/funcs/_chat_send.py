@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ChatRequest, ChatResult, SendChatCompletionRequest
 
+__all__ = ["ChatSendResult", "chat_send", "chat_send_async"]
+
 ChatSendResult: TypeAlias = Success["ChatResult"] | Failure[ChatSendError]
 """What ``chat_send`` answers: ``match`` on ``Success(reply)`` / ``Failure(error)``."""
 
