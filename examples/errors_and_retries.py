@@ -40,7 +40,11 @@ from openrouter_core.models import ChatRequest, ChatResult, ChatUserMessage
 
 
 def describe(result: Result[ChatResult, ChatSendError]) -> str:
-    """One line for any outcome of chat_send: the most specific case first."""
+    """One line for any outcome of chat_send: the most specific case first.
+
+    ``str(err)`` names the error's class (``NotFoundResponseError: HTTP 404: ...``), so a
+    line that shows the error needs nothing else to say which one it is.
+    """
     match result:
         case Success(reply):
             return f"answer: {reply.choices[0].message.content}"
@@ -49,17 +53,16 @@ def describe(result: Result[ChatResult, ChatSendError]) -> str:
         case Failure(PaymentRequiredResponseError() as err):
             return f"out of credits: {err}"
         case Failure(ResponseError() as err):  # any other HTTP error status
-            return f"HTTP {err.status_code} ({type(err).__name__}): {err}"
+            return f"the server refused: {err}"
         case Failure(GenerationError() as err):  # HTTP 200, but the model failed
-            return f"generation failed after {len(err.partial_content)} characters: {err}"
+            return f"the model failed after {len(err.partial_content)} characters: {err}"
         case Failure(RequestTimeoutError() as err):
             return f"timed out after {err.attempts} attempt(s): {err}"
         case Failure(ClientError() as err):  # no answer from the server at all
-            return f"no answer ({type(err).__name__}): {err}"
+            return f"no answer: {err}"
     # mypy cannot prove a match over a Result exhaustive, so the rest falls through to here:
     # ResponseValidationError (a 2xx body that does not decode) or SDKValidationError.
-    error = result.failure()
-    return f"{type(error).__name__}: {error}"
+    return f"unusable data: {result.failure()}"
 
 
 def log_failed_attempt(

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from returns.result import Failure, Result
-
+from openrouter_core._options import default_options
 from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
 from openrouter_core.errors import InvalidRequestError, SDKValidationError
+
+# Loaded with this module (on a first chat call, which needs them), not per call: an
+# import statement in a function body costs a call's worth of import machinery each time.
+from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
-    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
 PATH = "/chat/completions"
 
@@ -29,32 +31,25 @@ def plan_chat(
     endpoint: Endpoint[Any, Any],
     request: ChatRequest | SendChatCompletionRequest,
     options: RequestOptions | None,
-) -> Result[CallPlan, PlanError]:
+) -> CallPlan | PlanError:
     """Plan a chat call: unwrap the request, apply the stream rule, then the generic plan."""
-    from openrouter_core._options import default_options
-    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
-
-    checked = check_arguments(core, options)
-    if isinstance(checked, Failure):
-        return checked
+    problem = check_arguments(core, options)
+    if problem is not None:
+        return problem
     options = options or default_options()
-    if isinstance(request, SendChatCompletionRequest):
-        chat, wrapper = request.chat_request, request
-    elif isinstance(request, ChatRequest):
+    if isinstance(request, ChatRequest):
         chat, wrapper = request, None
+    elif isinstance(request, SendChatCompletionRequest):
+        chat, wrapper = request.chat_request, request
     else:
         kind = type(request).__name__
-        return Failure(
-            SDKValidationError(
-                message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
-                field="request",
-            )
+        return SDKValidationError(
+            message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
+            field="request",
         )
     if not endpoint.stream and (chat.stream or options.extra_body.get("stream")):
-        return Failure(
-            InvalidRequestError(
-                message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
-            )
+        return InvalidRequestError(
+            message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
         )
     attribution = (
         Attribution(

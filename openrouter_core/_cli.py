@@ -384,12 +384,12 @@ class _Printer:
         """Report a failed call or stream; returns the exit code."""
         details = {name: getattr(error, name) for name in _ERROR_FIELDS if hasattr(error, name)}
         if self.json_mode:
-            body = {"type": type(error).__name__, "message": str(error), **details}
+            body = {"type": type(error).__name__, "message": error.description, **details}
             body["attempts"] = error.attempts
             print(json.dumps({"error": body}, ensure_ascii=False), file=self.out, flush=True)
             return EXIT_FAILED
         self._end_line()
-        facts = [type(error).__name__]
+        facts = []  # str(error) names the class already
         if details.get("status_code") is not None:
             facts.append(f"status {details['status_code']}")
         if error.attempts > 1:
@@ -398,7 +398,7 @@ class _Printer:
             facts.append(f"retry after {details['retry_after']:g} s")
         if details.get("generation_id"):
             facts.append(f"generation id {details['generation_id']}")
-        self.note(f"error: {error}\n       ({', '.join(facts)})")
+        self.note(f"error: {error}" + (f"\n       ({', '.join(facts)})" if facts else ""))
         return EXIT_FAILED
 
     def interrupted(self) -> None:

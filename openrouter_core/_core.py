@@ -79,7 +79,9 @@ class OpenRouterCore:
             ``DEFAULT_TIMEOUT``: connect 10 s, read 300 s, write 60 s, pool 30 s; ``None``
             disables every limit). Each attempt's limits are cut to what the deadline leaves.
         deadline: seconds for a whole call, retries and sleeps included (default ``None``:
-            no limit beyond the retry budget).
+            no limit beyond the retry budget). The clients the core builds end every read
+            and write by it; a sync ``http_client`` of yours is bounded per attempt and
+            phase (see the README's timeouts).
         first_content_timeout, idle_timeout: the stream watchdog's limits, in seconds.
         retry_config: the retry policy (``RetryConfig(strategy="none")`` turns retries off).
         hooks: callbacks around each request.
@@ -156,7 +158,7 @@ class OpenRouterCore:
             return Success(self._given_client)
         with self._lock:
             if self._own_client is None:
-                made = _clients.create(self._client_factory(httpx.Client))
+                made = _clients.create(self._new_client)
                 if isinstance(made, Failure):
                     return made
                 self._own_client = made.unwrap()
@@ -186,11 +188,16 @@ class OpenRouterCore:
         """The running loop's async client (raises what ``acquire_async_client`` answers)."""
         return _unwrap(self.acquire_async_client())
 
-    def _new_async_client(self) -> Result[httpx.AsyncClient, ClientProblem]:
-        return _clients.create(self._client_factory(httpx.AsyncClient))
+    def _new_client(self) -> httpx.Client:
+        """httpx's client, whose reads and writes also end by the call's deadline."""
+        from openrouter_core._deadline import bounded  # imports httpcore, as the client does
 
-    def _client_factory(self, kind: type[_Client]) -> Callable[[], _Client]:
-        return lambda: kind(timeout=self.timeout, follow_redirects=False)
+        return bounded(httpx.Client(timeout=self.timeout, follow_redirects=False))
+
+    def _new_async_client(self) -> Result[httpx.AsyncClient, ClientProblem]:
+        return _clients.create(
+            lambda: httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+        )
 
     def close(self) -> None:
         """Close the sync client if this core created it. Safe to call twice; the next call

@@ -53,6 +53,8 @@ class Delivery:
         self.body_sent = False
         self.responded = False
         self.stream: Any = None
+        """The network stream of a connection this attempt opened (the async upload's
+        watch looks at its socket)."""
         self.user_trace = user_trace
         self.extensions = extensions
         """The request's extensions, where our ``trace`` is installed (None: not installed)."""
@@ -114,14 +116,6 @@ class Delivery:
             return False, True
         readable, writable, _ = select.select([descriptor], [descriptor], [], 0)
         return bool(readable), bool(writable)
-
-    def interrupt(self) -> None:
-        """Wake a read blocked on this attempt's connection (the call's deadline passed).
-
-        Only a connection opened by this attempt is known; shutting its socket down makes
-        the blocked read return at once, from any thread.
-        """
-        shut_down(self.stream)
 
 
 def shut_down(stream: Any) -> None:

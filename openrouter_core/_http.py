@@ -9,7 +9,7 @@ import math
 import re
 import sys
 from collections.abc import Callable, Collection, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from urllib.parse import quote
 
 import attrs
@@ -115,7 +115,7 @@ _PATH_SAFE = "-._~!$&'()*+,;=:@"
 """Characters RFC 3986 allows in a path segment as they are (``pchar`` less ``%``)."""
 
 
-def fill_path(template: str, values: Mapping[str, str]) -> Result[str, SDKValidationError]:
+def fill_path(template: str, values: Mapping[str, str]) -> str | SDKValidationError:
     """The path with each ``{name}`` replaced by its value, percent-encoded as one segment.
 
     A value that would change which resource is asked for (``/``, ``?``, ``#``, a dot
@@ -125,19 +125,19 @@ def fill_path(template: str, values: Mapping[str, str]) -> Result[str, SDKValida
     encoded: dict[str, str] = {}
     for name, value in values.items():
         if not isinstance(value, str):
-            return Failure(_invalid(name, f"{name} must be a str, got {type(value).__name__}"))
+            return _invalid(name, f"{name} must be a str, got {type(value).__name__}")
         if value in ("", ".", "..") or any(c in value for c in "/\\?#"):
-            return Failure(_invalid(name, f"{name}={value!r} would change the request's path"))
+            return _invalid(name, f"{name}={value!r} would change the request's path")
         encoded[name] = quote(value, safe=_PATH_SAFE)
     try:
-        return Success(template.format_map(encoded))
+        return template.format_map(encoded)
     except KeyError as exc:
-        return Failure(_invalid(str(exc), f"the path parameter {exc} is missing"))
+        return _invalid(str(exc), f"the path parameter {exc} is missing")
 
 
 def query_params(
     values: Mapping[str, str | int | float | bool | None],
-) -> Result[list[tuple[str, str]], SDKValidationError]:
+) -> list[tuple[str, str]] | SDKValidationError:
     """Query parameters as sent: ``None`` left out, booleans as ``true``/``false``."""
     params: list[tuple[str, str]] = []
     for name, value in values.items():
@@ -147,11 +147,11 @@ def query_params(
             params.append((name, "true" if value else "false"))
         elif isinstance(value, int | float | str):
             if isinstance(value, float) and not math.isfinite(value):
-                return Failure(_invalid(name, f"{name}={value!r} is not a finite number"))
+                return _invalid(name, f"{name}={value!r} is not a finite number")
             params.append((name, str(value)))
         else:
-            return Failure(_invalid(name, f"{name} cannot be {type(value).__name__}"))
-    return Success(params)
+            return _invalid(name, f"{name} cannot be {type(value).__name__}")
+    return params
 
 
 def is_loopback(url: httpx.URL) -> bool:
@@ -185,7 +185,7 @@ def build_headers(
     metadata_level: str | None,
     user_agent: str | None,
     extra: Mapping[str, str],
-) -> Result[list[tuple[str, str]], SDKValidationError]:
+) -> list[tuple[str, str]] | SDKValidationError:
     """The request headers in the TypeScript SDK's order; ``extra`` overrides by name.
 
     A request without a body (a GET) has no ``Content-Type``.
@@ -204,15 +204,52 @@ def build_headers(
         ("Authorization", token),
         ("User-Agent", user_agent or USER_AGENT),
     ]
-    overridden = {name.lower() for name in extra}
+    overridden = {str(name).lower() for name in extra}  # a name not a str is refused below
     headers = [(k, v) for k, v in pairs if v is not None and k.lower() not in overridden]
     headers.extend(extra.items())
     for name, value in headers:
         problem = _header_problem(name, value)
         if problem:
-            shown = "Authorization" if name.lower() == "authorization" else f"{name}: {value!r}"
-            return Failure(_invalid(name, f"header {shown} cannot be sent: {problem}"))
-    return Success(headers)
+            secret = str(name).lower() == "authorization"
+            shown = "Authorization" if secret else f"{name}: {value!r}"
+            return _invalid(name, f"header {shown} cannot be sent: {problem}")
+    return headers
+
+
+HeaderValues: TypeAlias = tuple[
+    str, bool, bool, str | None, str | None, str | None, str | None, str | None, tuple[Any, ...]
+]
+"""``build_headers``' arguments in its order, ``extra`` as a tuple of its items."""
+
+
+@functools.lru_cache(maxsize=64)
+def header_block(values: HeaderValues) -> httpx.Headers | SDKValidationError:
+    """``build_headers`` as the ``httpx.Headers`` a request is built from, made once per
+    distinct set of values: checking and normalising the same headers cost about as much
+    per call as the rest of the request. Each request copies it; nothing changes it."""
+    (
+        api_key,
+        stream,
+        has_body,
+        http_referer,
+        app_title,
+        app_categories,
+        metadata_level,
+        user_agent,
+        extra,
+    ) = values
+    built = build_headers(
+        api_key=api_key,
+        stream=stream,
+        has_body=has_body,
+        http_referer=http_referer,
+        app_title=app_title,
+        app_categories=app_categories,
+        metadata_level=metadata_level,
+        user_agent=user_agent,
+        extra=dict(extra),
+    )
+    return built if isinstance(built, SDKValidationError) else httpx.Headers(built)
 
 
 def _header_problem(name: str, value: str) -> str | None:
@@ -233,14 +270,14 @@ def _text_header_problem(name: str, value: str) -> str | None:
     return None
 
 
-def build_body(payload: Mapping[str, Any]) -> Result[bytes, SDKValidationError]:
+def build_body(payload: Mapping[str, Any]) -> bytes | SDKValidationError:
     """Compact UTF-8 JSON, as the TypeScript SDK sends it; NaN and odd objects are refused."""
     try:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError, RecursionError) as exc:
-        return Failure(_invalid("request", f"the request body does not serialise to JSON: {exc}"))
+        return _invalid("request", f"the request body does not serialise to JSON: {exc}")
     try:
-        return Success(text.encode("utf-8"))
+        return text.encode("utf-8")
     except UnicodeEncodeError:
         pass
     # Surrogates: a pair written as two code points ("\ud83d\ude00") is one character;
@@ -249,14 +286,12 @@ def build_body(payload: Mapping[str, Any]) -> Result[bytes, SDKValidationError]:
         joined = text.encode("utf-16", "surrogatepass").decode("utf-16")
     except UnicodeDecodeError:
         where = _lone_surrogate_path(payload, "")
-        return Failure(
-            _invalid(
-                "request",
-                f"the request text has a lone surrogate{f' at {where}' if where else ''}, "
-                "which is not valid Unicode and cannot be sent as UTF-8",
-            )
+        return _invalid(
+            "request",
+            f"the request text has a lone surrogate{f' at {where}' if where else ''}, "
+            "which is not valid Unicode and cannot be sent as UTF-8",
         )
-    return Success(joined.encode("utf-8"))
+    return joined.encode("utf-8")
 
 
 def _lone_surrogate_path(value: object, path: str) -> str | None:
@@ -317,9 +352,9 @@ def json_reader(
         status: int, headers: httpx.Headers, body: bytes
     ) -> Result[T, ResponseValidationError]:
         value = _json_object(status, headers, body, cls.__name__)
-        if isinstance(value, Failure):
-            return value
-        decoded = _converter.from_builtins(value.unwrap(), cls)
+        if isinstance(value, ResponseValidationError):
+            return Failure(value)
+        decoded = _converter.from_builtins(value, cls)
         if isinstance(decoded, Failure):
             return Failure(_invalid_body(status, headers, body, cls.__name__, decoded.failure()))
         return decoded
@@ -329,18 +364,18 @@ def json_reader(
 
 def _json_object(
     status: int, headers: httpx.Headers, body: bytes, expected: str
-) -> Result[dict[str, Any], ResponseValidationError]:
+) -> dict[str, Any] | ResponseValidationError:
     # The body's text and the headers are copied into errors only: a success skips both
     # (decoding a large body to text costs as much as parsing it).
     try:
         value = json.loads(body) if body.strip() else None
     except (ValueError, RecursionError) as exc:
         why = f"the body is not JSON ({exc})"
-        return Failure(_not_json(status, header_dict(headers), _text(body), why, expected))
+        return _not_json(status, header_dict(headers), _text(body), why, expected)
     if not isinstance(value, dict):
         why = "expected a JSON object"
-        return Failure(_not_json(status, header_dict(headers), _text(body), why, expected))
-    return Success(value)
+        return _not_json(status, header_dict(headers), _text(body), why, expected)
+    return value
 
 
 def _invalid_body(
@@ -363,18 +398,15 @@ def read_success_body(
     status: int, headers: httpx.Headers, body: bytes
 ) -> Result[ChatResult, ResponseValidationError | GenerationError]:
     """A 2xx body: a ``ChatResult``, or the generation error the body reports."""
-    from openrouter_core.models import ChatResult  # deferred: models load on first use
-
-    parsed = _json_object(status, headers, body, "ChatResult")
-    if isinstance(parsed, Failure):
-        return parsed
-    value = parsed.unwrap()
-    decoded = _converter.from_builtins(value, ChatResult)
+    value = _json_object(status, headers, body, "ChatResult")
+    if isinstance(value, ResponseValidationError):
+        return Failure(value)
+    decoded = _converter.from_builtins(value, _chat_result())
     envelope = value.get("error")
     if isinstance(envelope, dict):
         partial = decoded.value_or(None)
         return Failure(generation_error(envelope, value, header_dict(headers), partial))
-    if isinstance(decoded, Failure):
+    if not isinstance(decoded, Success):  # Success first: the exact class skips the ABC check
         return Failure(_invalid_body(status, headers, body, "ChatResult", decoded.failure()))
     result = decoded.unwrap()
     for choice in result.choices:
@@ -382,7 +414,16 @@ def read_success_body(
             detail = _converter.to_builtins(choice.error).value_or(None) if choice.error else None
             detail = detail if isinstance(detail, dict) else {}
             return Failure(generation_error(detail, value, header_dict(headers), result))
-    return Success(result)
+    return decoded
+
+
+@functools.cache
+def _chat_result() -> type[ChatResult]:
+    """``ChatResult``, imported on the first answer (models load on first use) and then
+    held: an import statement in the function body would run the import machinery per call."""
+    from openrouter_core.models import ChatResult
+
+    return ChatResult
 
 
 def generation_error(

@@ -18,14 +18,15 @@ import attrs
 import httpx
 from returns.result import Failure, Result, Success
 
+from openrouter_core import _send
+from openrouter_core._plan import CallPlan
 from openrouter_core._retries import IDEMPOTENT_METHODS
+from openrouter_core._send import Flow
 from openrouter_core.errors import NotFoundResponseError, OpenRouterError, UnexpectedClientError
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
-    from openrouter_core._plan import CallPlan
     from openrouter_core._runtime import Runtime
-    from openrouter_core._send import Flow
 
 T = TypeVar("T")
 E = TypeVar("E", bound=OpenRouterError)
@@ -104,44 +105,40 @@ def outside_union(error: OpenRouterError) -> UnexpectedClientError:
 def call(
     core: OpenRouterCore,
     endpoint: Endpoint[T, E],
-    plan: Result[CallPlan, OpenRouterError],
+    plan: CallPlan | OpenRouterError,
     *,
     ready_timeout: float = 0.0,
 ) -> Success[T] | Failure[E]:
-    """Run a planned call with the core's sync client."""
-    from openrouter_core import _send
-
-    if isinstance(plan, Failure):
-        return narrow(endpoint, plan)
+    """Run a planned call (or answer the error that kept it from being planned) with the
+    core's sync client."""
+    if not isinstance(plan, CallPlan):
+        return narrow(endpoint, Failure(plan))
     client = core.acquire_client()  # inside the boundary: building it reads the environment
-    if isinstance(client, Failure):
+    # Success first: ``isinstance`` with the exact class skips the ABC check.
+    if not isinstance(client, Success):
         return narrow(endpoint, client)
-    flow = _flow(plan.unwrap(), core.runtime, ready_timeout)
+    flow = _flow(plan, core.runtime, ready_timeout)
     return narrow(endpoint, _send.run(flow, client.unwrap(), core.runtime))
 
 
 async def call_async(
     core: OpenRouterCore,
     endpoint: Endpoint[T, E],
-    plan: Result[CallPlan, OpenRouterError],
+    plan: CallPlan | OpenRouterError,
     *,
     ready_timeout: float = 0.0,
 ) -> Success[T] | Failure[E]:
     """The async twin of ``call``: only the driver differs."""
-    from openrouter_core import _send
-
-    if isinstance(plan, Failure):
-        return narrow(endpoint, plan)
+    if not isinstance(plan, CallPlan):
+        return narrow(endpoint, Failure(plan))
     client = core.acquire_async_client()  # the running loop's own
-    if isinstance(client, Failure):
+    if not isinstance(client, Success):
         return narrow(endpoint, client)
-    flow = _flow(plan.unwrap(), core.runtime, ready_timeout)
+    flow = _flow(plan, core.runtime, ready_timeout)
     return narrow(endpoint, await _send.run_async(flow, client.unwrap(), core.runtime))
 
 
 def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result[Any, Any]]:
-    from openrouter_core import _send
-
     if plan.endpoint.stream:
         from openrouter_core._stream import stream_attempt
 
@@ -166,8 +163,6 @@ def until_found(
     the answer when time runs out, or when the call's deadline (``deadline_at``, runtime
     monotonic time) would pass during the next wait.
     """
-    from openrouter_core._send import Sleep
-
     start = runtime.monotonic()
     delay = _FIRST_POLL
     while True:
@@ -182,5 +177,5 @@ def until_found(
             left = min(left, deadline_at - now)
         if left <= 0:
             return outcome
-        yield Sleep(min(delay, left))
+        yield _send.Sleep(min(delay, left))
         delay = min(delay * 2, _MAX_POLL)

@@ -2,7 +2,11 @@
 
 No network I/O happens here; the only foreign code run is the caller's: the API-key
 callable and the ``before_create_request`` hooks, each guarded so that a raise (or a hook
-returning the wrong type) becomes a ``Failure`` instead of escaping.
+returning the wrong type) becomes an error value instead of escaping.
+
+The planner answers a ``CallPlan`` or the error value itself, not a ``Result``: it runs on
+every call, and each ``Success`` built and each ``isinstance(..., Failure)`` asked of one
+(an ABC check) cost more than the step it wraps. ``_operation.call`` makes the ``Result``.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _converter, _http
+from openrouter_core._core import OpenRouterCore
 from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions, default_options
 from openrouter_core._retries import RetryConfig
 from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
 if TYPE_CHECKING:
-    from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
 
 PlanError: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
@@ -88,7 +92,7 @@ def plan_call(
     body: object = None,
     shape_body: Callable[[dict[str, Any]], None] | None = None,
     attribution: Attribution | None = None,
-) -> Result[CallPlan, PlanError]:
+) -> CallPlan | PlanError:
     """Everything needed to send one call of ``endpoint``, or the reason it cannot be sent.
 
     ``path`` fills the path template (each value percent-encoded, values that would change
@@ -96,9 +100,9 @@ def plan_call(
     endpoint's body model, converted to JSON with ``options.extra_body`` merged in, after
     which ``shape_body`` may set what the operation itself decides (chat's ``stream``).
     """
-    checked = check_arguments(core, options)
-    if isinstance(checked, Failure):
-        return checked
+    problem = check_arguments(core, options)
+    if problem is not None:
+        return problem
     return plan_checked(
         core,
         endpoint,
@@ -121,82 +125,82 @@ def plan_checked(
     body: object = None,
     shape_body: Callable[[dict[str, Any]], None] | None = None,
     attribution: Attribution | None = None,
-) -> Result[CallPlan, PlanError]:
+) -> CallPlan | PlanError:
     """``plan_call`` for arguments ``check_arguments`` already passed (chat checks them
     before reading its options); the checks run once per call."""
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
-        return Failure(
-            SDKValidationError(
-                message=f"expected a {wanted.__name__}, got {type(body).__name__}",
-                field="request",
-            )
+        return SDKValidationError(
+            message=f"expected a {wanted.__name__}, got {type(body).__name__}",
+            field="request",
         )
     route = _http.fill_path(endpoint.path, path or {})
-    if isinstance(route, Failure):
+    if not isinstance(route, str):
         return route
     params = _http.query_params(query or {})
-    if isinstance(params, Failure):
+    if not isinstance(params, list):
         return params
     server_url = options.server_url or core.server_url
-    # An unhashable value cannot be cached; it still gets its Failure from the parser.
+    # An unhashable value cannot be cached; it still gets its error from the parser.
     resolved = (
-        _resolve(server_url, route.unwrap())
+        _resolve(server_url, route)
         if isinstance(server_url, str)
-        else _resolve.__wrapped__(server_url, route.unwrap())
+        else _resolve.__wrapped__(server_url, route)
     )
-    if isinstance(resolved, Failure):
+    if not isinstance(resolved, tuple):
         return resolved
-    base_url, base_text, url = resolved.unwrap()
+    base_url, base_text, url = resolved
     key = _api_key(core)
-    if isinstance(key, Failure):
+    if not isinstance(key, str):
         return key
     if (
         base_url.scheme == "http"
         and not _http.is_loopback(base_url)
         and not core.allow_insecure_http
     ):
-        return Failure(
-            SDKValidationError(
-                message=(
-                    f"refusing to send the API key over plain http to {base_url.host}; "
-                    "use https, or OpenRouterCore(allow_insecure_http=True)"
-                ),
-                field="server_url",
-            )
+        return SDKValidationError(
+            message=(
+                f"refusing to send the API key over plain http to {base_url.host}; "
+                "use https, or OpenRouterCore(allow_insecure_http=True)"
+            ),
+            field="server_url",
         )
     hooks = core.hooks
     content: bytes | None = None
     if wanted is not None:
         payload = _payload(body, options)
-        if isinstance(payload, Failure):
+        if not isinstance(payload, dict):
             return payload
-        body_value = payload.unwrap()
         if shape_body is not None:
-            shape_body(body_value)
+            shape_body(payload)
         for hook in hooks.before_create_request:
             context = HookContext(operation=endpoint.name, base_url=base_text, attempt=0)
-            replaced = run_replacing_hook(hook, context, body_value, name="before_create_request")
+            replaced = run_replacing_hook(hook, context, payload, name="before_create_request")
             if isinstance(replaced, Failure):
-                return replaced
-            body_value = replaced.unwrap()
-        encoded = _http.build_body(body_value)
-        if isinstance(encoded, Failure):
+                hook_error: UnexpectedClientError = replaced.failure()
+                return hook_error
+            payload = replaced.unwrap()
+        encoded = _http.build_body(payload)
+        if not isinstance(encoded, bytes):
             return encoded
-        content = encoded.unwrap()
+        content = encoded
     own = attribution or _NO_ATTRIBUTION
-    headers = _http.build_headers(
-        api_key=key.unwrap(),
-        stream=endpoint.stream,
-        has_body=content is not None,
-        http_referer=_pick(own.http_referer, core.http_referer),
-        app_title=_pick(own.app_title, core.app_title),
-        app_categories=_pick(own.app_categories, core.app_categories),
-        metadata_level=own.metadata_level,
-        user_agent=core.user_agent,
-        extra=options.headers,
+    header_values: _http.HeaderValues = (
+        key,
+        endpoint.stream,
+        content is not None,
+        _pick(own.http_referer, core.http_referer),
+        _pick(own.app_title, core.app_title),
+        _pick(own.app_categories, core.app_categories),
+        own.metadata_level,
+        core.user_agent,
+        tuple(options.headers.items()),
     )
-    if isinstance(headers, Failure):
+    try:
+        headers = _http.header_block(header_values)
+    except TypeError:  # an unhashable value: built uncached, to be refused with a message
+        headers = _http.header_block.__wrapped__(header_values)
+    if not isinstance(headers, httpx.Headers):
         return headers
     first_content = _pick(options.first_content_timeout, core.first_content_timeout)
     idle = _pick(options.idle_timeout, core.idle_timeout)
@@ -205,49 +209,48 @@ def plan_checked(
         timeout = _cap_read(timeout, first_content, idle)
     deadline = _pick(options.deadline, core.deadline)
     try:
-        query_pairs = params.unwrap()
         # Merged, not replaced: a query string on the server URL is kept (httpx.Request's
         # params= would drop it).
         http_request = httpx.Request(
             endpoint.method,
-            url.copy_merge_params(tuple(query_pairs)) if query_pairs else url,
-            headers=headers.unwrap(),
+            url.copy_merge_params(tuple(params)) if params else url,
+            headers=headers,
             content=content,
             extensions={"timeout": timeout.as_dict()},
         )
     except (httpx.HTTPError, TypeError, ValueError, UnicodeError) as exc:
-        return Failure(SDKValidationError(message=f"the request cannot be built: {exc}"))
-    return Success(
-        CallPlan(
-            endpoint=endpoint,
-            request=http_request,
-            base_url=base_text,
-            retries=options.retries or core.retry_config,
-            idempotent=endpoint.idempotent,
-            deadline=deadline,
-            deadline_at=None if deadline is None else core.runtime.monotonic() + deadline,
-            first_content_timeout=first_content,
-            idle_timeout=idle,
-            max_response_bytes=core.max_response_bytes,
-            max_line_bytes=core.max_line_bytes,
-            keep_content=options.keep_content,
-            hooks=hooks,
-            logger=core.logger,
-        )
+        return SDKValidationError(message=f"the request cannot be built: {exc}")
+    return CallPlan(
+        endpoint=endpoint,
+        request=http_request,
+        base_url=base_text,
+        retries=options.retries or core.retry_config,
+        idempotent=endpoint.idempotent,
+        deadline=deadline,
+        deadline_at=None if deadline is None else core.runtime.monotonic() + deadline,
+        first_content_timeout=first_content,
+        idle_timeout=idle,
+        max_response_bytes=core.max_response_bytes,
+        max_line_bytes=core.max_line_bytes,
+        keep_content=options.keep_content,
+        hooks=hooks,
+        logger=core.logger,
     )
 
 
 @functools.lru_cache(maxsize=64)
-def _resolve(
-    server_url: str, path: str
-) -> Result[tuple[httpx.URL, str, httpx.URL], SDKValidationError]:
+def _resolve(server_url: str, path: str) -> tuple[httpx.URL, str, httpx.URL] | SDKValidationError:
     """The normalised base URL (and its text) and the path's URL, once per server URL and path.
 
     Parsing and copying ``httpx.URL`` values took about a third of a call's own time on a
     loopback benchmark; both results are immutable, so every call with the same URL shares them.
     """
     base = _http.normalize_server_url(server_url)
-    return base.map(lambda url: (url, str(url), _http.endpoint_url(url, path)))
+    if isinstance(base, Failure):
+        invalid: SDKValidationError = base.failure()
+        return invalid
+    url = base.unwrap()
+    return url, str(url), _http.endpoint_url(url, path)
 
 
 def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, UnexpectedClientError]:
@@ -284,56 +287,48 @@ def run_replacing_hook(
     return Success(value)
 
 
-def check_arguments(core: object, options: object) -> Result[None, SDKValidationError]:
+def check_arguments(core: object, options: object) -> SDKValidationError | None:
     """The core and the options are what the signature says (not an AttributeError later)."""
-    from openrouter_core._core import OpenRouterCore
-
     if not isinstance(core, OpenRouterCore):
         hint = " (for an OpenRouter client, pass client.core)" if hasattr(core, "core") else ""
-        return Failure(
-            SDKValidationError(
-                message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
-                field="core",
-            )
+        return SDKValidationError(
+            message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
+            field="core",
         )
     if options is not None and not isinstance(options, RequestOptions):
-        return Failure(
-            SDKValidationError(
-                message=f"options must be a RequestOptions or None, got {type(options).__name__}",
-                field="options",
-            )
+        return SDKValidationError(
+            message=f"options must be a RequestOptions or None, got {type(options).__name__}",
+            field="options",
         )
-    return Success(None)
+    return None
 
 
-def _api_key(core: OpenRouterCore) -> Result[str, PlanError]:
+def _api_key(core: OpenRouterCore) -> str | PlanError:
     source = core.api_key
     if callable(source):
         fetched = guarded(source, name="api_key provider")
         if isinstance(fetched, Failure):
-            return fetched
+            raised: UnexpectedClientError = fetched.failure()
+            return raised
         key: object = fetched.unwrap()
     else:
         key = source
     if not isinstance(key, str) or not key.strip():
-        return Failure(
-            SDKValidationError(
-                message="no API key: pass api_key=... or set OPENROUTER_API_KEY",
-                field="api_key",
-            )
+        return SDKValidationError(
+            message="no API key: pass api_key=... or set OPENROUTER_API_KEY",
+            field="api_key",
         )
-    return Success(key.strip())
+    return key.strip()
 
 
-def _payload(body: object, options: RequestOptions) -> Result[dict[str, Any], SDKValidationError]:
-    converted = _converter.to_builtins(body)
-    if isinstance(converted, Failure):
-        return converted
-    payload = converted.unwrap()
+def _payload(body: object, options: RequestOptions) -> dict[str, Any] | SDKValidationError:
+    payload = _converter.builtins_or_error(body)
+    if isinstance(payload, SDKValidationError):
+        return payload
     if not isinstance(payload, dict):
-        return Failure(SDKValidationError(message="the request did not convert to a JSON object"))
+        return SDKValidationError(message="the request did not convert to a JSON object")
     payload.update(options.extra_body)
-    return Success(payload)
+    return payload
 
 
 def _pick(first: T | None, second: T | None) -> T | None:

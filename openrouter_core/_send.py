@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
+import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
+from contextvars import Token
 from typing import Any, Generic, TypeAlias, TypeVar
 
 import attrs
@@ -67,8 +68,8 @@ class Opened(Generic[Body]):
 class Send:
     """Send the request (body not read yet); reply: an ``Opened`` or an error value.
 
-    ``until`` (runtime monotonic time) is the call's deadline: the whole exchange up to the
-    response headers ends then, however slowly the headers trickle in.
+    ``until`` (runtime monotonic time) is the call's deadline: the driver ends this send,
+    and every read of the call after it, then, however slowly the answer trickles in.
     """
 
     __slots__ = ("request", "until")
@@ -81,8 +82,9 @@ class Send:
 class ReadBody:
     """Read the whole body, at most ``limit`` bytes, then close; reply: bytes or an error.
 
-    ``until`` (runtime monotonic time) is the call's deadline: a body still arriving then
-    is abandoned, however steadily it trickles in.
+    ``until`` (runtime monotonic time) is the call's deadline, checked between pieces too:
+    a body still arriving then is abandoned, even on a caller's client whose reads the
+    driver cannot cut short.
     """
 
     __slots__ = ("limit", "opened", "until")
@@ -346,6 +348,13 @@ def _late(delivery: Delivery) -> RequestTimeoutError:
     )
 
 
+def _late_body() -> RequestTimeoutError:
+    return RequestTimeoutError(
+        message="the call's deadline passed while the response body was arriving",
+        may_have_been_processed=True,
+    )
+
+
 # Exceptions a transport may raise: httpx's own, and anything a custom transport throws.
 # BaseException (KeyboardInterrupt, SystemExit, cancellation) is deliberately not here.
 _TRANSPORT_EXCEPTIONS = (Exception,)
@@ -389,23 +398,29 @@ def send_attempt(
 
 
 def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
-    """Drive ``flow`` with a sync client."""
+    """Drive ``flow`` with a sync client.
+
+    A call with a deadline runs with it in ``_deadline.UNTIL``, so that the core's own
+    client ends every read and write by then (a blocking read cannot be cancelled).
+    """
     live: set[Opened[Iterator[bytes]]] = set()
+    until: float | None = None
+    deadline: Token[float | None] | None = None
 
     def perform(action: Action) -> object:
+        nonlocal until, deadline
         if isinstance(action, Sleep):
             runtime.sleep(action.seconds)
             return None
         if isinstance(action, Send):
+            until = action.until
+            if until is not None and deadline is None:
+                deadline = _bind_deadline(until, runtime)
             delivery = _traced(action.request, asynchronous=False)
-            timer = _deadline_timer(action.until, runtime, delivery)
             try:
                 response = client.send(action.request, stream=True)
             except _TRANSPORT_EXCEPTIONS as exc:
                 return _send_failed(exc, action, runtime, delivery)
-            finally:
-                if timer is not None:
-                    timer.cancel()
             opened = Opened(response, response.iter_bytes())
             live.add(opened)
             return opened
@@ -417,7 +432,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
                 return read_limited(action, chunks, runtime)
             return None
         except _TRANSPORT_EXCEPTIONS as exc:
-            return transport_error(exc)
+            return _read_failed(exc, until, runtime)
         finally:
             live.discard(action.opened)
             action.opened.response.close()
@@ -433,23 +448,32 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
             opened.response.close()
         flow.close()
         raise
+    finally:
+        if deadline is not None:
+            deadline.var.reset(deadline)
 
 
 async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) -> T:
-    """Drive ``flow`` with an async client; the twin of ``run``."""
+    """Drive ``flow`` with an async client; the twin of ``run``.
+
+    A call with a deadline runs every send and read under a cancel scope that ends then.
+    """
     live: set[Opened[AsyncIterator[bytes]]] = set()
+    until: float | None = None
 
     async def perform(action: Action) -> object:
+        nonlocal until
         if isinstance(action, Sleep):
             await runtime.asleep(action.seconds)
             return None
         if isinstance(action, Send):
+            until = action.until
             request = action.request
             delivery = _traced(request, asynchronous=True)
             if len(request.content) > UPLOAD_PIECE:
                 request.stream = WatchedUpload(request.content, delivery)
             try:
-                with _time_limit(action.until, runtime):
+                with _time_limit(until, runtime):
                     response = await client.send(request, stream=True)
             except _TRANSPORT_EXCEPTIONS as exc:  # fail_after's TimeoutError included
                 return _send_failed(exc, action, runtime, delivery)
@@ -458,13 +482,18 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
             return opened
         chunks: AsyncIterator[bytes] = action.opened.chunks  # made by this driver
         if isinstance(action, ReadChunk):
-            return await aread_chunk(chunks)
+            try:
+                with _time_limit(until, runtime):
+                    return await aread_chunk(chunks)
+            except TimeoutError as exc:  # the deadline's scope (aread_chunk catches the rest)
+                return _read_failed(exc, until, runtime)
         try:
             if isinstance(action, ReadBody):
-                return await aread_limited(action, chunks, runtime)
+                with _time_limit(until, runtime):
+                    return await aread_limited(action, chunks, runtime)
             return None
-        except _TRANSPORT_EXCEPTIONS as exc:
-            return transport_error(exc)
+        except _TRANSPORT_EXCEPTIONS as exc:  # fail_after's TimeoutError included
+            return _read_failed(exc, until, runtime)
         finally:
             live.discard(action.opened)
             # Shielded: under anyio cancellation every await is cancelled again, and an
@@ -506,21 +535,25 @@ def _send_failed(
     return transport_error(exc, may_have_been_processed=delivery.may_have_been_processed(exc))
 
 
-def _deadline_timer(
-    until: float | None, runtime: Runtime, delivery: Delivery
-) -> threading.Timer | None:
-    """At the deadline, wake a sync read that per-read timeouts cannot bound (a header block
-    trickled byte by byte): a daemon timer shuts the attempt's socket down."""
-    if until is None:
-        return None
-    timer = threading.Timer(max(0.0, until - runtime.monotonic()), delivery.interrupt)
-    timer.daemon = True
-    timer.start()
-    return timer
+def _bind_deadline(until: float, runtime: Runtime) -> Token[float | None]:
+    """Run the rest of this sync call with its deadline (runtime time ``until``) set for
+    the core's own client, in ``time.monotonic()`` seconds (the runtime's clock may be a
+    test's)."""
+    from openrouter_core._deadline import UNTIL  # imports httpcore: only calls with a deadline
+
+    return UNTIL.set(time.monotonic() + (until - runtime.monotonic()))
+
+
+def _read_failed(exc: Exception, until: float | None, runtime: Runtime) -> OpenRouterError:
+    """The error of a body read that raised: the call's deadline (runtime time ``until``)
+    passing, or the transport's."""
+    if until is not None and runtime.monotonic() >= until:
+        return _late_body()
+    return transport_error(exc)
 
 
 def _time_limit(until: float | None, runtime: Runtime) -> Any:
-    """The async twin of ``_deadline_timer``: a cancel scope that ends at the deadline."""
+    """The async twin's deadline: a cancel scope that ends a send or a read then."""
     if until is None:
         return contextlib.nullcontext()
     import anyio
@@ -575,10 +608,7 @@ class _BodyBuffer:
         if self._size > self._limit:
             return self.too_large()
         if self._until is not None and self._clock() > self._until:
-            return RequestTimeoutError(
-                message="the call's deadline passed while the response body was arriving",
-                may_have_been_processed=True,
-            )
+            return _late_body()
         return None
 
     def too_large(self) -> ResponseValidationError:
@@ -592,9 +622,16 @@ class _BodyBuffer:
 
 
 async def aclose_shielded(responses: list[httpx.Response]) -> None:
-    """Close responses even while the task is being cancelled."""
+    """Close responses even while the task is being cancelled.
+
+    A body read to its end is closed already (httpx closes it as the last piece goes by):
+    then there is nothing to await, and no cancel scope to set up on every call.
+    """
+    pending = [response for response in responses if not response.is_closed]
+    if not pending:
+        return
     import anyio
 
     with anyio.CancelScope(shield=True):
-        for response in responses:
+        for response in pending:
             await response.aclose()

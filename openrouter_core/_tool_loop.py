@@ -20,6 +20,7 @@ from openrouter_core import _schema
 from openrouter_core._converter import to_json
 from openrouter_core.errors import (
     InvalidRequestError,
+    OpenRouterError,
     ToolLoopInterruptedError,
     ToolRoundsExceededError,
 )
@@ -250,12 +251,15 @@ def _run_call(
         return ToolCallRecord(round_, call, outcome.value)
     encoded = to_json(outcome.value)
     if isinstance(encoded, Failure):
-        return failed(f"{tool.name} returned a value that is not JSON: {encoded.failure()}")
+        why = encoded.failure().description
+        return failed(f"{tool.name} returned a value that is not JSON: {why}")
     return ToolCallRecord(round_, call, encoded.unwrap().decode())
 
 
 def _describe(error: Exception) -> str:
     """``Type: message`` of the tool's exception, even when its ``__str__`` fails too."""
+    if isinstance(error, OpenRouterError):
+        return str(error)  # already ``Type: description``
     try:
         return f"{type(error).__name__}: {error}"
     except Exception:  # a broken __str__ in the caller's exception class

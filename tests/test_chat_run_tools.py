@@ -15,6 +15,7 @@ from returns.result import Failure, Success
 from openrouter_core import OpenRouterCore
 from openrouter_core.errors import (
     InvalidRequestError,
+    NotFoundResponseError,
     ServiceUnavailableResponseError,
     ToolLoopInterruptedError,
     ToolRoundsExceededError,
@@ -69,6 +70,16 @@ def mute(x: int) -> str:
     raise _Unprintable
 
 
+def relay(model: str) -> str:
+    """Fails with the SDK's own error, as a tool that asks OpenRouter itself might."""
+    raise NotFoundResponseError(message=f"{model} not found", status_code=404)
+
+
+def not_json(x: int) -> float:
+    """Returns a value JSON cannot hold."""
+    return float("nan")
+
+
 def _request(text: str = "Paris") -> ChatRequest:
     return ChatRequest(model="openai/gpt-4o", messages=[ChatUserMessage(content=text)])
 
@@ -120,7 +131,8 @@ def test_the_fake_server_loop_ends_at_the_answer(mode: Mode) -> None:
 
 
 def test_tool_failures_go_back_to_the_model(mode: Mode) -> None:
-    """Unknown tool, bad JSON, arguments that do not fit, a raising tool: error messages."""
+    """Unknown tool, bad JSON, arguments that do not fit, a raising tool, a result that is
+    not JSON: error messages, each naming an exception's class once."""
     core, transport = scripted_core(
         _calls(
             ("nope", {}),
@@ -129,19 +141,27 @@ def test_tool_failures_go_back_to_the_model(mode: Mode) -> None:
             ("explode", {"reason": "why"}),
             ("get_weather", {"city": "Oslo", "days": None}),
             ("mute", {"x": 1}),
+            ("relay", {"model": "x/y"}),
+            ("not_json", {"x": 1}),
         ),
         json_response(chat_result("done")),
     )
-    result = _run(mode, core, [get_weather, explode, mute])
+    result = _run(mode, core, [get_weather, explode, mute, relay, not_json])
     assert isinstance(result, Success)
     run = result.unwrap()
     errors = [record.error for record in run.calls]
-    assert errors[0] == "no tool named 'nope' (offered: get_weather, explode, mute)"
+    assert errors[0] == (
+        "no tool named 'nope' (offered: get_weather, explode, mute, relay, not_json)"
+    )
     assert errors[1] is not None and errors[1].startswith("the arguments are not JSON")
     assert errors[2] == "the arguments do not fit: $.city: expected a string, got an integer"
     assert errors[3] == "explode raised RuntimeError: boom: why"
     assert errors[4] is None
     assert errors[5] == "mute raised _Unprintable"
+    assert errors[6] == "relay raised NotFoundResponseError: HTTP 404: x/y not found"
+    assert (errors[7] or "").startswith(
+        "not_json returned a value that is not JSON: cannot serialise to JSON: Out of range"
+    )
     assert '{"city":"Oslo","days":2,"sky":"clear"}' == run.calls[4].output
     sent = json.loads(transport.requests[1].content)["messages"]
     assert [f"Error: {e}" for e in errors[:4]] == [m["content"] for m in sent[2:6]]
@@ -181,7 +201,10 @@ def test_a_failed_request_keeps_the_run_so_far(mode: Mode) -> None:
                 type(m) for m in err.messages
             ]
             assert err.__cause__ is err.error
-            assert str(err).startswith("the tool loop stopped at round 2: ")
+            assert str(err).startswith(
+                "ToolLoopInterruptedError: the tool loop stopped at round 2: "
+                "ServiceUnavailableResponseError: HTTP 503: "
+            )
         case _:
             pytest.fail(f"expected ToolLoopInterruptedError, got {result}")
 

@@ -33,6 +33,7 @@ PLAIN_CHAT_SEND_MODULES = [
     "openrouter_core._clients",
     "openrouter_core._converter",
     "openrouter_core._core",
+    "openrouter_core._deadline",
     "openrouter_core._delivery",
     "openrouter_core._http",
     "openrouter_core._operation",

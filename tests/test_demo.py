@@ -150,8 +150,7 @@ def test_demo_fault_exits_non_zero_with_a_readable_message(
 
     assert EXIT_FAILED == run.returncode
     assert expected_stdout == run.stdout
-    assert "error: " in run.stderr
-    assert expected_class in run.stderr
+    assert f"error: {expected_class}: " in run.stderr
     assert "Traceback" not in run.stderr
 
 
@@ -279,15 +278,16 @@ def test_streamed_text_is_flushed_chunk_by_chunk(monkeypatch: pytest.MonkeyPatch
 def test_every_kind_of_failure_is_a_message_and_exit_1(
     capsys: pytest.CaptureFixture[str], model: str, expected_class: str, stream: bool
 ) -> None:
-    """Failures before or during the answer, streamed or not, all read as ``error: ...``."""
+    """Failures before or during the answer, streamed or not, all read as ``error: <class>:
+    ...``, the class named once."""
     argv = ["chat", "--no-retries", "--model", model, QUESTION]
 
     code = main(argv if stream else [*argv, "--no-stream"])
     err = capsys.readouterr().err
 
     assert EXIT_FAILED == code
-    assert "\nerror: " in err
-    assert f"({expected_class}" in err
+    assert f"\nerror: {expected_class}: " in err
+    assert 1 == err.count(expected_class), err
 
 
 def test_json_failure_is_one_error_object(capsys: pytest.CaptureFixture[str]) -> None:
@@ -321,7 +321,7 @@ def test_retries_are_reported_before_the_answer(capsys: pytest.CaptureFixture[st
 
     assert EXIT_OK == code
     assert captured.out.startswith(PARIS)
-    assert "attempt 1 failed, retrying: HTTP 500" in captured.err
+    assert "attempt 1 failed, retrying: InternalServerResponseError: HTTP 500" in captured.err
 
 
 def test_timeout_turns_a_stall_into_a_failure(capsys: pytest.CaptureFixture[str]) -> None:
@@ -329,7 +329,7 @@ def test_timeout_turns_a_stall_into_a_failure(capsys: pytest.CaptureFixture[str]
     code = main(["chat", "--no-retries", "--timeout", "0.2", "--model", "fake/stall-5", QUESTION])
 
     assert EXIT_FAILED == code
-    assert "(StreamStalledError" in capsys.readouterr().err
+    assert "error: StreamStalledError: " in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -449,8 +449,10 @@ def test_an_unknown_generation_is_a_readable_404(capsys: pytest.CaptureFixture[s
 
     assert EXIT_FAILED == code
     assert "" == captured.out
-    assert "error: HTTP 404: Generation gen-nobody-knows not found" in captured.err
-    assert "(NotFoundResponseError, status 404)" in captured.err
+    assert (
+        "error: NotFoundResponseError: HTTP 404: Generation gen-nobody-knows not found\n"
+        "       (status 404)\n"
+    ) in captured.err
 
 
 def test_generation_wait_asks_again_until_the_stats_are_ready(
@@ -528,9 +530,9 @@ def test_key_usage_counts_the_answers_before_it(
 @pytest.mark.parametrize(
     "case",
     [
-        (["key"], "/api/v1", "(UnauthorizedResponseError, status 401)"),
-        (["generation", FAKE_GENERATION], "/api/v1", "(UnauthorizedResponseError, status 401)"),
-        (["models"], "/api/v0", "(OpenRouterDefaultError, status 404)"),
+        (["key"], "/api/v1", "UnauthorizedResponseError", 401),
+        (["generation", FAKE_GENERATION], "/api/v1", "UnauthorizedResponseError", 401),
+        (["models"], "/api/v0", "OpenRouterDefaultError", 404),
     ],
     ids=["key", "generation", "models"],
 )
@@ -538,11 +540,11 @@ def test_operation_failures_read_as_error_and_exit_1(
     fake_openrouter: FakeOpenRouter,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    case: tuple[list[str], str, str],
+    case: tuple[list[str], str, str, int],
 ) -> None:
     """A refused key, or a server without the operation (an undeclared status), is a message
     on stderr and exit 1; --json makes it one error object."""
-    argv, root, expected = case
+    argv, root, expected, status = case
     monkeypatch.setenv("OPENROUTER_API_KEY", "sk-or-v1-wrong")
     monkeypatch.setenv("OPENROUTER_BASE_URL", fake_openrouter.base_url.replace("/api/v1", root))
 
@@ -553,10 +555,11 @@ def test_operation_failures_read_as_error_and_exit_1(
 
     assert (EXIT_FAILED, EXIT_FAILED) == (code, json_code)
     assert "" == captured.out
-    assert "error: HTTP " in captured.err
-    assert expected in captured.err
+    assert f"error: {expected}: HTTP {status}: " in captured.err
+    assert f"(status {status})" in captured.err
     assert "Traceback" not in captured.err
-    assert expected.partition(",")[0].strip("(") == error["type"]
+    assert (expected, status) == (error["type"], error["status_code"])
+    assert error["message"].startswith(f"HTTP {status}: ")
 
 
 @pytest.mark.parametrize(

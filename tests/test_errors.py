@@ -74,7 +74,8 @@ def test_str_shows_the_upstream_provider_message() -> None:
         status_code=429,
         metadata={"provider_name": "OpenAI", "raw": '{"error": {"message": "quota hit"}}'},
     )
-    assert "HTTP 429: Provider returned error (OpenAI: quota hit)" == str(err)
+    assert "HTTP 429: Provider returned error (OpenAI: quota hit)" == err.description
+    assert f"TooManyRequestsResponseError: {err.description}" == str(err)
 
 
 def test_client_error_chains_its_cause_and_can_be_raised() -> None:

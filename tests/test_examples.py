@@ -45,7 +45,7 @@ OFFLINE = (
     "[offline: no OPENROUTER_API_KEY, a fake OpenRouter answers at http://127.0.0.1:<PORT>/api/v1]"
 )
 ANSWER = "The capital of France is Paris."
-STALLED = "no first content within 0.3 s (keep-alives do not count)"
+STALLED = "StreamStalledError: no first content within 0.3 s (keep-alives do not count)"
 
 # All that each example prints against the fake server, section by section.
 EXPECTED = {
@@ -79,17 +79,18 @@ EXPECTED = {
         "1. A call that works:",
         f"   answer: {ANSWER}",
         "2. A 429, with retries off for this call (NO_RETRIES):",
-        "  (attempt 1 failed: HTTP 429: Rate limit exceeded: free-models-per-min.)",
+        "  (attempt 1 failed: TooManyRequestsResponseError: HTTP 429: Rate limit exceeded: "
+        "free-models-per-min.)",
         "   rate limited; the server asks to wait 1.0 s",
         "3. Two 500s, then an answer: the default policy retries them with backoff.",
         "   Here a faster policy for this call only:",
-        "  (attempt 1 failed: HTTP 500: Internal Server Error)",
-        "  (attempt 2 failed: HTTP 500: Internal Server Error)",
+        "  (attempt 1 failed: InternalServerResponseError: HTTP 500: Internal Server Error)",
+        "  (attempt 2 failed: InternalServerResponseError: HTTP 500: Internal Server Error)",
         f"   answer: {ANSWER}",
         "4. A deadline bounds the whole call, retries and waits included:",
         # The deadline's timer or the read timeout it capped, whichever fires first.
-        "  (attempt 1 failed: <TEXT>)",
-        "   timed out after 1 attempt(s): <TEXT>",
+        "  (attempt 1 failed: RequestTimeoutError: <TEXT>)",
+        "   timed out after 1 attempt(s): RequestTimeoutError: <TEXT>",
         "   (gave up after <SECONDS> s, not 5)",  # well before the slow answer
         "5. The stream watchdog: keep-alive comments are not content.",
         f"  (attempt 1 failed: {STALLED})",

@@ -20,6 +20,7 @@ from openrouter_core.funcs._chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult
 
 from .status_table import DOCUMENTED_STATUS_ERRORS, DOCUMENTED_STATUSES
+from .support import user_request
 
 
 def read_chat_result(status: int, headers: httpx.Headers, body: bytes, *, now: float) -> Any:
@@ -106,7 +107,7 @@ def _build(**overrides: Any) -> Any:
 
 def test_headers_in_the_typescript_sdks_order() -> None:
     """Names and order follow what the TypeScript SDK sends; unset options are left out."""
-    headers = _build().unwrap()
+    headers = _build()
     assert [
         ("Content-Type", "application/json"),
         ("Accept", "application/json"),
@@ -120,7 +121,7 @@ def test_headers_in_the_typescript_sdks_order() -> None:
 
 def test_stream_asks_for_event_stream_and_metadata_is_sent() -> None:
     """Accept follows the operation; X-OpenRouter-Metadata appears only when set."""
-    headers = dict(_build(stream=True, metadata_level="enabled").unwrap())
+    headers = dict(_build(stream=True, metadata_level="enabled"))
     assert ("text/event-stream", "enabled") == (headers["Accept"], headers["X-OpenRouter-Metadata"])
 
 
@@ -133,7 +134,7 @@ def test_user_agent_names_package_python_and_httpx() -> None:
 
 def test_extra_headers_override_by_name_case_insensitively() -> None:
     """A per-call header replaces the SDK's header of the same name."""
-    headers = _build(extra={"x-openrouter-title": "From options", "X-Custom": "1"}).unwrap()
+    headers = _build(extra={"x-openrouter-title": "From options", "X-Custom": "1"})
     names = [name.lower() for name, _ in headers]
     assert 1 == names.count("x-openrouter-title")
     assert ("x-openrouter-title", "From options") in headers
@@ -141,7 +142,7 @@ def test_extra_headers_override_by_name_case_insensitively() -> None:
 
 def test_bearer_prefix_is_not_doubled() -> None:
     """A key that already starts with 'Bearer ' is sent as given."""
-    headers = dict(_build(api_key="Bearer sk-or-x").unwrap())
+    headers = dict(_build(api_key="Bearer sk-or-x"))
     assert "Bearer sk-or-x" == headers["Authorization"]
 
 
@@ -153,33 +154,57 @@ def test_bearer_prefix_is_not_doubled() -> None:
         {"app_title": "Café ☕"},
         {"extra": {"X-Bad": "a\x00b"}},
         {"extra": {"Bad Name": "v"}},
+        {"extra": {1: "v"}},
     ],
-    ids=["crlf", "lf", "non-ascii", "nul", "bad-name"],
+    ids=["crlf", "lf", "non-ascii", "nul", "bad-name", "name-not-str"],
 )
 def test_unsafe_header_values_are_refused(overrides: dict[str, Any]) -> None:
     """CR/LF/NUL and non-ASCII values are never sent raw: the call fails before any I/O."""
     outcome = _build(**overrides)
-    assert isinstance(outcome, Failure)
-    assert isinstance(outcome.failure(), SDKValidationError)
+    assert isinstance(outcome, SDKValidationError)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"headers": {"X-List": ["a"]}}, {"headers": {"X-Ok": "1"}, "extra_body": {}}],
+    ids=["unhashable", "hashable"],
+)
+def test_header_values_are_checked_whether_or_not_they_can_be_cached(
+    options: dict[str, Any],
+) -> None:
+    """The header block is cached per set of values; a value that cannot be a cache key
+    is still refused with a message (not a TypeError), and a fine one is still sent."""
+    from openrouter_core import OpenRouterCore, RequestOptions
+    from openrouter_core._plan import CallPlan, plan_call
+
+    core = OpenRouterCore(api_key="sk-or-test", server_url="http://127.0.0.1:9/api/v1")
+    planned = plan_call(core, chat_endpoint(), RequestOptions(**options), body=user_request())
+    if "X-List" in options["headers"]:
+        assert isinstance(planned, SDKValidationError)
+        assert "X-List" in str(planned)
+    else:
+        assert isinstance(planned, CallPlan)
+        assert "1" == planned.request.headers["X-Ok"]
 
 
 def test_refused_authorization_never_shows_the_key() -> None:
     """The error for a bad key value names the header, not its value."""
     outcome = _build(api_key="sk-or-secret\n")
-    assert "sk-or-secret" not in str(outcome.failure())
+    assert isinstance(outcome, SDKValidationError)
+    assert "sk-or-secret" not in str(outcome)
 
 
 def test_body_is_compact_utf8_json() -> None:
     """Non-ASCII and U+2028 go out raw, without spaces, as the TypeScript SDK sends them."""
     body = _http.build_body({"messages": [{"content": "Café\u2028☕", "role": "user"}]})
-    assert '{"messages":[{"content":"Café\u2028☕","role":"user"}]}'.encode() == body.unwrap()
+    assert '{"messages":[{"content":"Café\u2028☕","role":"user"}]}'.encode() == body
 
 
 @pytest.mark.parametrize("value", [float("nan"), object(), {1j: 1}], ids=["nan", "object", "key"])
 def test_body_that_does_not_serialise_is_a_validation_failure(value: object) -> None:
     """NaN and arbitrary objects give SDKValidationError, never an exception."""
     outcome = _http.build_body({"extra": value})
-    assert isinstance(outcome.failure(), SDKValidationError)
+    assert isinstance(outcome, SDKValidationError)
 
 
 def test_success_body_decodes_with_leading_whitespace() -> None:

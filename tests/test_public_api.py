@@ -265,7 +265,7 @@ def test_the_error_tree_in_the_errors_docstring_is_the_class_tree() -> None:
 def test_an_errors_repr_names_its_class() -> None:
     error = TooManyRequestsResponseError(message="slow down", status_code=429, retry_after=2.0)
     assert repr(error).startswith("TooManyRequestsResponseError(message='slow down'")
-    assert repr(Failure(error)) == "<Failure: HTTP 429: slow down>"
+    assert repr(Failure(error)) == "<Failure: TooManyRequestsResponseError: HTTP 429: slow down>"
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -83,7 +83,7 @@ def test_a_deeply_nested_raw_from_the_wire_prints(mode: Mode) -> None:
             mode, "send", retry_config=NO_RETRIES, api_key=KEY, server_url=server.base_url
         )
     assert BadGatewayResponseError is observed.error
-    assert str(observed.value).startswith("HTTP 502: bad")
+    assert str(observed.value).startswith("BadGatewayResponseError: HTTP 502: bad")
 
 
 # -- the key never appears ------------------------------------------------------------------
@@ -187,7 +187,8 @@ def test_a_proxys_html_502_is_a_bad_gateway_with_a_short_excerpt(
     page's title and no markup, and err.body keeps the whole page."""
     error = _html_502(mode, op, fake_openrouter).value
     assert isinstance(error, BadGatewayResponseError)
-    assert "HTTP 502: unexpected response (text/html): 502 Bad Gateway" == str(error)
+    shown = "HTTP 502: unexpected response (text/html): 502 Bad Gateway"
+    assert f"BadGatewayResponseError: {shown}" == str(error)
     assert error.body.startswith("<html>") and "</html>" in error.body
 
 
@@ -215,7 +216,7 @@ def test_a_long_html_page_without_a_title_is_cut_short(mode: Mode) -> None:
     assert isinstance(error, BadGatewayResponseError)
     text = str(error)
     shown = "HTTP 502: unexpected response (text/html; charset=utf-8): Upstream & proxy failed"
-    assert text.startswith(shown + " filler words")
+    assert text.startswith(f"BadGatewayResponseError: {shown} filler words")
     assert len(text) < 300 and "<" not in text and "color" not in text
     assert page.decode() == error.body
 

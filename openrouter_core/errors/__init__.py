@@ -2,6 +2,8 @@
 
 They are exceptions only so that callers can raise or chain them (``Result.unwrap()``
 does); the SDK itself never raises them. Each is a frozen attrs class with value equality.
+``str(err)`` starts with the class name (``NotFoundResponseError: HTTP 404: ...``), so a
+printed ``Failure`` says which one it holds; ``err.description`` is the rest of the line.
 
 Hierarchy::
 

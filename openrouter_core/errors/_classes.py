@@ -20,12 +20,25 @@ class OpenRouterError(Exception):
     """Base of every error value.
 
     ``attempts`` is how many HTTP attempts the call made before giving up (retries included).
+
+    ``str(err)`` is ``"<class name>: <description>"`` (``NotFoundResponseError: HTTP 404:
+    model not found``), here once for every class; subclasses shape ``description``. These
+    errors are values first, read through ``print(result)`` (``returns`` shows
+    ``<Failure: {str(err)}>``), f-strings and logs, and the class is what callers match on.
+    The price is paid where one is raised (the ``OpenRouter`` facade, ``raise err``): the
+    traceback's last line already starts with the class, so it shows the name twice.
+    ``repr(err)`` stays attrs' listing of the fields, for debugging.
     """
 
     message: str
     attempts: int = 1
 
     def __str__(self) -> str:
+        return f"{type(self).__name__}: {self.description}"
+
+    @property
+    def description(self) -> str:
+        """What went wrong, in one line, without the class name; never raises."""
         return self.message
 
 
@@ -69,7 +82,9 @@ class ResponseError(OpenRouterError):
         """The upstream provider's own message, dug out of ``metadata.raw`` when present."""
         return provider_message((self.metadata or {}).get("raw"))
 
-    def __str__(self) -> str:
+    @property
+    def description(self) -> str:
+        """``HTTP <status>: <message>``, plus the provider's own message when it adds one."""
         text = f"HTTP {self.status_code}: {self.message}"
         upstream = self.provider_message
         if upstream and upstream not in self.message:
@@ -150,7 +165,9 @@ class ResponseValidationError(OpenRouterError):
     status_code: int | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
 
-    def __str__(self) -> str:
+    @property
+    def description(self) -> str:
+        """The message, then each of ``details``."""
         if not self.details:
             return self.message
         return f"{self.message}: " + "; ".join(self.details)
@@ -191,7 +208,9 @@ class GenerationError(OpenRouterError):
                 return flag
         return None
 
-    def __str__(self) -> str:
+    @property
+    def description(self) -> str:
+        """``generation failed [<code>]: <message>``, the provider's message and its name."""
         code = f" [{self.code}]" if self.code is not None else ""
         text = f"generation failed{code}: {self.message}"
         upstream = provider_message((self.metadata or {}).get("raw"))

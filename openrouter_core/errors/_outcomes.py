@@ -30,7 +30,9 @@ class StructuredOutputError(OpenRouterError):
     details: tuple[str, ...] = ()
     result: ChatResult | None = attrs.field(default=None, eq=False, repr=False)
 
-    def __str__(self) -> str:
+    @property
+    def description(self) -> str:
+        """The message, then each of ``details``."""
         if not self.details:
             return self.message
         return f"{self.message}: " + "; ".join(self.details)

@@ -10,10 +10,32 @@ from returns.result import Failure, Success
 from openrouter_core.errors import ChatSendError
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
+    from openrouter_core._plan import CallPlan, PlanError
+    from openrouter_core.errors import OpenRouterError
     from openrouter_core.models import ChatRequest, ChatResult, SendChatCompletionRequest
+
+    _Plan: TypeAlias = Callable[
+        [
+            OpenRouterCore,
+            Endpoint[ChatResult, ChatSendError],
+            ChatRequest | SendChatCompletionRequest,
+            RequestOptions | None,
+        ],
+        CallPlan | PlanError,
+    ]
+    _Call: TypeAlias = Callable[
+        [OpenRouterCore, Endpoint[ChatResult, ChatSendError], CallPlan | OpenRouterError],
+        "ChatSendResult",
+    ]
+    _CallAsync: TypeAlias = Callable[
+        [OpenRouterCore, Endpoint[ChatResult, ChatSendError], CallPlan | OpenRouterError],
+        Awaitable["ChatSendResult"],
+    ]
 
 __all__ = ["ChatSendResult", "chat_send", "chat_send_async"]
 
@@ -44,6 +66,17 @@ def endpoint() -> Endpoint[ChatResult, ChatSendError]:
     )
 
 
+@functools.cache
+def _steps() -> tuple[_Plan, _Call, _CallAsync]:
+    """The planner and the drivers, imported on the first call and then held: an import
+    statement in a function body runs the import machinery on every call (a few thousand
+    instructions each, measurable against a whole loopback request)."""
+    from openrouter_core._chat import plan_chat
+    from openrouter_core._operation import call, call_async
+
+    return plan_chat, call, call_async
+
+
 def chat_send(
     core: OpenRouterCore,
     request: ChatRequest | SendChatCompletionRequest,
@@ -55,10 +88,9 @@ def chat_send(
     is a ``Failure`` holding one of the ``ChatSendError`` classes. A request with
     ``stream=True`` is refused with ``InvalidRequestError``; use ``chat_stream``.
     """
-    from openrouter_core._chat import plan_chat
-    from openrouter_core._operation import call
-
-    return call(core, endpoint(), plan_chat(core, endpoint(), request, options))
+    plan_chat, call, _ = _steps()
+    found = endpoint()
+    return call(core, found, plan_chat(core, found, request, options))
 
 
 async def chat_send_async(
@@ -67,7 +99,6 @@ async def chat_send_async(
     options: RequestOptions | None = None,
 ) -> ChatSendResult:
     """The async twin of ``chat_send``."""
-    from openrouter_core._chat import plan_chat
-    from openrouter_core._operation import call_async
-
-    return await call_async(core, endpoint(), plan_chat(core, endpoint(), request, options))
+    plan_chat, _, call_async = _steps()
+    found = endpoint()
+    return await call_async(core, found, plan_chat(core, found, request, options))
