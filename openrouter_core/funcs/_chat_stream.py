@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from openrouter_core._stream_state import StreamOutcome
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
+__all__ = [
+    "AsyncChatStream",
+    "AsyncChatStreamResult",
+    "ChatStream",
+    "ChatStreamResult",
+    "chat_stream",
+    "chat_stream_async",
+]
+
 
 _DRAIN_BYTES = 64 * 1024
 """The most a completed stream reads past ``[DONE]`` to hand its connection back."""
