@@ -86,7 +86,7 @@ def throughput_rows(port: int, rounds: int, others: list[str]) -> list[Row]:
                 rate["ours"],
                 rate["floor"],
                 "chunks/s",
-                min_ratio=0.70,
+                min_ratio=0.75,
                 extra={name: rate[name] for name in rate if name not in ("ours", "floor")},
                 details={"rounds": rounds, "seconds": times},
             )

@@ -16,7 +16,6 @@ collector) and the next loop still gets a fresh one.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import ssl
 import sys
@@ -90,8 +89,13 @@ def _proxy_problem(value: str) -> str | None:
             f"is not a proxy URL httpx can use ({exc}): "
             "use http://, https://, socks5:// or socks5h://host:port"
         )
-    if proxy.url.scheme.startswith("socks") and importlib.util.find_spec("socksio") is None:
-        return "names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
+    if proxy.url.scheme.startswith("socks"):
+        import importlib.util  # deferred: only a SOCKS proxy needs it
+
+        if importlib.util.find_spec("socksio") is None:
+            return (
+                "names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
+            )
     return None
 
 

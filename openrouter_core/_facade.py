@@ -26,7 +26,7 @@ from openrouter_core.funcs import (
     chat_stream,
     chat_stream_async,
 )
-from openrouter_core.funcs.chat_stream import StreamReport
+from openrouter_core.funcs._chat_stream import StreamReport
 
 if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions

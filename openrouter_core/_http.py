@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import ipaddress
 import json
 import math
@@ -540,6 +539,8 @@ def body_excerpt(text: str, content_type: str) -> str:
         else:
             head = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", head, flags=re.I | re.S)
             head = re.sub(r"<[^>]*>", " ", head)
+        import html  # deferred: only an HTML error page needs it (html.entities is large)
+
         head = html.unescape(head)
     flat = " ".join(head.split())
     return flat[:_BODY_EXCERPT] + ("..." if len(flat) > _BODY_EXCERPT else "")

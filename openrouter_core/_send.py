@@ -347,6 +347,28 @@ def _late_body() -> RequestTimeoutError:
 _TRANSPORT_EXCEPTIONS = (Exception,)
 
 
+def body_pieces(response: httpx.Response) -> Iterator[bytes]:
+    """The body's pieces as the transport hands them over.
+
+    An event stream is read piece by piece, and httpx's layers above the transport
+    (``iter_bytes`` decoding and re-chunking, over ``iter_raw``) cost about 5% of a
+    stream chunk's whole read: a body without a ``Content-Encoding`` skips them. The
+    connection goes back to the pool when the response is closed, as every reader does.
+    """
+    stream = response.stream
+    if isinstance(stream, httpx.SyncByteStream) and "content-encoding" not in response.headers:
+        return iter(stream)
+    return response.iter_bytes()
+
+
+def abody_pieces(response: httpx.Response) -> AsyncIterator[bytes]:
+    """The async twin of ``body_pieces``."""
+    stream = response.stream
+    if isinstance(stream, httpx.AsyncByteStream) and "content-encoding" not in response.headers:
+        return aiter(stream)
+    return response.aiter_bytes()
+
+
 def read_chunk(chunks: Iterator[bytes]) -> bytes | OpenRouterError:
     """The next piece of a streamed body (``b""`` at its end) or the read's error value.
 
@@ -412,7 +434,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
                 response = client.send(action.request, stream=True)
             except _TRANSPORT_EXCEPTIONS as exc:
                 return _send_failed(exc, action, runtime, delivery)
-            opened = Opened(response, response.iter_bytes())
+            opened = Opened(response, body_pieces(response))
             live.add(opened)
             return opened
         chunks: Iterator[bytes] = action.opened.chunks  # made by this driver
@@ -470,7 +492,7 @@ async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) 
                     response = await client.send(request, stream=True)
             except _TRANSPORT_EXCEPTIONS as exc:  # fail_after's TimeoutError included
                 return _send_failed(exc, action, runtime, delivery)
-            opened = Opened(response, response.aiter_bytes())
+            opened = Opened(response, abody_pieces(response))
             live.add(opened)
             return opened
         chunks: AsyncIterator[bytes] = action.opened.chunks  # made by this driver

@@ -99,8 +99,29 @@ class SSEDecoder:
         Raises:
             SSELineTooLongError: a line or an event's data exceeds ``max_line_bytes``.
         """
-        # Fast path: the chunk is exactly one "data: ...\n\n" event and nothing is pending.
-        # This is how OpenRouter's server flushes, so it is most chunks of a stream.
+        data = self._lone_event(chunk)
+        if data is not None:
+            event = SSEEvent(data, self._event, self._last_id)
+            self._event = None
+            return [event]
+        return self._feed_lines(chunk)
+
+    def feed_data(self, chunk: bytes) -> list[str]:
+        """``feed``, returning only each event's data: all that a JSON-over-SSE client (such
+        as a chat stream) reads, without an event object per chunk.
+
+        Raises:
+            SSELineTooLongError: a line or an event's data exceeds ``max_line_bytes``.
+        """
+        data = self._lone_event(chunk)
+        if data is not None:
+            self._event = None
+            return [data]
+        return [event.data for event in self._feed_lines(chunk)]
+
+    def _lone_event(self, chunk: bytes) -> str | None:
+        """The data of ``chunk`` if it is exactly one ``data: ...\\n\\n`` event and nothing is
+        pending: how OpenRouter's server flushes, so most chunks of a stream."""
         end = len(chunk) - 2
         if (
             chunk.startswith(b"data: ")
@@ -113,9 +134,10 @@ class SSEDecoder:
             and _CR not in chunk  # an int operand is a memchr; b"\r" costs 5x as much
             and end <= self._max
         ):
-            event = SSEEvent(chunk[6:end].decode("utf-8", "replace"), self._event, self._last_id)
-            self._event = None
-            return [event]
+            return chunk[6:end].decode("utf-8", "replace")
+        return None
+
+    def _feed_lines(self, chunk: bytes) -> list[SSEEvent]:
         if not chunk:
             return []
         if self._skip_lf:

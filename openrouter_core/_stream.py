@@ -101,13 +101,16 @@ class StreamPump:
         collected = state.collected
         progress = collected.content_chunks
         try:
-            events = self._decoder.feed(piece) if piece else self._decoder.finish()
+            if piece:
+                datas = self._decoder.feed_data(piece)
+            else:
+                datas = [event.data for event in self._decoder.finish()]
         except SSELineTooLongError as exc:
             return [Failure(self._fail(self._too_long(exc)))]
         items: list[Item] = []
-        on_event = state.on_event
-        for event in events:
-            item = on_event(event)
+        on_data = state.on_data
+        for data in datas:
+            item = on_data(data)
             if item is not None:
                 items.append(item)
             if state.done:

@@ -206,7 +206,7 @@ class _ChoiceParts:
                 self.content.add(delta.content)
                 carried = True
         reasoning = delta.reasoning
-        if reasoning is None:
+        if reasoning is None and delta.extra:  # extra is empty on nearly every chunk
             # DeepSeek-style providers name it reasoning_content.
             alias = delta.extra.get("reasoning_content")
             reasoning = alias if isinstance(alias, str) else None
@@ -345,7 +345,7 @@ class _ChoiceMarks(_ChoiceParts):
         return bool(
             delta.content
             or delta.reasoning
-            or delta.extra.get("reasoning_content")
+            or (delta.extra and delta.extra.get("reasoning_content"))
             or delta.refusal
             or delta.reasoning_details
             or delta.tool_calls

@@ -24,7 +24,7 @@ from openrouter_core.errors import (
     ToolLoopInterruptedError,
     ToolRoundsExceededError,
 )
-from openrouter_core.funcs.chat_run_tools import ToolCallRecord, ToolRun
+from openrouter_core.funcs._chat_run_tools import ToolCallRecord, ToolRun
 from openrouter_core.models import (
     ChatAssistantMessage,
     ChatFunctionDefinition,

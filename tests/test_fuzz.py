@@ -31,7 +31,7 @@ from openrouter_core.errors import (
     StreamTruncatedError,
     UnexpectedClientError,
 )
-from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
+from openrouter_core.funcs._chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult, ChatStreamChunk
 
 from .status_table import expected_class

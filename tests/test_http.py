@@ -16,7 +16,7 @@ from openrouter_core.errors import (
     ResponseValidationError,
     SDKValidationError,
 )
-from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
+from openrouter_core.funcs._chat_send import endpoint as chat_endpoint
 from openrouter_core.models import ChatResult
 
 from .status_table import DOCUMENTED_STATUS_ERRORS, DOCUMENTED_STATUSES

@@ -234,7 +234,7 @@ def test_every_spec_operation_has_a_function() -> None:
     assert in_spec == {(op.spec_path, op.method) for op in OPS}
     for op in OPS:
         assert asyncio.iscoroutinefunction(op.twin)
-        assert op.name in f.__all__ and op.name + "_async" in f.__all__
+        assert op.name in dir(f) and op.name + "_async" in dir(f)
 
 
 @needs_spec
@@ -247,7 +247,7 @@ def test_each_error_union_holds_exactly_the_declared_statuses(op: Op) -> None:
     statuses = {s for s, cls in STATUS_ERRORS.items() if cls in members}
     assert op.declared() == statuses
     assert set(typing.get_args(OperationError)) <= members
-    module = importlib.import_module(f"openrouter_core.funcs.{op.name}")
+    module = importlib.import_module(f"openrouter_core.funcs._{op.name}")
     assert members == set(module.endpoint().errors)
     assert op.declared() == module.endpoint().statuses
 
@@ -440,9 +440,9 @@ def test_embeddings_input_shapes_round_trip_on_the_wire(mode: Mode, httpx_mock: 
 def test_gets_are_idempotent_and_posts_are_not() -> None:
     """The plan carries the flag the retry policy reads."""
     from openrouter_core._plan import CallPlan, plan_call
-    from openrouter_core.funcs.chat_send import endpoint as chat_endpoint
-    from openrouter_core.funcs.embeddings_generate import endpoint as embeddings_endpoint
-    from openrouter_core.funcs.models_list import endpoint as models_endpoint
+    from openrouter_core.funcs._chat_send import endpoint as chat_endpoint
+    from openrouter_core.funcs._embeddings_generate import endpoint as embeddings_endpoint
+    from openrouter_core.funcs._models_list import endpoint as models_endpoint
 
     core = _core()
     request = from_builtins(EMBEDDINGS_REQUEST, CreateEmbeddingsRequest).unwrap()
@@ -640,14 +640,14 @@ def test_failures_are_returned_not_raised_for_a_closed_port() -> None:
 def test_spec_paths_are_what_the_functions_ask_for() -> None:
     """Each Endpoint's template and method are the spec's."""
     for op in OPS:
-        endpoint = importlib.import_module(f"openrouter_core.funcs.{op.name}").endpoint()
+        endpoint = importlib.import_module(f"openrouter_core.funcs._{op.name}").endpoint()
         assert (op.spec_path, op.method) == (endpoint.path, endpoint.method)
 
 
 @needs_spec
 def test_models_list_enums_are_the_specs() -> None:
     """The open Literal types of category and sort list exactly the spec's values."""
-    from openrouter_core.funcs.models_list import ModelCategory, ModelSort
+    from openrouter_core.funcs._models_list import ModelCategory, ModelSort
 
     params = {p["name"]: p["schema"] for p in OPS[0].spec_operation()["parameters"]}
     for name, alias in (("category", ModelCategory), ("sort", ModelSort)):
@@ -715,7 +715,7 @@ def test_an_embeddings_post_lost_after_it_was_sent_is_not_sent_twice(mode: Mode)
 def test_an_error_outside_the_union_is_reported_not_raised() -> None:
     """narrow() never lets an undeclared error class through, and never raises for it."""
     from openrouter_core._operation import narrow
-    from openrouter_core.funcs.models_count import endpoint
+    from openrouter_core.funcs._models_count import endpoint
 
     stray = StreamTruncatedError(message="not an answer models_count can give")
     outcome = narrow(endpoint(), Failure(stray))

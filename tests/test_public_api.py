@@ -181,6 +181,26 @@ def test_model_names_are_the_generators() -> None:
     assert models.__all__ == sorted(load_generator().Model(load_spec(), load_ops_spec()).module_of)
 
 
+def test_each_operation_name_is_where_funcs_looks_it_up() -> None:
+    """``funcs`` loads a name from its module alone: the table it looks in is each module's
+    ``__all__`` (what mypy sees through the star imports), so neither can drift."""
+    homes = funcs._HOMES
+    assert {
+        module: sorted(importlib.import_module(module, funcs.__name__).__all__) for module in homes
+    } == {module: sorted(names) for module, names in homes.items()}
+
+
+def test_an_operation_loads_only_its_own_module() -> None:
+    """Touching ``chat_send`` imports its module, not the stream, tool loop or catalogue."""
+    code = (
+        "import sys\n"
+        "from openrouter_core.funcs import chat_send\n"
+        "print(sorted(m for m in sys.modules if m.startswith('openrouter_core.funcs.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["['openrouter_core.funcs._chat_send']"]
+
+
 def test_dir_lists_the_public_names_and_subpackages() -> None:
     assert _public(openrouter_core) == sorted([*PACKAGE, *SUBPACKAGES])
     assert _public(models) == models.__all__

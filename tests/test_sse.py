@@ -246,3 +246,16 @@ def test_arbitrary_bytes_never_raise_and_ignore_chunking(
             return None
 
     assert attempt([data]) == attempt(splits(data, cuts, after_every_cr))
+
+
+@given(streams(), st.lists(st.integers(0, 10_000), max_size=30), st.booleans())
+def test_feed_data_gives_the_data_of_feeds_events(
+    stream: tuple[bytes, list[SSEEvent]], cuts: list[int], after_every_cr: bool
+) -> None:
+    """``feed_data`` (the chat stream's path) returns exactly the data of ``feed``'s events,
+    read by read, also when whole one-event chunks follow a partial line or a BOM."""
+    data, _ = stream
+    chunks = [*splits(data, cuts, after_every_cr), b"data: x\n\n", b"data: y\n\n"]
+    events, datas = SSEDecoder(), SSEDecoder()
+    for chunk in chunks:
+        assert [event.data for event in events.feed(chunk)] == datas.feed_data(chunk)

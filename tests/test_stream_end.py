@@ -1,6 +1,7 @@
 """A stream ends when the answer ends, over real sockets, both twins."""
 
 import json
+import zlib
 
 import pytest
 
@@ -91,3 +92,30 @@ def test_a_surrogate_pair_split_across_two_events_is_one_character(mode: Mode) -
         seen = observe(mode, "stream", api_key="k", server_url=server.base_url)
     assert isinstance(seen.value, StreamTruncatedError)
     assert "Hi \U0001f600!" == seen.value.partial_content
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_gzip_encoded_stream_is_decoded_event_by_event(mode: Mode) -> None:
+    """A body with a Content-Encoding is read through httpx's decoding (an identity body is
+    read from the transport directly): each gzip-flushed event arrives decoded and whole."""
+    packer = zlib.compressobj(wbits=31)  # the gzip container
+    events = [
+        *(
+            b"data: " + json.dumps(c).encode() + b"\n\n"
+            for c in (chunk_json("Par"), chunk_json("is."))
+        ),
+        b"data: " + json.dumps(chunk_json(finish="stop")).encode() + b"\n\n",
+        b"data: [DONE]\n\n",
+    ]
+    body = b"".join(_chunk(packer.compress(e) + packer.flush(zlib.Z_SYNC_FLUSH)) for e in events)
+    head = SSE_HEAD.replace(b"Transfer-Encoding", b"Content-Encoding: gzip\r\nTransfer-Encoding")
+
+    def script(conn: Conn) -> None:
+        conn.read_request()
+        conn.send(head + body + _chunk(packer.flush()) + _chunk(b""))
+
+    with RawServer(script) as server:
+        seen = observe(mode, "stream", api_key="k", server_url=server.base_url)
+    assert isinstance(seen.value, list)
+    texts = [item.unwrap().choices[0].delta.content for item in seen.value]
+    assert (["Par", "is.", None], []) == (texts, seen.busy)

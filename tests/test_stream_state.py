@@ -244,6 +244,35 @@ def test_undecodable_event_fails_with_validation_error(data: str, detail: str) -
     assert detail in error.details[0]
 
 
+@pytest.mark.parametrize(
+    ("data", "fits"),
+    [
+        pytest.param(" {} \n\t", True, id="whitespace_around"),
+        pytest.param("\ufeff{}", False, id="bom"),
+        pytest.param("{} {}", False, id="extra_data"),
+        pytest.param("{}x", False, id="trailing_garbage"),
+    ],
+)
+def test_chunk_json_gets_json_loads_verdict(data: str, fits: bool) -> None:
+    """A chunk's JSON is read as ``json.loads`` reads it (the hot path parses without its
+    wrapper): whitespace around it is fine; a BOM or extra data fails with its message."""
+    chunk_text = json.dumps(chunk(choice(content="x")))
+    text = data.replace("{}", chunk_text, 1)
+    expected: object
+    try:
+        expected = json.loads(text)["choices"][0]["delta"]["content"]
+    except ValueError as e:
+        expected = str(e)
+    item = StreamState().on_data(text)
+    assert item is not None
+    if fits:
+        assert expected == item.unwrap().choices[0].delta.content
+    else:
+        error = item.failure()
+        assert isinstance(error, ResponseValidationError)
+        assert (expected,) == error.details
+
+
 def test_chunk_of_the_wrong_shape_fails_with_validation_error() -> None:
     """A JSON object that is not a chunk (and has no error) fails with its details."""
     data = json.dumps(chunk(choices="oops"))

@@ -48,7 +48,7 @@ and ``GenerationError`` names the kind of failure the server reported
 comparison, not a search through messages.
 """
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ._classes import BadGatewayResponseError as BadGatewayResponseError
 from ._classes import BadRequestResponseError as BadRequestResponseError
@@ -78,10 +78,14 @@ from ._classes import TooManyRequestsResponseError as TooManyRequestsResponseErr
 from ._classes import UnauthorizedResponseError as UnauthorizedResponseError
 from ._classes import UnexpectedClientError as UnexpectedClientError
 from ._classes import UnprocessableEntityResponseError as UnprocessableEntityResponseError
-from ._outcomes import RefusalError as RefusalError
-from ._outcomes import StructuredOutputError as StructuredOutputError
-from ._outcomes import ToolLoopInterruptedError as ToolLoopInterruptedError
-from ._outcomes import ToolRoundsExceededError as ToolRoundsExceededError
+
+if TYPE_CHECKING:
+    from ._outcomes import ChatParseError as ChatParseError
+    from ._outcomes import ChatRunToolsError as ChatRunToolsError
+    from ._outcomes import RefusalError as RefusalError
+    from ._outcomes import StructuredOutputError as StructuredOutputError
+    from ._outcomes import ToolLoopInterruptedError as ToolLoopInterruptedError
+    from ._outcomes import ToolRoundsExceededError as ToolRoundsExceededError
 
 HTTPStatusErrors: TypeAlias = (
     BadRequestResponseError
@@ -130,14 +134,6 @@ ChatSendError: TypeAlias = (
 ChatStreamError: TypeAlias = ChatSendError | StreamStalledError | StreamTruncatedError
 """Everything ``chat_stream`` can answer before the stream starts (retries included): a
 stream that stalls, or ends, before any content is the call's own ``Failure``."""
-
-ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
-"""Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""
-
-ChatRunToolsError: TypeAlias = (
-    ToolRoundsExceededError | ToolLoopInterruptedError | InvalidRequestError
-)
-"""Everything ``chat_run_tools`` / ``chat_run_tools_async`` can answer inside ``Failure``."""
 
 StreamFailure: TypeAlias = (
     GenerationError
@@ -190,3 +186,30 @@ __all__ = [
     "UnexpectedClientError",
     "UnprocessableEntityResponseError",
 ]
+
+_OUTCOMES = (
+    "ChatParseError",
+    "ChatRunToolsError",
+    "RefusalError",
+    "StructuredOutputError",
+    "ToolLoopInterruptedError",
+    "ToolRoundsExceededError",
+)
+"""The names of ``_outcomes``, loaded on first use: a plain request creates none of the
+structured-output and tool-loop error classes."""
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which see the imports above and still flag misspelt names.
+    def __getattr__(name: str) -> Any:
+        if name not in _OUTCOMES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from . import _outcomes
+
+        value = getattr(_outcomes, name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not, for ``dir()``, ``help()`` and tab completion."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

@@ -5,15 +5,16 @@ The SDK itself never raises them; they come back inside ``Failure`` like the oth
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from ._classes import OpenRouterError
+from openrouter_core.errors import ChatSendError
+
+from ._classes import InvalidRequestError, OpenRouterError
 
 if TYPE_CHECKING:
-    from openrouter_core.errors import ChatSendError
-    from openrouter_core.funcs.chat_run_tools import ToolCallRecord, ToolRun
+    from openrouter_core.funcs._chat_run_tools import ToolCallRecord, ToolRun
     from openrouter_core.models import ChatMessages, ChatResult
 
 
@@ -78,3 +79,12 @@ class ToolLoopInterruptedError(OpenRouterError):
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "__cause__", self.error)
+
+
+ChatParseError: TypeAlias = ChatSendError | StructuredOutputError | RefusalError
+"""Everything ``chat_parse`` / ``chat_parse_async`` can answer inside ``Failure``."""
+
+ChatRunToolsError: TypeAlias = (
+    ToolRoundsExceededError | ToolLoopInterruptedError | InvalidRequestError
+)
+"""Everything ``chat_run_tools`` / ``chat_run_tools_async`` can answer inside ``Failure``."""

@@ -1,152 +1,149 @@
 """The operations: free functions taking the core first, each with an ``_async`` twin.
 
 Each returns ``Success[T] | Failure[E]`` (the ``...Result`` alias next to it), so a
-``match`` narrows both cases and is exhaustive. The request machinery behind them loads
-on the first call.
+``match`` narrows both cases and is exhaustive. Each name loads on first use: the
+module behind it, and the request machinery on the first call.
 """
 
-from .api_keys_get_current_key_metadata import (
-    ApiKeysGetCurrentKeyMetadataError as ApiKeysGetCurrentKeyMetadataError,
-)
-from .api_keys_get_current_key_metadata import (
-    ApiKeysGetCurrentKeyMetadataResult as ApiKeysGetCurrentKeyMetadataResult,
-)
-from .api_keys_get_current_key_metadata import (
-    api_keys_get_current_key_metadata as api_keys_get_current_key_metadata,
-)
-from .api_keys_get_current_key_metadata import (
-    api_keys_get_current_key_metadata_async as api_keys_get_current_key_metadata_async,
-)
-from .chat_parse import ChatParseResult as ChatParseResult
-from .chat_parse import Parsed as Parsed
-from .chat_parse import chat_parse as chat_parse
-from .chat_parse import chat_parse_async as chat_parse_async
-from .chat_parse import response_format_for as response_format_for
-from .chat_run_tools import ChatRunToolsResult as ChatRunToolsResult
-from .chat_run_tools import ToolCallRecord as ToolCallRecord
-from .chat_run_tools import ToolRun as ToolRun
-from .chat_run_tools import chat_run_tools as chat_run_tools
-from .chat_run_tools import chat_run_tools_async as chat_run_tools_async
-from .chat_run_tools import tool_from_function as tool_from_function
-from .chat_send import ChatSendResult as ChatSendResult
-from .chat_send import chat_send as chat_send
-from .chat_send import chat_send_async as chat_send_async
-from .chat_stream import AsyncChatStream as AsyncChatStream
-from .chat_stream import AsyncChatStreamResult as AsyncChatStreamResult
-from .chat_stream import ChatStream as ChatStream
-from .chat_stream import ChatStreamResult as ChatStreamResult
-from .chat_stream import chat_stream as chat_stream
-from .chat_stream import chat_stream_async as chat_stream_async
-from .credits_get_credits import CreditsGetCreditsError as CreditsGetCreditsError
-from .credits_get_credits import CreditsGetCreditsResult as CreditsGetCreditsResult
-from .credits_get_credits import credits_get_credits as credits_get_credits
-from .credits_get_credits import credits_get_credits_async as credits_get_credits_async
-from .embeddings_generate import EmbeddingsGenerateError as EmbeddingsGenerateError
-from .embeddings_generate import EmbeddingsGenerateResult as EmbeddingsGenerateResult
-from .embeddings_generate import embeddings_generate as embeddings_generate
-from .embeddings_generate import embeddings_generate_async as embeddings_generate_async
-from .embeddings_list_models import EmbeddingsListModelsError as EmbeddingsListModelsError
-from .embeddings_list_models import EmbeddingsListModelsResult as EmbeddingsListModelsResult
-from .embeddings_list_models import embeddings_list_models as embeddings_list_models
-from .embeddings_list_models import embeddings_list_models_async as embeddings_list_models_async
-from .endpoints_list import EndpointsListError as EndpointsListError
-from .endpoints_list import EndpointsListResult as EndpointsListResult
-from .endpoints_list import endpoints_list as endpoints_list
-from .endpoints_list import endpoints_list_async as endpoints_list_async
-from .generations_get_generation import (
-    GenerationsGetGenerationError as GenerationsGetGenerationError,
-)
-from .generations_get_generation import (
-    GenerationsGetGenerationResult as GenerationsGetGenerationResult,
-)
-from .generations_get_generation import generations_get_generation as generations_get_generation
-from .generations_get_generation import (
-    generations_get_generation_async as generations_get_generation_async,
-)
-from .models_count import ModelsCountError as ModelsCountError
-from .models_count import ModelsCountResult as ModelsCountResult
-from .models_count import models_count as models_count
-from .models_count import models_count_async as models_count_async
-from .models_get import ModelsGetError as ModelsGetError
-from .models_get import ModelsGetResult as ModelsGetResult
-from .models_get import models_get as models_get
-from .models_get import models_get_async as models_get_async
-from .models_list import ModelsListError as ModelsListError
-from .models_list import ModelsListResult as ModelsListResult
-from .models_list import models_list as models_list
-from .models_list import models_list_async as models_list_async
-from .models_list_for_user import ModelsListForUserError as ModelsListForUserError
-from .models_list_for_user import ModelsListForUserResult as ModelsListForUserResult
-from .models_list_for_user import models_list_for_user as models_list_for_user
-from .models_list_for_user import models_list_for_user_async as models_list_for_user_async
-from .providers_list import ProvidersListError as ProvidersListError
-from .providers_list import ProvidersListResult as ProvidersListResult
-from .providers_list import providers_list as providers_list
-from .providers_list import providers_list_async as providers_list_async
+from __future__ import annotations
 
-__all__ = [
-    "ApiKeysGetCurrentKeyMetadataError",
-    "ApiKeysGetCurrentKeyMetadataResult",
-    "AsyncChatStream",
-    "AsyncChatStreamResult",
-    "ChatParseResult",
-    "ChatRunToolsResult",
-    "ChatSendResult",
-    "ChatStream",
-    "ChatStreamResult",
-    "CreditsGetCreditsError",
-    "CreditsGetCreditsResult",
-    "EmbeddingsGenerateError",
-    "EmbeddingsGenerateResult",
-    "EmbeddingsListModelsError",
-    "EmbeddingsListModelsResult",
-    "EndpointsListError",
-    "EndpointsListResult",
-    "GenerationsGetGenerationError",
-    "GenerationsGetGenerationResult",
-    "ModelsCountError",
-    "ModelsCountResult",
-    "ModelsGetError",
-    "ModelsGetResult",
-    "ModelsListError",
-    "ModelsListForUserError",
-    "ModelsListForUserResult",
-    "ModelsListResult",
-    "Parsed",
-    "ProvidersListError",
-    "ProvidersListResult",
-    "ToolCallRecord",
-    "ToolRun",
-    "api_keys_get_current_key_metadata",
-    "api_keys_get_current_key_metadata_async",
-    "chat_parse",
-    "chat_parse_async",
-    "chat_run_tools",
-    "chat_run_tools_async",
-    "chat_send",
-    "chat_send_async",
-    "chat_stream",
-    "chat_stream_async",
-    "credits_get_credits",
-    "credits_get_credits_async",
-    "embeddings_generate",
-    "embeddings_generate_async",
-    "embeddings_list_models",
-    "embeddings_list_models_async",
-    "endpoints_list",
-    "endpoints_list_async",
-    "generations_get_generation",
-    "generations_get_generation_async",
-    "models_count",
-    "models_count_async",
-    "models_get",
-    "models_get_async",
-    "models_list",
-    "models_list_async",
-    "models_list_for_user",
-    "models_list_for_user_async",
-    "providers_list",
-    "providers_list_async",
-    "response_format_for",
-    "tool_from_function",
-]
+import importlib
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._api_keys_get_current_key_metadata import *  # noqa: F403
+    from ._chat_parse import *  # noqa: F403
+    from ._chat_run_tools import *  # noqa: F403
+    from ._chat_send import *  # noqa: F403
+    from ._chat_stream import *  # noqa: F403
+    from ._credits_get_credits import *  # noqa: F403
+    from ._embeddings_generate import *  # noqa: F403
+    from ._embeddings_list_models import *  # noqa: F403
+    from ._endpoints_list import *  # noqa: F403
+    from ._generations_get_generation import *  # noqa: F403
+    from ._models_count import *  # noqa: F403
+    from ._models_get import *  # noqa: F403
+    from ._models_list import *  # noqa: F403
+    from ._models_list_for_user import *  # noqa: F403
+    from ._providers_list import *  # noqa: F403
+
+_HOMES: dict[str, tuple[str, ...]] = {
+    "._api_keys_get_current_key_metadata": (
+        "ApiKeysGetCurrentKeyMetadataError",
+        "ApiKeysGetCurrentKeyMetadataResult",
+        "api_keys_get_current_key_metadata",
+        "api_keys_get_current_key_metadata_async",
+    ),
+    "._chat_parse": (
+        "ChatParseResult",
+        "Parsed",
+        "chat_parse",
+        "chat_parse_async",
+        "response_format_for",
+    ),
+    "._chat_run_tools": (
+        "ChatRunToolsResult",
+        "ToolCallRecord",
+        "ToolRun",
+        "chat_run_tools",
+        "chat_run_tools_async",
+        "tool_from_function",
+    ),
+    "._chat_send": (
+        "ChatSendResult",
+        "chat_send",
+        "chat_send_async",
+    ),
+    "._chat_stream": (
+        "AsyncChatStream",
+        "AsyncChatStreamResult",
+        "ChatStream",
+        "ChatStreamResult",
+        "chat_stream",
+        "chat_stream_async",
+    ),
+    "._credits_get_credits": (
+        "CreditsGetCreditsError",
+        "CreditsGetCreditsResult",
+        "credits_get_credits",
+        "credits_get_credits_async",
+    ),
+    "._embeddings_generate": (
+        "EmbeddingsGenerateError",
+        "EmbeddingsGenerateResult",
+        "embeddings_generate",
+        "embeddings_generate_async",
+    ),
+    "._embeddings_list_models": (
+        "EmbeddingsListModelsError",
+        "EmbeddingsListModelsResult",
+        "embeddings_list_models",
+        "embeddings_list_models_async",
+    ),
+    "._endpoints_list": (
+        "EndpointsListError",
+        "EndpointsListResult",
+        "endpoints_list",
+        "endpoints_list_async",
+    ),
+    "._generations_get_generation": (
+        "GenerationsGetGenerationError",
+        "GenerationsGetGenerationResult",
+        "generations_get_generation",
+        "generations_get_generation_async",
+    ),
+    "._models_count": (
+        "ModelsCountError",
+        "ModelsCountResult",
+        "models_count",
+        "models_count_async",
+    ),
+    "._models_get": (
+        "ModelsGetError",
+        "ModelsGetResult",
+        "models_get",
+        "models_get_async",
+    ),
+    "._models_list": (
+        "ModelsListError",
+        "ModelsListResult",
+        "models_list",
+        "models_list_async",
+    ),
+    "._models_list_for_user": (
+        "ModelsListForUserError",
+        "ModelsListForUserResult",
+        "models_list_for_user",
+        "models_list_for_user_async",
+    ),
+    "._providers_list": (
+        "ProvidersListError",
+        "ProvidersListResult",
+        "providers_list",
+        "providers_list_async",
+    ),
+}
+"""Each module and the public names it defines (its ``__all__``). A name loads its own module
+only: ``chat_send`` creates nothing of streaming, structured output or the tool loop."""
+
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which see the imports above and still flag misspelt names.
+    def __getattr__(name: str) -> Any:
+        if name == "__all__":
+            value: Any = sorted(_HOME_OF)
+        elif name in _HOME_OF:
+            value = getattr(importlib.import_module(_HOME_OF[name], __name__), name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for ``dir()``, ``help()`` and tab completion."""
+    return sorted({*_HOME_OF, *(name for name in globals() if name.startswith("__"))})

@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from ._account import GetCurrentKeyData as GetCurrentKeyData
     from ._account import GetCurrentKeyRateLimit as GetCurrentKeyRateLimit
     from ._account import GetCurrentKeyResponse as GetCurrentKeyResponse
+    from ._assistant_parts import ChatAnnotation as ChatAnnotation
+    from ._assistant_parts import ChatAssistantImage as ChatAssistantImage
+    from ._assistant_parts import ChatAssistantImages as ChatAssistantImages
+    from ._assistant_parts import ChatAssistantImageUrl as ChatAssistantImageUrl
+    from ._assistant_parts import ChatAudioOutput as ChatAudioOutput
+    from ._assistant_parts import ChatToolCall as ChatToolCall
+    from ._assistant_parts import ChatToolCallFunction as ChatToolCallFunction
+    from ._assistant_parts import ChatUrlCitation as ChatUrlCitation
+    from ._assistant_parts import ChatUrlCitationAnnotation as ChatUrlCitationAnnotation
+    from ._assistant_parts import UnknownChatAnnotation as UnknownChatAnnotation
     from ._catalog import AABenchmarkEntry as AABenchmarkEntry
     from ._catalog import DABenchmarkEntry as DABenchmarkEntry
     from ._catalog import DefaultParameters as DefaultParameters
@@ -123,22 +133,15 @@ if TYPE_CHECKING:
     from ._generations import GenerationData as GenerationData
     from ._generations import GenerationResponse as GenerationResponse
     from ._generations import ProviderResponse as ProviderResponse
-    from ._messages import ChatAnnotation as ChatAnnotation
-    from ._messages import ChatAssistantImage as ChatAssistantImage
-    from ._messages import ChatAssistantImages as ChatAssistantImages
-    from ._messages import ChatAssistantImageUrl as ChatAssistantImageUrl
+    from ._logprobs import ChatTokenLogprob as ChatTokenLogprob
+    from ._logprobs import ChatTokenLogprobs as ChatTokenLogprobs
+    from ._logprobs import ChatTopLogprob as ChatTopLogprob
     from ._messages import ChatAssistantMessage as ChatAssistantMessage
-    from ._messages import ChatAudioOutput as ChatAudioOutput
     from ._messages import ChatDeveloperMessage as ChatDeveloperMessage
     from ._messages import ChatMessages as ChatMessages
     from ._messages import ChatSystemMessage as ChatSystemMessage
-    from ._messages import ChatToolCall as ChatToolCall
-    from ._messages import ChatToolCallFunction as ChatToolCallFunction
     from ._messages import ChatToolMessage as ChatToolMessage
-    from ._messages import ChatUrlCitation as ChatUrlCitation
-    from ._messages import ChatUrlCitationAnnotation as ChatUrlCitationAnnotation
     from ._messages import ChatUserMessage as ChatUserMessage
-    from ._messages import UnknownChatAnnotation as UnknownChatAnnotation
     from ._messages import UnknownChatMessage as UnknownChatMessage
     from ._plugins import AutoBetaRouterPlugin as AutoBetaRouterPlugin
     from ._plugins import AutoRouterPlugin as AutoRouterPlugin
@@ -179,27 +182,26 @@ if TYPE_CHECKING:
     from ._reasoning import ReasoningDetailUnion as ReasoningDetailUnion
     from ._reasoning import ReasoningFormat as ReasoningFormat
     from ._reasoning import UnknownReasoningDetail as UnknownReasoningDetail
-    from ._request import ChatDebugOptions as ChatDebugOptions
     from ._request import ChatModelNames as ChatModelNames
-    from ._request import ChatReasoningSummaryVerbosityEnum as ChatReasoningSummaryVerbosityEnum
     from ._request import ChatRequest as ChatRequest
-    from ._request import ChatRequestReasoning as ChatRequestReasoning
-    from ._request import ChatStreamOptions as ChatStreamOptions
     from ._request import DeprecatedRoute as DeprecatedRoute
     from ._request import ImageConfig as ImageConfig
     from ._request import MetadataLevel as MetadataLevel
     from ._request import ModelName as ModelName
-    from ._request import Prediction as Prediction
-    from ._request import PredictionContentText as PredictionContentText
-    from ._request import PromptCacheOptions as PromptCacheOptions
     from ._request import SendChatCompletionRequest as SendChatCompletionRequest
-    from ._request import TraceConfig as TraceConfig
+    from ._request_options import ChatDebugOptions as ChatDebugOptions
+    from ._request_options import (
+        ChatReasoningSummaryVerbosityEnum as ChatReasoningSummaryVerbosityEnum,
+    )
+    from ._request_options import ChatRequestReasoning as ChatRequestReasoning
+    from ._request_options import ChatStreamOptions as ChatStreamOptions
+    from ._request_options import Prediction as Prediction
+    from ._request_options import PredictionContentText as PredictionContentText
+    from ._request_options import PromptCacheOptions as PromptCacheOptions
+    from ._request_options import TraceConfig as TraceConfig
     from ._response import ChatChoice as ChatChoice
     from ._response import ChatFinishReasonEnum as ChatFinishReasonEnum
     from ._response import ChatResult as ChatResult
-    from ._response import ChatTokenLogprob as ChatTokenLogprob
-    from ._response import ChatTokenLogprobs as ChatTokenLogprobs
-    from ._response import ChatTopLogprob as ChatTopLogprob
     from ._response_format import ChatFormatGrammarConfig as ChatFormatGrammarConfig
     from ._response_format import ChatFormatJsonObjectConfig as ChatFormatJsonObjectConfig
     from ._response_format import ChatFormatJsonSchemaConfig as ChatFormatJsonSchemaConfig
@@ -301,12 +303,12 @@ _MODULE_OF: dict[str, str] = {
     "BashServerToolConfig": "_tools",
     "BashServerToolEngine": "_tools",
     "BashServerToolEnvironment": "_tools",
-    "ChatAnnotation": "_messages",
-    "ChatAssistantImage": "_messages",
-    "ChatAssistantImageUrl": "_messages",
-    "ChatAssistantImages": "_messages",
+    "ChatAnnotation": "_assistant_parts",
+    "ChatAssistantImage": "_assistant_parts",
+    "ChatAssistantImageUrl": "_assistant_parts",
+    "ChatAssistantImages": "_assistant_parts",
     "ChatAssistantMessage": "_messages",
-    "ChatAudioOutput": "_messages",
+    "ChatAudioOutput": "_assistant_parts",
     "ChatChoice": "_response",
     "ChatCompletionTokensDetails": "_usage",
     "ChatContentAudio": "_content",
@@ -320,7 +322,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatContentText": "_content",
     "ChatContentVideo": "_content",
     "ChatContentVideoInput": "_content",
-    "ChatDebugOptions": "_request",
+    "ChatDebugOptions": "_request_options",
     "ChatDeveloperMessage": "_messages",
     "ChatErrorDetail": "_errors",
     "ChatFinishReasonEnum": "_response",
@@ -340,9 +342,9 @@ _MODULE_OF: dict[str, str] = {
     "ChatPlugin": "_plugins",
     "ChatPromptTokensDetails": "_usage",
     "ChatReasoningDetails": "_reasoning",
-    "ChatReasoningSummaryVerbosityEnum": "_request",
+    "ChatReasoningSummaryVerbosityEnum": "_request_options",
     "ChatRequest": "_request",
-    "ChatRequestReasoning": "_request",
+    "ChatRequestReasoning": "_request_options",
     "ChatResponseFormat": "_response_format",
     "ChatResult": "_response",
     "ChatSearchModelsServerTool": "_tools",
@@ -350,21 +352,21 @@ _MODULE_OF: dict[str, str] = {
     "ChatStreamChoice": "_stream",
     "ChatStreamChunk": "_stream",
     "ChatStreamDelta": "_stream",
-    "ChatStreamOptions": "_request",
+    "ChatStreamOptions": "_request_options",
     "ChatStreamReasoningDetails": "_reasoning",
     "ChatStreamToolCall": "_stream",
     "ChatStreamToolCallFunction": "_stream",
     "ChatStreamingResponse": "_stream",
     "ChatSystemMessage": "_messages",
-    "ChatTokenLogprob": "_response",
-    "ChatTokenLogprobs": "_response",
-    "ChatToolCall": "_messages",
-    "ChatToolCallFunction": "_messages",
+    "ChatTokenLogprob": "_logprobs",
+    "ChatTokenLogprobs": "_logprobs",
+    "ChatToolCall": "_assistant_parts",
+    "ChatToolCallFunction": "_assistant_parts",
     "ChatToolChoice": "_tool_choice",
     "ChatToolMessage": "_messages",
-    "ChatTopLogprob": "_response",
-    "ChatUrlCitation": "_messages",
-    "ChatUrlCitationAnnotation": "_messages",
+    "ChatTopLogprob": "_logprobs",
+    "ChatUrlCitation": "_assistant_parts",
+    "ChatUrlCitationAnnotation": "_assistant_parts",
     "ChatUsage": "_usage",
     "ChatUserMessage": "_messages",
     "ChatWebSearchShorthand": "_tools",
@@ -465,13 +467,13 @@ _MODULE_OF: dict[str, str] = {
     "PercentileThroughputCutoffs": "_provider",
     "PipelineStage": "_routing_metadata",
     "PipelineStageType": "_routing_metadata",
-    "Prediction": "_request",
-    "PredictionContentText": "_request",
+    "Prediction": "_request_options",
+    "PredictionContentText": "_request_options",
     "PreferredMaxLatency": "_provider",
     "PreferredMinThroughput": "_provider",
     "PricingOverride": "_catalog",
     "PromptCacheBreakpoint": "_content",
-    "PromptCacheOptions": "_request",
+    "PromptCacheOptions": "_request_options",
     "ProviderMaxPrice": "_provider",
     "ProviderName": "_provider",
     "ProviderOverloadedResponse": "_errors",
@@ -518,11 +520,11 @@ _MODULE_OF: dict[str, str] = {
     "TooManyRequestsResponse": "_errors",
     "TooManyRequestsResponseErrorData": "_errors",
     "TopProviderInfo": "_catalog",
-    "TraceConfig": "_request",
+    "TraceConfig": "_request_options",
     "UnauthorizedResponse": "_errors",
     "UnauthorizedResponseErrorData": "_errors",
     "UnknownBashServerToolEnvironment": "_tools",
-    "UnknownChatAnnotation": "_messages",
+    "UnknownChatAnnotation": "_assistant_parts",
     "UnknownChatContentItem": "_content",
     "UnknownChatFunctionTool": "_tools",
     "UnknownChatMessage": "_messages",

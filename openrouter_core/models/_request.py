@@ -1,4 +1,4 @@
-"""The request body, its small option objects, and the operation wrapper."""
+"""The request body and the operation wrapper."""
 
 # Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
 
@@ -16,13 +16,17 @@ if TYPE_CHECKING:
     from ._messages import ChatMessages
     from ._plugins import ChatPlugin
     from ._provider import ProviderPreferences
+    from ._request_options import (
+        ChatDebugOptions,
+        ChatRequestReasoning,
+        ChatStreamOptions,
+        Prediction,
+        PromptCacheOptions,
+        TraceConfig,
+    )
     from ._response_format import ChatResponseFormat
     from ._tool_choice import ChatToolChoice, StopServerToolsWhen
     from ._tools import ChatFunctionTool
-
-
-ChatReasoningSummaryVerbosityEnum: TypeAlias = Literal["auto", "concise", "detailed"] | str
-"""How detailed a reasoning summary should be."""
 
 
 DeprecatedRoute: TypeAlias = Literal["fallback", "sort"] | str
@@ -46,17 +50,6 @@ MetadataLevel: TypeAlias = Literal["disabled", "enabled"] | str
 
 ModelName: TypeAlias = str
 """Model to use for completion."""
-
-
-@attrs.frozen(kw_only=True)
-class ChatDebugOptions:
-    """Debug options for inspecting request transformations (streaming only)."""
-
-    #: If true, includes the transformed upstream request body in a debug chunk at the start of
-    #: the stream. Only works with streaming mode.
-    echo_upstream_body: bool | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen(kw_only=True)
@@ -163,64 +156,6 @@ class ChatRequest:
 
 
 @attrs.frozen(kw_only=True)
-class ChatRequestReasoning:
-    """Configuration options for reasoning models."""
-
-    #: Constrains effort on reasoning for reasoning models.
-    effort: Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"] | str | None = None
-    summary: ChatReasoningSummaryVerbosityEnum | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatStreamOptions:
-    """Streaming configuration options."""
-
-    #: Deprecated: This field has no effect. Full usage details are always included.
-    include_usage: bool | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class Prediction:
-    """
-    Static predicted output content. Supported models can use this to reduce latency when much
-    of the response is known in advance.
-    """
-
-    type: Literal["content"] | str = "content"
-    content: str | Sequence[PredictionContentText] = attrs.field(eq=as_list)
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class PredictionContentText:
-    """Text content part for a predicted output."""
-
-    type: Literal["text"] | str = "text"
-    text: str
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class PromptCacheOptions:
-    """
-    Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints
-    so only blocks marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI
-    GPT-5.6 and newer.
-    """
-
-    mode: Literal["explicit"] | str
-    ttl: str | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
 class SendChatCompletionRequest:
     """
     The operation's full input: the body plus per-call headers.
@@ -238,23 +173,6 @@ class SendChatCompletionRequest:
     app_title: str | None = None
     #: Sent as ``X-OpenRouter-Categories`` (comma-separated).
     app_categories: str | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class TraceConfig:
-    """
-    Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name,
-    generation_name, parent_span_id) have special handling. Additional keys are passed through
-    as custom metadata to configured broadcast destinations.
-    """
-
-    generation_name: str | None = None
-    parent_span_id: str | None = None
-    span_name: str | None = None
-    trace_id: str | None = None
-    trace_name: str | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 

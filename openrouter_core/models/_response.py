@@ -10,6 +10,7 @@ import attrs
 
 if TYPE_CHECKING:
     from ._errors import ChatErrorDetail
+    from ._logprobs import ChatTokenLogprobs
     from ._messages import ChatAssistantMessage
     from ._routing_metadata import OpenRouterMetadata
     from ._usage import ChatUsage
@@ -66,42 +67,3 @@ class ChatResult:
     def text(self) -> str | None:
         """The first choice's text (``choices[0].message.text``); ``None`` when there is none."""
         return self.choices[0].message.text if self.choices else None
-
-
-@attrs.frozen(kw_only=True)
-class ChatTokenLogprob:
-    """Token log probability information."""
-
-    #: Log probability of the token.
-    logprob: float
-    #: The token.
-    token: str
-    #: Top alternative tokens with probabilities.
-    top_logprobs: list[ChatTopLogprob]
-    #: UTF-8 bytes of the token.
-    bytes: list[int] | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatTokenLogprobs:
-    """Log probabilities for the completion."""
-
-    #: Log probabilities for content tokens.
-    content: list[ChatTokenLogprob] | None = None
-    #: Log probabilities for refusal tokens.
-    refusal: list[ChatTokenLogprob] | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChatTopLogprob:
-    """An alternative token and its log probability."""
-
-    logprob: float
-    token: str
-    bytes: list[int] | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)

@@ -11,10 +11,11 @@ import attrs
 from .._sequences import as_list
 
 if TYPE_CHECKING:
+    from ._assistant_parts import ChatAnnotation, ChatAssistantImages, ChatAudioOutput
     from ._errors import ChatErrorDetail
-    from ._messages import ChatAnnotation, ChatAssistantImages, ChatAudioOutput
+    from ._logprobs import ChatTokenLogprobs
     from ._reasoning import ChatStreamReasoningDetails
-    from ._response import ChatFinishReasonEnum, ChatTokenLogprobs
+    from ._response import ChatFinishReasonEnum
     from ._routing_metadata import OpenRouterMetadata
     from ._usage import ChatUsage
 

@@ -1,6 +1,6 @@
-"""``GET /embeddings/models``: the embedding models.
+"""``GET /models/user``: the models this account may use.
 
-``embeddings_list_models`` and its twin ``embeddings_list_models_async``.
+``models_list_for_user`` and its twin ``models_list_for_user_async``.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, TypeAlias, get_args
 from returns.result import Failure, Success
 
 from openrouter_core.errors import (
-    BadRequestResponseError,
+    ForbiddenResponseError,
     InternalServerResponseError,
+    NotFoundResponseError,
     OperationError,
+    UnauthorizedResponseError,
 )
 
 if TYPE_CHECKING:
@@ -22,49 +24,59 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ModelsListResponse
 
-EmbeddingsListModelsError: TypeAlias = (
-    BadRequestResponseError | InternalServerResponseError | OperationError
+__all__ = [
+    "ModelsListForUserError",
+    "ModelsListForUserResult",
+    "models_list_for_user",
+    "models_list_for_user_async",
+]
+
+ModelsListForUserError: TypeAlias = (
+    UnauthorizedResponseError
+    | ForbiddenResponseError
+    | NotFoundResponseError
+    | InternalServerResponseError
+    | OperationError
 )
-"""Everything ``embeddings_list_models`` can answer inside ``Failure``: the error statuses the
-spec declares for ``GET /embeddings/models``, and what every operation can answer
+"""Everything ``models_list_for_user`` can answer inside ``Failure``: the error statuses the
+spec declares for ``GET /models/user``, and what every operation can answer
 (``OperationError``)."""
-EmbeddingsListModelsResult: TypeAlias = (
-    Success["ModelsListResponse"] | Failure[EmbeddingsListModelsError]
-)
-"""What ``embeddings_list_models`` answers: ``match`` on ``Success(value)`` and
+ModelsListForUserResult: TypeAlias = Success["ModelsListResponse"] | Failure[ModelsListForUserError]
+"""What ``models_list_for_user`` answers: ``match`` on ``Success(value)`` and
 ``Failure(error)``."""
 
 
 @functools.cache
-def endpoint() -> Endpoint[ModelsListResponse, EmbeddingsListModelsError]:
-    """``GET /embeddings/models``, described once."""
+def endpoint() -> Endpoint[ModelsListResponse, ModelsListForUserError]:
+    """``GET /models/user``, described once."""
     from openrouter_core._http import json_reader
     from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelsListResponse
 
     # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
-    errors: tuple[type[EmbeddingsListModelsError], ...] = get_args(EmbeddingsListModelsError)
+    errors: tuple[type[ModelsListForUserError], ...] = get_args(ModelsListForUserError)
     return Endpoint(
-        name="embeddings_list_models",
+        name="models_list_for_user",
         method="GET",
-        path="/embeddings/models",
+        path="/models/user",
         read=json_reader(ModelsListResponse),
         errors=errors,
         unexpected=outside_union,
     )
 
 
-def embeddings_list_models(
+def models_list_for_user(
     core: OpenRouterCore,
     *,
     offset: int | None = None,
     limit: int | None = None,
     options: RequestOptions | None = None,
-) -> EmbeddingsListModelsResult:
-    """List the embedding models, in the shape of ``models_list``.
+) -> ModelsListForUserResult:
+    """List the models as ``models_list`` does, filtered by the account's provider
+    preferences, privacy settings and guardrails (the key decides which account).
 
     Never raises for what the network, the server or the arguments can do: every failure
-    is a ``Failure`` holding one of the ``EmbeddingsListModelsError`` classes.
+    is a ``Failure`` holding one of the ``ModelsListForUserError`` classes.
     """
     from openrouter_core._operation import call
     from openrouter_core._plan import plan_call
@@ -76,14 +88,14 @@ def embeddings_list_models(
     )
 
 
-async def embeddings_list_models_async(
+async def models_list_for_user_async(
     core: OpenRouterCore,
     *,
     offset: int | None = None,
     limit: int | None = None,
     options: RequestOptions | None = None,
-) -> EmbeddingsListModelsResult:
-    """The async twin of ``embeddings_list_models``."""
+) -> ModelsListForUserResult:
+    """The async twin of ``models_list_for_user``."""
     from openrouter_core._operation import call_async
     from openrouter_core._plan import plan_call
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ModelsListResponse
 
+__all__ = ["ModelsListError", "ModelsListResult", "models_list", "models_list_async"]
+
 ModelsListError: TypeAlias = (
     BadRequestResponseError | ForbiddenResponseError | InternalServerResponseError | OperationError
 )

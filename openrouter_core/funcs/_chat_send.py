@@ -37,6 +37,8 @@ if TYPE_CHECKING:
         Awaitable["ChatSendResult"],
     ]
 
+__all__ = ["ChatSendResult", "chat_send", "chat_send_async"]
+
 ChatSendResult: TypeAlias = Success["ChatResult"] | Failure[ChatSendError]
 """What ``chat_send`` answers: ``match`` on ``Success(reply)`` / ``Failure(error)``."""
 

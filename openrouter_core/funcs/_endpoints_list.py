@@ -1,6 +1,6 @@
-"""``GET /model/{author}/{slug}``: one model of the catalogue.
+"""``GET /models/{author}/{slug}/endpoints``: the provider endpoints serving one model.
 
-``models_get`` and its twin ``models_get_async``.
+``endpoints_list`` and its twin ``endpoints_list_async``.
 """
 
 from __future__ import annotations
@@ -21,49 +21,52 @@ if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
-    from openrouter_core.models import ModelResponse
+    from openrouter_core.models import ListEndpointsEnvelope
 
-ModelsGetError: TypeAlias = (
+__all__ = ["EndpointsListError", "EndpointsListResult", "endpoints_list", "endpoints_list_async"]
+
+EndpointsListError: TypeAlias = (
     ForbiddenResponseError | NotFoundResponseError | InternalServerResponseError | OperationError
 )
-"""Everything ``models_get`` can answer inside ``Failure``: the error statuses the spec declares
-for ``GET /model/{author}/{slug}``, and what every operation can answer (``OperationError``)."""
-ModelsGetResult: TypeAlias = Success["ModelResponse"] | Failure[ModelsGetError]
-"""What ``models_get`` answers: ``match`` on ``Success(value)`` and ``Failure(error)``."""
+"""Everything ``endpoints_list`` can answer inside ``Failure``: the error statuses the spec
+declares for ``GET /models/{author}/{slug}/endpoints``, and what every operation can answer
+(``OperationError``)."""
+EndpointsListResult: TypeAlias = Success["ListEndpointsEnvelope"] | Failure[EndpointsListError]
+"""What ``endpoints_list`` answers: ``match`` on ``Success(value)`` and ``Failure(error)``."""
 
 
 @functools.cache
-def endpoint() -> Endpoint[ModelResponse, ModelsGetError]:
-    """``GET /model/{author}/{slug}``, described once."""
+def endpoint() -> Endpoint[ListEndpointsEnvelope, EndpointsListError]:
+    """``GET /models/{author}/{slug}/endpoints``, described once."""
     from openrouter_core._http import json_reader
     from openrouter_core._operation import Endpoint, outside_union
-    from openrouter_core.models import ModelResponse
+    from openrouter_core.models import ListEndpointsEnvelope
 
     # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
-    errors: tuple[type[ModelsGetError], ...] = get_args(ModelsGetError)
+    errors: tuple[type[EndpointsListError], ...] = get_args(EndpointsListError)
     return Endpoint(
-        name="models_get",
+        name="endpoints_list",
         method="GET",
-        path="/model/{author}/{slug}",
-        read=json_reader(ModelResponse),
+        path="/models/{author}/{slug}/endpoints",
+        read=json_reader(ListEndpointsEnvelope),
         errors=errors,
         unexpected=outside_union,
     )
 
 
-def models_get(
+def endpoints_list(
     core: OpenRouterCore,
     *,
     author: str,
     slug: str,
     options: RequestOptions | None = None,
-) -> ModelsGetResult:
-    """Get one model by author and slug (``author="openai", slug="gpt-4o"``); the slug may
-    carry a variant (``gpt-4o:free``) and known aliases resolve. A value that would change
-    the path (``/``, ``?``, ``..``) is refused with ``SDKValidationError``.
+) -> EndpointsListResult:
+    """List the endpoints (one per provider) that serve a model, each with its pricing,
+    context length, quantization, uptime and latency percentiles. Path values are
+    percent-encoded; one that would change the path is refused with ``SDKValidationError``.
 
     Never raises for what the network, the server or the arguments can do: every failure
-    is a ``Failure`` holding one of the ``ModelsGetError`` classes.
+    is a ``Failure`` holding one of the ``EndpointsListError`` classes.
     """
     from openrouter_core._operation import call
     from openrouter_core._plan import plan_call
@@ -75,14 +78,14 @@ def models_get(
     )
 
 
-async def models_get_async(
+async def endpoints_list_async(
     core: OpenRouterCore,
     *,
     author: str,
     slug: str,
     options: RequestOptions | None = None,
-) -> ModelsGetResult:
-    """The async twin of ``models_get``."""
+) -> EndpointsListResult:
+    """The async twin of ``endpoints_list``."""
     from openrouter_core._operation import call_async
     from openrouter_core._plan import plan_call
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ModelsCountResponse
 
+__all__ = ["ModelsCountError", "ModelsCountResult", "models_count", "models_count_async"]
+
 ModelsCountError: TypeAlias = (
     BadRequestResponseError | ForbiddenResponseError | InternalServerResponseError | OperationError
 )

@@ -1,6 +1,6 @@
-"""``GET /models/{author}/{slug}/endpoints``: the provider endpoints serving one model.
+"""``GET /model/{author}/{slug}``: one model of the catalogue.
 
-``endpoints_list`` and its twin ``endpoints_list_async``.
+``models_get`` and its twin ``models_get_async``.
 """
 
 from __future__ import annotations
@@ -21,50 +21,51 @@ if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
-    from openrouter_core.models import ListEndpointsEnvelope
+    from openrouter_core.models import ModelResponse
 
-EndpointsListError: TypeAlias = (
+__all__ = ["ModelsGetError", "ModelsGetResult", "models_get", "models_get_async"]
+
+ModelsGetError: TypeAlias = (
     ForbiddenResponseError | NotFoundResponseError | InternalServerResponseError | OperationError
 )
-"""Everything ``endpoints_list`` can answer inside ``Failure``: the error statuses the spec
-declares for ``GET /models/{author}/{slug}/endpoints``, and what every operation can answer
-(``OperationError``)."""
-EndpointsListResult: TypeAlias = Success["ListEndpointsEnvelope"] | Failure[EndpointsListError]
-"""What ``endpoints_list`` answers: ``match`` on ``Success(value)`` and ``Failure(error)``."""
+"""Everything ``models_get`` can answer inside ``Failure``: the error statuses the spec declares
+for ``GET /model/{author}/{slug}``, and what every operation can answer (``OperationError``)."""
+ModelsGetResult: TypeAlias = Success["ModelResponse"] | Failure[ModelsGetError]
+"""What ``models_get`` answers: ``match`` on ``Success(value)`` and ``Failure(error)``."""
 
 
 @functools.cache
-def endpoint() -> Endpoint[ListEndpointsEnvelope, EndpointsListError]:
-    """``GET /models/{author}/{slug}/endpoints``, described once."""
+def endpoint() -> Endpoint[ModelResponse, ModelsGetError]:
+    """``GET /model/{author}/{slug}``, described once."""
     from openrouter_core._http import json_reader
     from openrouter_core._operation import Endpoint, outside_union
-    from openrouter_core.models import ListEndpointsEnvelope
+    from openrouter_core.models import ModelResponse
 
     # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
-    errors: tuple[type[EndpointsListError], ...] = get_args(EndpointsListError)
+    errors: tuple[type[ModelsGetError], ...] = get_args(ModelsGetError)
     return Endpoint(
-        name="endpoints_list",
+        name="models_get",
         method="GET",
-        path="/models/{author}/{slug}/endpoints",
-        read=json_reader(ListEndpointsEnvelope),
+        path="/model/{author}/{slug}",
+        read=json_reader(ModelResponse),
         errors=errors,
         unexpected=outside_union,
     )
 
 
-def endpoints_list(
+def models_get(
     core: OpenRouterCore,
     *,
     author: str,
     slug: str,
     options: RequestOptions | None = None,
-) -> EndpointsListResult:
-    """List the endpoints (one per provider) that serve a model, each with its pricing,
-    context length, quantization, uptime and latency percentiles. Path values are
-    percent-encoded; one that would change the path is refused with ``SDKValidationError``.
+) -> ModelsGetResult:
+    """Get one model by author and slug (``author="openai", slug="gpt-4o"``); the slug may
+    carry a variant (``gpt-4o:free``) and known aliases resolve. A value that would change
+    the path (``/``, ``?``, ``..``) is refused with ``SDKValidationError``.
 
     Never raises for what the network, the server or the arguments can do: every failure
-    is a ``Failure`` holding one of the ``EndpointsListError`` classes.
+    is a ``Failure`` holding one of the ``ModelsGetError`` classes.
     """
     from openrouter_core._operation import call
     from openrouter_core._plan import plan_call
@@ -76,14 +77,14 @@ def endpoints_list(
     )
 
 
-async def endpoints_list_async(
+async def models_get_async(
     core: OpenRouterCore,
     *,
     author: str,
     slug: str,
     options: RequestOptions | None = None,
-) -> EndpointsListResult:
-    """The async twin of ``endpoints_list``."""
+) -> ModelsGetResult:
+    """The async twin of ``models_get``."""
     from openrouter_core._operation import call_async
     from openrouter_core._plan import plan_call
 

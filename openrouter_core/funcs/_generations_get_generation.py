@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import GenerationResponse
 
+__all__ = [
+    "GenerationsGetGenerationError",
+    "GenerationsGetGenerationResult",
+    "generations_get_generation",
+    "generations_get_generation_async",
+]
+
 GenerationsGetGenerationError: TypeAlias = (
     UnauthorizedResponseError
     | PaymentRequiredResponseError

@@ -32,6 +32,13 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import CreateEmbeddingsRequest, CreateEmbeddingsResponse
 
+__all__ = [
+    "EmbeddingsGenerateError",
+    "EmbeddingsGenerateResult",
+    "embeddings_generate",
+    "embeddings_generate_async",
+]
+
 EmbeddingsGenerateError: TypeAlias = (
     BadRequestResponseError
     | UnauthorizedResponseError

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeAlias, get_args
@@ -25,6 +24,15 @@ if TYPE_CHECKING:
     from openrouter_core._stream import Handoff, Item, StreamPump
     from openrouter_core._stream_state import StreamOutcome
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
+
+__all__ = [
+    "AsyncChatStream",
+    "AsyncChatStreamResult",
+    "ChatStream",
+    "ChatStreamResult",
+    "chat_stream",
+    "chat_stream_async",
+]
 
 
 _DRAIN_BYTES = 64 * 1024
@@ -107,21 +115,19 @@ class _StreamView(StreamReport):
 
     def __init__(self, handoff: Handoff[Any], runtime: Runtime) -> None:
         super().__init__(handoff.pump, handoff.response)
-        self._pending: deque[Item] = deque(handoff.buffered)
-        self._runtime = runtime
+        self._pending: list[Item] = list(handoff.buffered)
+        self._clock = runtime.monotonic
         self._closed = False
 
-    def _take(self) -> tuple[Item | None, bool]:
-        """The next buffered item, and whether the connection is no longer needed.
+    def _ends_with(self, items: list[Item]) -> bool:
+        """Whether the connection is no longer needed once ``items`` are handed over.
 
-        A completed stream hands over its last item first and finishes the body on the next
-        call (the loop's end), so the usage chunk is never held back; a failed one closes
-        with its last item, since closing is what cancels the generation."""
-        item = self._pending.popleft() if self._pending else None
-        if item is None:
-            return None, True
-        ended = not self._pending and self._pump.state.done
-        return item, ended and self._pump.state.outcome != "completed"
+        A completed stream hands over its last items first and finishes the body on the
+        next read (none then: the loop's end), so the usage chunk is never held back; a
+        failed one closes with its last item, since closing is what cancels the generation.
+        """
+        state = self._pump.state
+        return not items or (state.done and state.outcome != "completed")
 
     def _drainable(self) -> bool:
         """After ``[DONE]`` the body's end is usually already here: reading it (for at most
@@ -153,28 +159,40 @@ class ChatStream(_StreamView):
 
     def __iter__(self) -> Iterator[Item]:
         try:
-            while (item := self._next_item()) is not None:
-                yield item
+            while items := self._next_items():
+                yield from items
         finally:
             self.close()
 
     def __next__(self) -> Item:
-        item = self._next_item()
-        if item is None:
-            raise StopIteration
-        return item
+        if not self._pending:
+            self._pending = self._next_items()
+            if not self._pending:
+                raise StopIteration
+        return self._pending.pop(0)
 
-    def _next_item(self) -> Item | None:
-        pending, pump, state, read = self._pending, self._pump, self._pump.state, self._read
-        while not pending and not state.done and not self._closed:
-            piece = read(self._chunks)  # the transport boundary is read_chunk's
-            pending.extend(pump.absorb(piece, self._runtime.monotonic()))
-        item, spent = self._take()
-        if spent:
+    def _next_items(self) -> list[Item]:
+        """The pending items, else those of the next read that brings any; none at the end.
+
+        Items come a read at a time: a read of the body is the unit of the work (one clock
+        reading, one watchdog check), and handing its items over whole keeps the loop per
+        chunk to the caller's own ``for``.
+        """
+        items, self._pending = self._pending, []
+        pump, state, read, chunks, clock = (
+            self._pump,
+            self._pump.state,
+            self._read,
+            self._chunks,
+            self._clock,
+        )
+        while not items and not state.done and not self._closed:
+            items = pump.absorb(read(chunks), clock())  # the transport boundary is read_chunk's
+        if self._ends_with(items):
             if self._drainable():
                 self._drain()
             self.close()
-        return item
+        return items
 
     def _drain(self) -> None:
         import threading
@@ -248,28 +266,36 @@ class AsyncChatStream(_StreamView):
 
     async def _items(self) -> AsyncIterator[Item]:
         try:
-            while (item := await self._next_item()) is not None:
-                yield item
+            while items := await self._next_items():
+                for item in items:
+                    yield item
         finally:
             await self.aclose()
 
     async def __anext__(self) -> Item:
-        item = await self._next_item()
-        if item is None:
-            raise StopAsyncIteration
-        return item
+        if not self._pending:
+            self._pending = await self._next_items()
+            if not self._pending:
+                raise StopAsyncIteration
+        return self._pending.pop(0)
 
-    async def _next_item(self) -> Item | None:
-        pending, pump, state, read = self._pending, self._pump, self._pump.state, self._read
-        while not pending and not state.done and not self._closed:
-            piece = await read(self._chunks)  # the transport boundary is aread_chunk's
-            pending.extend(pump.absorb(piece, self._runtime.monotonic()))
-        item, spent = self._take()
-        if spent:
+    async def _next_items(self) -> list[Item]:
+        """The twin of ``ChatStream._next_items``."""
+        items, self._pending = self._pending, []
+        pump, state, read, chunks, clock = (
+            self._pump,
+            self._pump.state,
+            self._read,
+            self._chunks,
+            self._clock,
+        )
+        while not items and not state.done and not self._closed:
+            items = pump.absorb(await read(chunks), clock())  # the boundary is aread_chunk's
+        if self._ends_with(items):
             if self._drainable():
                 await self._drain()
             await self.aclose()
-        return item
+        return items
 
     async def _drain(self) -> None:
         import anyio

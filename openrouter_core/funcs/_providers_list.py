@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ListProvidersResponse
 
+__all__ = ["ProvidersListError", "ProvidersListResult", "providers_list", "providers_list_async"]
+
 ProvidersListError: TypeAlias = InternalServerResponseError | OperationError
 """Everything ``providers_list`` can answer inside ``Failure``: the error statuses the spec
 declares for ``GET /providers``, and what every operation can answer (``OperationError``)."""

@@ -9,7 +9,7 @@ import attrs
 from returns.result import Failure, Result, Success
 
 from openrouter_core.errors import ChatParseError
-from openrouter_core.funcs.chat_send import chat_send, chat_send_async
+from openrouter_core.funcs._chat_send import chat_send, chat_send_async
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
         ChatResult,
         SendChatCompletionRequest,
     )
+
+__all__ = ["ChatParseResult", "Parsed", "chat_parse", "chat_parse_async", "response_format_for"]
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
-"""``GET /models/user``: the models this account may use.
+"""``GET /embeddings/models``: the embedding models.
 
-``models_list_for_user`` and its twin ``models_list_for_user_async``.
+``embeddings_list_models`` and its twin ``embeddings_list_models_async``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING, TypeAlias, get_args
 from returns.result import Failure, Success
 
 from openrouter_core.errors import (
-    ForbiddenResponseError,
+    BadRequestResponseError,
     InternalServerResponseError,
-    NotFoundResponseError,
     OperationError,
-    UnauthorizedResponseError,
 )
 
 if TYPE_CHECKING:
@@ -24,52 +22,56 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import ModelsListResponse
 
-ModelsListForUserError: TypeAlias = (
-    UnauthorizedResponseError
-    | ForbiddenResponseError
-    | NotFoundResponseError
-    | InternalServerResponseError
-    | OperationError
+__all__ = [
+    "EmbeddingsListModelsError",
+    "EmbeddingsListModelsResult",
+    "embeddings_list_models",
+    "embeddings_list_models_async",
+]
+
+EmbeddingsListModelsError: TypeAlias = (
+    BadRequestResponseError | InternalServerResponseError | OperationError
 )
-"""Everything ``models_list_for_user`` can answer inside ``Failure``: the error statuses the
-spec declares for ``GET /models/user``, and what every operation can answer
+"""Everything ``embeddings_list_models`` can answer inside ``Failure``: the error statuses the
+spec declares for ``GET /embeddings/models``, and what every operation can answer
 (``OperationError``)."""
-ModelsListForUserResult: TypeAlias = Success["ModelsListResponse"] | Failure[ModelsListForUserError]
-"""What ``models_list_for_user`` answers: ``match`` on ``Success(value)`` and
+EmbeddingsListModelsResult: TypeAlias = (
+    Success["ModelsListResponse"] | Failure[EmbeddingsListModelsError]
+)
+"""What ``embeddings_list_models`` answers: ``match`` on ``Success(value)`` and
 ``Failure(error)``."""
 
 
 @functools.cache
-def endpoint() -> Endpoint[ModelsListResponse, ModelsListForUserError]:
-    """``GET /models/user``, described once."""
+def endpoint() -> Endpoint[ModelsListResponse, EmbeddingsListModelsError]:
+    """``GET /embeddings/models``, described once."""
     from openrouter_core._http import json_reader
     from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ModelsListResponse
 
     # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
-    errors: tuple[type[ModelsListForUserError], ...] = get_args(ModelsListForUserError)
+    errors: tuple[type[EmbeddingsListModelsError], ...] = get_args(EmbeddingsListModelsError)
     return Endpoint(
-        name="models_list_for_user",
+        name="embeddings_list_models",
         method="GET",
-        path="/models/user",
+        path="/embeddings/models",
         read=json_reader(ModelsListResponse),
         errors=errors,
         unexpected=outside_union,
     )
 
 
-def models_list_for_user(
+def embeddings_list_models(
     core: OpenRouterCore,
     *,
     offset: int | None = None,
     limit: int | None = None,
     options: RequestOptions | None = None,
-) -> ModelsListForUserResult:
-    """List the models as ``models_list`` does, filtered by the account's provider
-    preferences, privacy settings and guardrails (the key decides which account).
+) -> EmbeddingsListModelsResult:
+    """List the embedding models, in the shape of ``models_list``.
 
     Never raises for what the network, the server or the arguments can do: every failure
-    is a ``Failure`` holding one of the ``ModelsListForUserError`` classes.
+    is a ``Failure`` holding one of the ``EmbeddingsListModelsError`` classes.
     """
     from openrouter_core._operation import call
     from openrouter_core._plan import plan_call
@@ -81,14 +83,14 @@ def models_list_for_user(
     )
 
 
-async def models_list_for_user_async(
+async def embeddings_list_models_async(
     core: OpenRouterCore,
     *,
     offset: int | None = None,
     limit: int | None = None,
     options: RequestOptions | None = None,
-) -> ModelsListForUserResult:
-    """The async twin of ``models_list_for_user``."""
+) -> EmbeddingsListModelsResult:
+    """The async twin of ``embeddings_list_models``."""
     from openrouter_core._operation import call_async
     from openrouter_core._plan import plan_call
 

@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import GetCreditsResponse
 
+__all__ = [
+    "CreditsGetCreditsError",
+    "CreditsGetCreditsResult",
+    "credits_get_credits",
+    "credits_get_credits_async",
+]
+
 CreditsGetCreditsError: TypeAlias = (
     UnauthorizedResponseError
     | ForbiddenResponseError

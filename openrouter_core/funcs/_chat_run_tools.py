@@ -9,7 +9,7 @@ import attrs
 from returns.result import Failure, Success
 
 from openrouter_core.errors import ChatRunToolsError
-from openrouter_core.funcs.chat_send import chat_send, chat_send_async
+from openrouter_core.funcs._chat_send import chat_send, chat_send_async
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
         ChatResult,
         ChatToolCall,
     )
+
+__all__ = [
+    "ChatRunToolsResult",
+    "ToolCallRecord",
+    "ToolRun",
+    "chat_run_tools",
+    "chat_run_tools_async",
+    "tool_from_function",
+]
 
 
 @attrs.frozen

@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from openrouter_core._options import RequestOptions
     from openrouter_core.models import GetCurrentKeyResponse
 
+__all__ = [
+    "ApiKeysGetCurrentKeyMetadataError",
+    "ApiKeysGetCurrentKeyMetadataResult",
+    "api_keys_get_current_key_metadata",
+    "api_keys_get_current_key_metadata_async",
+]
+
 ApiKeysGetCurrentKeyMetadataError: TypeAlias = (
     UnauthorizedResponseError | InternalServerResponseError | OperationError
 )
