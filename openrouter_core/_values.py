@@ -34,7 +34,8 @@ def value_repr(self: Any) -> str:
 
 
 class Value:
-    """Base of the generated models: compared, hashed and shown by their fields."""
+    """Base of the generated models and the settings classes (``RetryConfig``, ``Hooks``,
+    ``Runtime`` ...): compared, hashed and shown by their fields."""
 
     __slots__ = ()
 

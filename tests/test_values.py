@@ -5,7 +5,15 @@ from unittest import mock
 
 import pytest
 
-from openrouter_core import models
+from openrouter_core import (
+    BackoffStrategy,
+    HookContext,
+    Hooks,
+    RequestOptions,
+    RetryConfig,
+    Runtime,
+    models,
+)
 from openrouter_core._values import Value, value_repr
 from openrouter_core.models import ChatRequest, ChatSystemMessage, ChatUserMessage
 
@@ -62,3 +70,22 @@ def test_models_hash_by_their_fields_so_a_dict_field_makes_them_unhashable() -> 
     holds ``extra`` (a dict), so hashing one fails as it did."""
     with pytest.raises(TypeError, match="unhashable"):
         hash(ChatUserMessage(content="Hi"))
+
+
+@pytest.mark.parametrize(
+    "cls", [RequestOptions, HookContext, Hooks, BackoffStrategy, RetryConfig, Runtime]
+)
+def test_the_settings_classes_take_the_methods_written_once(cls: type[Value]) -> None:
+    by_value: tuple[object, object, object] = (Value.__eq__, Value.__hash__, value_repr)
+    assert (cls.__eq__, cls.__hash__, cls.__repr__) == by_value
+
+
+def test_settings_compare_and_hash_by_value() -> None:
+    """Frozen settings with no dict in them are equal, and hash equal, field for field."""
+    assert RetryConfig(max_attempts=2) == RetryConfig(max_attempts=2)
+    assert len({RetryConfig(), RetryConfig(), RetryConfig(max_attempts=2)}) == 2
+    assert RetryConfig() != RetryConfig(backoff=BackoffStrategy(exponent=3.0))
+    assert repr(BackoffStrategy()) == (
+        "BackoffStrategy(initial_interval=0.5, max_interval=10.0, exponent=2.0, "
+        "max_elapsed_time=30.0)"
+    )
