@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
-import attrs
 import httpx
 from returns.result import Failure, Result, Success
 
@@ -38,36 +37,64 @@ _FIRST_POLL = 0.25
 _MAX_POLL = 2.0
 
 
-@attrs.frozen(kw_only=True)
 class Endpoint(Generic[T, E]):
     """One operation of the API, described as data.
 
     ``errors`` lists every class the function may answer inside ``Failure`` (its static
     union, as values): the HTTP statuses the spec declares for the operation are the ones
     whose class is listed; any other error status becomes ``OpenRouterDefaultError``.
+
+    A plain slotted class, not an attrs one: attrs compiles methods when a class is
+    created, which a fresh process pays before its first call (issue 16, cold start).
     """
 
-    name: str
-    """The function's name (``models_list``); hooks see it as ``HookContext.operation``."""
-    method: str
-    path: str
-    """The path template, ``{name}`` for a path parameter: ``/model/{author}/{slug}``."""
-    read: Reader
-    errors: tuple[type[E], ...]
-    unexpected: Callable[[OpenRouterError], E]
-    """Reports an error outside ``errors`` as a member of the union (``outside_union``):
-    typed so, mypy proves that member is in the operation's union."""
-    body: type | None = None
-    """The model a JSON body must be (``None``: the operation sends no body)."""
-    stream: bool = False
-    idempotent: bool = attrs.field(
-        default=attrs.Factory(lambda self: self.method in IDEMPOTENT_METHODS, takes_self=True)
+    __slots__ = (
+        "body",
+        "errors",
+        "idempotent",
+        "method",
+        "name",
+        "path",
+        "read",
+        "statuses",
+        "stream",
+        "unexpected",
     )
-    """Sending it twice does no harm: a retry policy may re-send after a lost answer."""
-    statuses: frozenset[int] = attrs.field(
-        init=False, default=attrs.Factory(lambda self: _declared(self.errors), takes_self=True)
-    )
-    """The error statuses the spec declares: those whose class is in ``errors``."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        method: str,
+        path: str,
+        read: Reader,
+        errors: tuple[type[E], ...],
+        unexpected: Callable[[OpenRouterError], E],
+        body: type | None = None,
+        stream: bool = False,
+        idempotent: bool | None = None,
+    ) -> None:
+        self.name: Final = name
+        """The function's name (``models_list``); hooks see it as ``HookContext.operation``."""
+        self.method: Final = method
+        self.path: Final = path
+        """The path template, ``{name}`` for a path parameter: ``/model/{author}/{slug}``."""
+        self.read: Final = read
+        self.errors: Final = errors
+        self.unexpected: Final = unexpected
+        """Reports an error outside ``errors`` as a member of the union (``outside_union``):
+        typed so, mypy proves that member is in the operation's union."""
+        self.body: Final = body
+        """The model a JSON body must be (``None``: the operation sends no body)."""
+        self.stream: Final = stream
+        self.idempotent: Final = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
+        """Sending it twice does no harm: a retry policy may re-send after a lost answer
+        (by default, when the method is idempotent)."""
+        self.statuses: Final = _declared(errors)
+        """The error statuses the spec declares: those whose class is in ``errors``."""
+
+    def __repr__(self) -> str:
+        return f"Endpoint(name={self.name!r}, method={self.method!r}, path={self.path!r})"
 
 
 def _declared(errors: tuple[type[OpenRouterError], ...]) -> frozenset[int]:

@@ -10,6 +10,7 @@ import attrs
 import httpx
 
 from openrouter_core._retries import RetryConfig
+from openrouter_core._values import Value
 from openrouter_core.errors import OpenRouterError
 
 __all__ = ["HookContext", "Hooks", "RequestOptions"]
@@ -83,8 +84,8 @@ def _hook_list(name: str, value: object) -> None:
             raise TypeError(f"{name} must hold callables, got {type(hook).__name__}")
 
 
-@attrs.frozen(kw_only=True)
-class RequestOptions:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RequestOptions(Value):
     """Settings for one call; every field left ``None`` falls back to the core's value.
 
     ``timeout`` is httpx's per-phase timeout (``httpx.Timeout(None)`` disables it).
@@ -134,8 +135,8 @@ def default_options() -> RequestOptions:
     return RequestOptions()
 
 
-@attrs.frozen(kw_only=True)
-class HookContext:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class HookContext(Value):
     """What a hook is told about the call. It never holds the API key."""
 
     operation: Operation
@@ -156,8 +157,8 @@ AfterErrorHook: TypeAlias = Callable[[HookContext, "httpx.Response | None", Open
 """Sees each failed attempt: the response when there was one, and the error value."""
 
 
-@attrs.frozen(kw_only=True)
-class Hooks:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Hooks(Value):
     """Callbacks at the TypeScript SDK's hook points, run in list order.
 
     A hook that raises, or that returns something other than a replacement of the right

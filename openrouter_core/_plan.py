@@ -14,9 +14,8 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
-import attrs
 import httpx
 from returns.result import Failure, Result, Success
 
@@ -36,27 +35,66 @@ QueryValue: TypeAlias = str | int | float | bool | None
 """A query parameter's value; ``None`` leaves the parameter out."""
 
 
-@attrs.frozen(kw_only=True)
 class CallPlan:
-    """A call, resolved: the request to send and the limits to send it under."""
+    """A call, resolved: the request to send and the limits to send it under.
 
-    endpoint: Endpoint[Any, Any]
-    request: httpx.Request
-    base_url: str
-    retries: RetryConfig
-    idempotent: bool
-    """Sending the request twice does no harm (a GET): the retry policy may re-send it
-    after a failure that left unknown whether the server received it."""
-    deadline: float | None
-    deadline_at: float | None
-    """The runtime's monotonic time at which the deadline passes (None: no deadline)."""
-    first_content_timeout: float | None
-    idle_timeout: float | None
-    max_response_bytes: int
-    max_line_bytes: int
-    keep_content: bool
-    hooks: Hooks
-    logger: logging.Logger
+    ``CallPlan`` and ``Attribution`` are plain slotted classes, not attrs ones: attrs
+    compiles methods when a class is created, which a fresh process pays before its first
+    call (issue 16, cold start). ``Final`` keeps them read-only where mypy looks.
+    """
+
+    __slots__ = (
+        "base_url",
+        "deadline",
+        "deadline_at",
+        "endpoint",
+        "first_content_timeout",
+        "hooks",
+        "idempotent",
+        "idle_timeout",
+        "keep_content",
+        "logger",
+        "max_line_bytes",
+        "max_response_bytes",
+        "request",
+        "retries",
+    )
+
+    def __init__(
+        self,
+        *,
+        endpoint: Endpoint[Any, Any],
+        request: httpx.Request,
+        base_url: str,
+        retries: RetryConfig,
+        idempotent: bool,
+        deadline: float | None,
+        deadline_at: float | None,
+        first_content_timeout: float | None,
+        idle_timeout: float | None,
+        max_response_bytes: int,
+        max_line_bytes: int,
+        keep_content: bool,
+        hooks: Hooks,
+        logger: logging.Logger,
+    ) -> None:
+        self.endpoint: Final = endpoint
+        self.request: Final = request
+        self.base_url: Final = base_url
+        self.retries: Final = retries
+        self.idempotent: Final = idempotent
+        """Sending the request twice does no harm (a GET): the retry policy may re-send it
+        after a failure that left unknown whether the server received it."""
+        self.deadline: Final = deadline
+        self.deadline_at: Final = deadline_at
+        """The runtime's monotonic time at which the deadline passes (None: no deadline)."""
+        self.first_content_timeout: Final = first_content_timeout
+        self.idle_timeout: Final = idle_timeout
+        self.max_response_bytes: Final = max_response_bytes
+        self.max_line_bytes: Final = max_line_bytes
+        self.keep_content: Final = keep_content
+        self.hooks: Final = hooks
+        self.logger: Final = logger
 
     @property
     def operation(self) -> Operation:
@@ -68,14 +106,23 @@ class CallPlan:
         return HookContext(operation=self.operation, base_url=self.base_url, attempt=attempt)
 
 
-@attrs.frozen(kw_only=True)
 class Attribution:
     """Per-call attribution headers that win over the core's (chat's operation wrapper)."""
 
-    http_referer: str | None = None
-    app_title: str | None = None
-    app_categories: str | None = None
-    metadata_level: str | None = None
+    __slots__ = ("app_categories", "app_title", "http_referer", "metadata_level")
+
+    def __init__(
+        self,
+        *,
+        http_referer: str | None = None,
+        app_title: str | None = None,
+        app_categories: str | None = None,
+        metadata_level: str | None = None,
+    ) -> None:
+        self.http_referer: Final = http_referer
+        self.app_title: Final = app_title
+        self.app_categories: Final = app_categories
+        self.metadata_level: Final = metadata_level
 
 
 _NO_ATTRIBUTION = Attribution()

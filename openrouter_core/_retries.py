@@ -27,6 +27,8 @@ from typing import Any, Literal
 
 import attrs
 
+from openrouter_core._values import Value
+
 from .errors import (
     ConnectionFailedError,
     GenerationError,
@@ -76,8 +78,8 @@ def _at_least_one(_: object, attribute: attrs.Attribute[float], value: float) ->
         raise ValueError(f"{attribute.name} must be a finite number >= 1, got {value!r}")
 
 
-@attrs.frozen(kw_only=True)
-class BackoffStrategy:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class BackoffStrategy(Value):
     """How long to wait between attempts, in seconds.
 
     The defaults suit a person waiting for a reply; the TypeScript SDK's (0.5 s, 60 s, 1.5,
@@ -103,8 +105,8 @@ class BackoffStrategy:
     max_elapsed_time: float = attrs.field(default=30.0, validator=_non_negative_finite)
 
 
-@attrs.frozen(kw_only=True)
-class RetryConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RetryConfig(Value):
     """Whether and how a call retries; set on the core and overridable per call.
 
     Args:

@@ -8,6 +8,8 @@ from collections.abc import Awaitable, Callable
 
 import attrs
 
+from openrouter_core._values import Value
+
 __all__ = ["Runtime"]
 
 
@@ -17,8 +19,8 @@ async def _anyio_sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
 
 
-@attrs.frozen(kw_only=True)
-class Runtime:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Runtime(Value):
     """The clocks and sleepers the shell uses.
 
     ``monotonic`` measures elapsed time, ``wall`` (epoch seconds) resolves HTTP-date

@@ -45,6 +45,7 @@ PLAIN_CHAT_SEND_MODULES = [
     "openrouter_core._send",
     "openrouter_core._sequences",
     "openrouter_core._text",
+    "openrouter_core._values",
     "openrouter_core._version",
     "openrouter_core.errors",
     "openrouter_core.errors._classes",

@@ -6,11 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from openrouter_core import errors
+from openrouter_core._values import value_repr
 from openrouter_core.errors import (
     ConnectionFailedError,
     GenerationError,
+    NotFoundResponseError,
     OpenRouterError,
+    RequestTimeoutError,
     ServiceUnavailableResponseError,
+    StreamStalledError,
     StreamTruncatedError,
     TooManyRequestsResponseError,
 )
@@ -65,6 +70,60 @@ def test_an_error_equals_only_its_own_value() -> None:
     same = TooManyRequestsResponseError(message="slow down", status_code=429, code=429)
     others: list[object] = ["slow down", 429, None]
     assert (True, [False] * 3) == (SLOW_DOWN == same, [SLOW_DOWN == o for o in others])
+
+
+def _error_classes() -> list[type[OpenRouterError]]:
+    found: list[type[OpenRouterError]] = []
+    for name in errors.__all__:
+        value = getattr(errors, name)
+        if isinstance(value, type) and issubclass(value, OpenRouterError):
+            found.append(value)
+    return found
+
+
+@pytest.mark.parametrize("cls", _error_classes(), ids=lambda cls: cls.__name__)
+def test_every_error_class_hashes_by_identity(cls: type[OpenRouterError]) -> None:
+    """Exceptions must stay hashable (tracebacks, exception groups and loggers put them in
+    sets), the structured-output and tool-loop errors included; equal values stay two."""
+    by_identity: object = BaseException.__hash__
+    assert cls.__hash__ is by_identity
+    a = GenerationError(message="x")
+    assert len({a, GenerationError(message="x"), a}) == 2
+
+
+def test_fields_left_out_of_equality_are_ignored() -> None:
+    """``cause``, ``may_have_been_processed`` and ``partial_result`` do not decide equality."""
+    assert ConnectionFailedError(message="m", cause=OSError()) == ConnectionFailedError(
+        message="m", may_have_been_processed=True
+    )
+    assert GenerationError(message="m", partial_result=1) == GenerationError(
+        message="m", partial_result=2
+    )
+    assert ConnectionFailedError(message="m") != RequestTimeoutError(message="m")
+
+
+def test_repr_lists_the_fields_not_hidden_from_it() -> None:
+    """attrs' listing: the class, then each field not marked ``repr=False`` (the body, the
+    headers and the partial content are left out)."""
+    err = NotFoundResponseError(message="gone", status_code=404, body="{}", headers={"a": "b"})
+    assert repr(err) == (
+        "NotFoundResponseError(message='gone', attempts=1, status_code=404, code=None, "
+        "metadata=None, user_id=None, retry_after=None, generation_id=None)"
+    )
+    stalled = StreamStalledError(message="slow", phase="idle", limit=1.5, partial_content="p")
+    assert repr(stalled) == (
+        "StreamStalledError(message='slow', attempts=1, phase='idle', limit=1.5, "
+        "generation_id=None)"
+    )
+
+
+def test_error_classes_take_equality_and_repr_written_once() -> None:
+    """attrs writes only ``__init__``; equality and ``repr`` are ``_values``' (attrs compiling
+    them cost a fresh process ~1.3M instructions an error class)."""
+    written_once: tuple[object, object] = (OpenRouterError.__eq__, value_repr)
+    for cls in _error_classes():
+        assert (cls.__eq__, cls.__repr__) == written_once, cls
+    assert OpenRouterError.__eq__.__code__.co_filename.endswith("_classes.py")
 
 
 def test_str_shows_the_upstream_provider_message() -> None:

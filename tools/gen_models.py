@@ -649,6 +649,7 @@ PROPERTIES: dict[str, list[tuple[str, str, str, str]]] = {
 HELPERS = {
     "content_text": "from .._text import content_text",
     "as_list": "from .._sequences import as_list",
+    "Value": "from .._values import Value",
 }
 
 # Request-side list fields take any sequence: ``ChatRequest(messages=history)`` type-checks with
@@ -960,7 +961,8 @@ def sequences_of(model: Model) -> Sequences:
 def render_class(model: Model, name: str) -> str:
     schema = model.classes[name]
     sequences = sequences_of(model)
-    out = ["@attrs.frozen(kw_only=True)\n", f"class {name}:\n"]
+    # attrs writes ``__init__`` only; ``Value`` gives the rest without compiling them (_values).
+    out = ["@attrs.frozen(kw_only=True, eq=False, repr=False)\n", f"class {name}(Value):\n"]
     if "unknown_of" in schema:
         union = schema["unknown_of"]
         out.append(

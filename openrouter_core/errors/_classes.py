@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 import attrs
 
+from openrouter_core._values import compared, value_repr
+
 _BODY_SHOWN = 500
 
 
@@ -15,7 +17,7 @@ def _set_cause(self: OpenRouterError, cause: BaseException | None) -> None:
         object.__setattr__(self, "__cause__", cause)
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class OpenRouterError(Exception):
     """Base of every error value.
 
@@ -33,6 +35,16 @@ class OpenRouterError(Exception):
     message: str
     attempts: int = 1
 
+    # attrs writes ``__init__`` only (see ``_values``); the hash is identity's, as exceptions
+    # need (tracebacks, exception groups and loggers put them in sets).
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return compared(self) == compared(other)
+
+    __hash__ = BaseException.__hash__
+    __repr__ = value_repr
+
     def __str__(self) -> str:
         return f"{type(self).__name__}: {self.description}"
 
@@ -42,7 +54,7 @@ class OpenRouterError(Exception):
         return self.message
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class ResponseError(OpenRouterError):
     """The server answered with an HTTP error status.
 
@@ -153,7 +165,7 @@ class OpenRouterDefaultError(ResponseError):
     """Any 4XX/5XX outside the table above (a non-JSON body keeps its status's class)."""
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class ResponseValidationError(OpenRouterError):
     """A successful response whose body does not decode into the expected model.
 
@@ -173,7 +185,7 @@ class ResponseValidationError(OpenRouterError):
         return f"{self.message}: " + "; ".join(self.details)
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class GenerationError(OpenRouterError):
     """HTTP 200, but the generation failed.
 
@@ -221,7 +233,7 @@ class GenerationError(OpenRouterError):
         return text
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class StreamTruncatedError(OpenRouterError):
     """The stream ended without ``[DONE]`` and without a finish reason."""
 
@@ -229,7 +241,7 @@ class StreamTruncatedError(OpenRouterError):
     generation_id: str | None = None
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class StreamStalledError(OpenRouterError):
     """No content arrived within a watchdog limit (keep-alives do not count).
 
@@ -244,14 +256,14 @@ class StreamStalledError(OpenRouterError):
     generation_id: str | None = None
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class SDKValidationError(OpenRouterError):
     """The caller's input cannot be sent; nothing went over the network."""
 
     field: str | None = None
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class ClientError(OpenRouterError):
     """The request failed on this side: no HTTP answer was read.
 
@@ -328,14 +340,3 @@ def provider_message(raw: object, _depth: int = _DIG_DEPTH) -> str | None:
             if found:
                 return found
     return None
-
-
-def _hash_by_identity(cls: type[OpenRouterError]) -> None:
-    # attrs drops __hash__ on eq classes whose fields hold dicts; exceptions must stay hashable
-    # (tracebacks, exception groups and loggers put them in sets), so restore identity hashing.
-    cls.__hash__ = BaseException.__hash__  # type: ignore[assignment]
-    for sub in cls.__subclasses__():
-        _hash_by_identity(sub)
-
-
-_hash_by_identity(OpenRouterError)

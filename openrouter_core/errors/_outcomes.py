@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from openrouter_core.models import ChatMessages, ChatResult
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class StructuredOutputError(OpenRouterError):
     """The model's reply is not JSON, or does not fit the class asked for.
 
@@ -38,7 +38,7 @@ class StructuredOutputError(OpenRouterError):
         return f"{self.message}: " + "; ".join(self.details)
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class RefusalError(OpenRouterError):
     """The model declined to answer in the requested format; ``refusal`` is its reason."""
 
@@ -46,7 +46,7 @@ class RefusalError(OpenRouterError):
     result: ChatResult | None = attrs.field(default=None, eq=False, repr=False)
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class ToolRoundsExceededError(OpenRouterError):
     """The model still asked for tools after ``max_rounds`` requests: the loop stopped.
 
@@ -60,7 +60,7 @@ class ToolRoundsExceededError(OpenRouterError):
     run: ToolRun = attrs.field(eq=False, repr=False)
 
 
-@attrs.frozen(kw_only=True, auto_exc=False, unsafe_hash=False)
+@attrs.frozen(kw_only=True, auto_exc=False, eq=False, repr=False)
 class ToolLoopInterruptedError(OpenRouterError):
     """A request of the tool loop failed; ``error`` is what ``chat_send`` answered.
 

@@ -8,9 +8,11 @@ from typing import Any
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class GetCreditsData:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GetCreditsData(Value):
     """The account's purchased and used credits, in US dollars."""
 
     #: Total credits purchased.
@@ -21,8 +23,8 @@ class GetCreditsData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class GetCreditsResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GetCreditsResponse(Value):
     """Total credits purchased and used."""
 
     data: GetCreditsData
@@ -30,8 +32,8 @@ class GetCreditsResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class GetCurrentKeyData:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GetCurrentKeyData(Value):
     """The calling key: its limit, what remains, and its usage."""
 
     #: Total external BYOK usage (in USD) for the API key.
@@ -77,8 +79,8 @@ class GetCurrentKeyData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class GetCurrentKeyRateLimit:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GetCurrentKeyRateLimit(Value):
     """The key's request rate limit (deprecated)."""
 
     #: Rate limit interval.
@@ -91,8 +93,8 @@ class GetCurrentKeyRateLimit:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class GetCurrentKeyResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GetCurrentKeyResponse(Value):
     """The body of ``GET /key``."""
 
     #: Current API key information.

@@ -12,9 +12,11 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class ChatAssistantImage:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatAssistantImage(Value):
     """One generated image."""
 
     image_url: ChatAssistantImageUrl
@@ -22,8 +24,8 @@ class ChatAssistantImage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatAssistantImageUrl:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatAssistantImageUrl(Value):
     """Where a generated image is: a URL or a base64 data URL."""
 
     #: URL or base64-encoded data of the generated image.
@@ -32,8 +34,8 @@ class ChatAssistantImageUrl:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatAudioOutput:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatAudioOutput(Value):
     """Audio output data or reference."""
 
     #: Base64 encoded audio data.
@@ -48,8 +50,8 @@ class ChatAudioOutput:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatToolCall:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatToolCall(Value):
     """Tool call made by the assistant."""
 
     type: Literal["function"] | str = "function"
@@ -60,8 +62,8 @@ class ChatToolCall:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatToolCallFunction:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatToolCallFunction(Value):
     """The function a tool call invokes: its name and JSON arguments."""
 
     #: Function arguments as JSON string.
@@ -72,8 +74,8 @@ class ChatToolCallFunction:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatUrlCitation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatUrlCitation(Value):
     """The cited page; ``content`` is an OpenRouter addition."""
 
     url: str
@@ -85,8 +87,8 @@ class ChatUrlCitation:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatUrlCitationAnnotation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatUrlCitationAnnotation(Value):
     """A web-search citation, in OpenAI's ``url_citation`` shape."""
 
     type: Literal["url_citation"] = "url_citation"
@@ -95,8 +97,8 @@ class ChatUrlCitationAnnotation:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownChatAnnotation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownChatAnnotation(Value):
     """
     A ``ChatAnnotation`` member this SDK does not know yet.
 

@@ -8,6 +8,8 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 InputModality: TypeAlias = Literal["text", "image", "file", "audio", "video"] | str
 """A kind of input a model accepts."""
 
@@ -117,8 +119,8 @@ ReasoningEffort: TypeAlias = (
 """How much effort a model puts into reasoning."""
 
 
-@attrs.frozen(kw_only=True)
-class AABenchmarkEntry:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AABenchmarkEntry(Value):
     """Artificial Analysis benchmark index scores."""
 
     #: Artificial Analysis Agentic Index score.
@@ -131,8 +133,8 @@ class AABenchmarkEntry:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class DABenchmarkEntry:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DABenchmarkEntry(Value):
     """A single Design Arena benchmark entry for a specific arena+category."""
 
     #: Arena type (e.g. models, builders, agents).
@@ -150,8 +152,8 @@ class DABenchmarkEntry:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class DefaultParameters:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DefaultParameters(Value):
     """Default parameters for this model."""
 
     frequency_penalty: float | None = None
@@ -164,8 +166,8 @@ class DefaultParameters:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class Model:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Model(Value):
     """Information about an AI model available on OpenRouter."""
 
     architecture: ModelArchitecture
@@ -205,8 +207,8 @@ class Model:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelAliasTarget:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelAliasTarget(Value):
     """Concrete model targeted by this tilde-latest alias, when applicable."""
 
     #: Human-readable name of the concrete model targeted by this alias.
@@ -217,8 +219,8 @@ class ModelAliasTarget:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelArchitecture:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelArchitecture(Value):
     """Model architecture information."""
 
     #: Supported input modalities.
@@ -233,8 +235,8 @@ class ModelArchitecture:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelBenchmarks:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelBenchmarks(Value):
     """
     Third-party benchmark rankings for this model. Omitted when no benchmark data is available.
     """
@@ -246,8 +248,8 @@ class ModelBenchmarks:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelLinks:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelLinks(Value):
     """Related API endpoints and resources for this model."""
 
     #: URL for the model details/endpoints API.
@@ -256,8 +258,8 @@ class ModelLinks:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelReasoning:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelReasoning(Value):
     """
     Reasoning effort configuration. Omitted for non-reasoning models and dynamic router models.
     """
@@ -277,8 +279,8 @@ class ModelReasoning:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelResponse(Value):
     """Single model response."""
 
     data: Model
@@ -286,8 +288,8 @@ class ModelResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelsCountData:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelsCountData(Value):
     """How many models match."""
 
     #: Total number of available models.
@@ -296,8 +298,8 @@ class ModelsCountData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelsCountResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelsCountResponse(Value):
     """Model count data."""
 
     #: Model count data.
@@ -306,8 +308,8 @@ class ModelsCountResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelsListLinks:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelsListLinks(Value):
     """Pagination links; ``next`` is None on the last page."""
 
     #: URL for the next page of results, or null if this is the last page.
@@ -316,8 +318,8 @@ class ModelsListLinks:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModelsListResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModelsListResponse(Value):
     """List of available models."""
 
     data: ModelsListResponseData
@@ -329,8 +331,8 @@ class ModelsListResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PerRequestLimits:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PerRequestLimits(Value):
     """Per-request token limits."""
 
     #: Maximum completion tokens per request.
@@ -341,8 +343,8 @@ class PerRequestLimits:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PricingOverride:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PricingOverride(Value):
     """
     A conditional override of the base pricing. An entry applies only when all of its condition
     fields (e.g. min_prompt_tokens, or the utc_start/utc_end time window) match the request;
@@ -378,8 +380,8 @@ class PricingOverride:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PublicPricing:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PublicPricing(Value):
     """Pricing information for the model."""
 
     #: Price in USD per token for completion (output) generation.
@@ -425,8 +427,8 @@ class PublicPricing:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class TopProviderInfo:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class TopProviderInfo(Value):
     """Information about the top provider for this model."""
 
     #: Whether the top provider moderates content.

@@ -8,12 +8,14 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 AnthropicCacheControlTtl: TypeAlias = Literal["5m", "1h"] | str
 """How long a cache breakpoint lives."""
 
 
-@attrs.frozen(kw_only=True)
-class AnthropicCacheControlDirective:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AnthropicCacheControlDirective(Value):
     """
     Enable automatic prompt caching. When set at the top level, the system automatically applies
     cache breakpoints to the last cacheable block in the request. When set on an individual
@@ -28,8 +30,8 @@ class AnthropicCacheControlDirective:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentAudio:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentAudio(Value):
     """Audio input content part. Supported audio formats vary by provider."""
 
     type: Literal["input_audio"] = "input_audio"
@@ -38,8 +40,8 @@ class ChatContentAudio:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentAudioInput:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentAudioInput(Value):
     """The audio of an ``input_audio`` part."""
 
     #: Base64 encoded audio data.
@@ -51,8 +53,8 @@ class ChatContentAudioInput:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentFile:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentFile(Value):
     """File content part for document processing."""
 
     type: Literal["file"] = "file"
@@ -61,8 +63,8 @@ class ChatContentFile:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentFileData:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentFileData(Value):
     """The file of a ``file`` part: inline data, an uploaded id, or both."""
 
     #: File content as base64 data URL or URL.
@@ -75,8 +77,8 @@ class ChatContentFileData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentImage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentImage(Value):
     """Image content part for vision models."""
 
     type: Literal["image_url"] = "image_url"
@@ -85,8 +87,8 @@ class ChatContentImage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentImageUrl:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentImageUrl(Value):
     """The image of an ``image_url`` part and the detail to see it at."""
 
     #: URL of the image (data: URLs supported).
@@ -99,8 +101,8 @@ class ChatContentImageUrl:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentText:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentText(Value):
     """Text content part."""
 
     type: Literal["text"] = "text"
@@ -111,8 +113,8 @@ class ChatContentText:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentVideo:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentVideo(Value):
     """Video input content part."""
 
     type: Literal["video_url"] = "video_url"
@@ -121,8 +123,8 @@ class ChatContentVideo:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatContentVideoInput:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatContentVideoInput(Value):
     """Video input object."""
 
     #: URL of the video (data: URLs supported).
@@ -131,8 +133,8 @@ class ChatContentVideoInput:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class Legacy_ChatContentVideo:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Legacy_ChatContentVideo(Value):
     """Video input content part (legacy format - deprecated)."""
 
     type: Literal["input_video"] = "input_video"
@@ -141,8 +143,8 @@ class Legacy_ChatContentVideo:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class Legacy_ChatContentVideoInput:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Legacy_ChatContentVideoInput(Value):
     """Video input object."""
 
     #: URL of the video (data: URLs supported).
@@ -151,8 +153,8 @@ class Legacy_ChatContentVideoInput:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PromptCacheBreakpoint:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PromptCacheBreakpoint(Value):
     """
     Marks an explicit prompt-cache boundary on this content block (OpenAI-style). Everything
     through the block carrying this marker is part of the candidate cached prefix. Supported
@@ -165,8 +167,8 @@ class PromptCacheBreakpoint:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownChatContentItem:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownChatContentItem(Value):
     """
     A ``ChatContentItems`` member this SDK does not know yet.
 

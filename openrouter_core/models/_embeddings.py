@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 if TYPE_CHECKING:
     from ._provider import ProviderPreferences
     from ._usage import CostDetails
 
 
-@attrs.frozen(kw_only=True)
-class ContentPartInputAudio:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContentPartInputAudio(Value):
     """An audio part of a multimodal embeddings input."""
 
     type: Literal["input_audio"] = "input_audio"
@@ -26,8 +27,8 @@ class ContentPartInputAudio:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ContentPartInputFile:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContentPartInputFile(Value):
     """A file part of a multimodal embeddings input."""
 
     type: Literal["input_file"] = "input_file"
@@ -36,8 +37,8 @@ class ContentPartInputFile:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ContentPartInputVideo:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContentPartInputVideo(Value):
     """A video part of a multimodal embeddings input."""
 
     type: Literal["input_video"] = "input_video"
@@ -46,8 +47,8 @@ class ContentPartInputVideo:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class CreateEmbeddingsRequest:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CreateEmbeddingsRequest(Value):
     """The body of ``POST /embeddings``."""
 
     #: Text, token, or multimodal input(s) to embed.
@@ -67,8 +68,8 @@ class CreateEmbeddingsRequest:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class CreateEmbeddingsResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CreateEmbeddingsResponse(Value):
     """Embeddings response containing embedding vectors."""
 
     #: List of embedding objects.
@@ -84,8 +85,8 @@ class CreateEmbeddingsResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingData:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingData(Value):
     """A single embedding object."""
 
     #: Embedding vector as an array of floats or a base64 string.
@@ -97,8 +98,8 @@ class EmbeddingData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingUsage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingUsage(Value):
     """Token usage statistics."""
 
     #: Number of tokens in the input.
@@ -118,8 +119,8 @@ class EmbeddingUsage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingUsagePromptTokensDetails:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingUsagePromptTokensDetails(Value):
     """The prompt tokens by modality."""
 
     #: Number of audio tokens in the input.
@@ -136,8 +137,8 @@ class EmbeddingUsagePromptTokensDetails:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingsContentImage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingsContentImage(Value):
     """An image part of a multimodal embeddings input."""
 
     type: Literal["image_url"] = "image_url"
@@ -146,8 +147,8 @@ class EmbeddingsContentImage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingsContentImageUrl:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingsContentImageUrl(Value):
     """The image of an embeddings ``image_url`` part."""
 
     url: str
@@ -155,8 +156,8 @@ class EmbeddingsContentImageUrl:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingsContentText:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingsContentText(Value):
     """A text part of a multimodal embeddings input."""
 
     type: Literal["text"] = "text"
@@ -165,8 +166,8 @@ class EmbeddingsContentText:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EmbeddingsMultimodalInput:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EmbeddingsMultimodalInput(Value):
     """One multimodal input: its content parts are embedded together."""
 
     content: Sequence[EmbeddingsContentPart] = attrs.field(eq=as_list)
@@ -174,8 +175,8 @@ class EmbeddingsMultimodalInput:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class MultimodalMedia:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class MultimodalMedia(Value):
     """Media given inline: base64 ``data`` and its ``format``."""
 
     data: str

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 if TYPE_CHECKING:
     from ._catalog import ModelArchitecture, Parameter, PricingOverride
     from ._provider import ProviderName, Quantization
@@ -17,8 +19,8 @@ EndpointStatus: TypeAlias = Literal[0, -1, -2, -3, -5, -10] | int
 """An endpoint's health: 0 is up; negative values are degrees of trouble."""
 
 
-@attrs.frozen(kw_only=True)
-class ListEndpointsEnvelope:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ListEndpointsEnvelope(Value):
     """The body of ``GET /models/{author}/{slug}/endpoints``."""
 
     data: ListEndpointsResponse
@@ -26,8 +28,8 @@ class ListEndpointsEnvelope:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ListEndpointsResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ListEndpointsResponse(Value):
     """List of available endpoints for a model."""
 
     architecture: ModelArchitecture
@@ -45,8 +47,8 @@ class ListEndpointsResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PercentileStats:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PercentileStats(Value):
     """
     Latency percentiles in milliseconds over the last 30 minutes. Latency measures time to first
     token. Only visible when authenticated with an API key or cookie; returns null for
@@ -65,8 +67,8 @@ class PercentileStats:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PublicEndpoint:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PublicEndpoint(Value):
     """Information about a specific model endpoint."""
 
     context_length: int
@@ -102,8 +104,8 @@ class PublicEndpoint:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PublicEndpointPricing:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PublicEndpointPricing(Value):
     """What one endpoint charges, in US dollars per token or unit."""
 
     #: Price in USD per token for completion (output) generation.

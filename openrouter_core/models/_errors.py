@@ -8,6 +8,8 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 ApiErrorType: TypeAlias = (
     Literal[
         "context_length_exceeded",
@@ -43,8 +45,8 @@ ApiErrorType: TypeAlias = (
 """Canonical OpenRouter error type, stable across all API formats."""
 
 
-@attrs.frozen(kw_only=True)
-class ChatErrorDetail:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatErrorDetail(Value):
     """
     An error inside a 200 response or an error body: ``{code, message, metadata}``.
 
@@ -63,8 +65,8 @@ class ChatErrorDetail:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ErrorResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ErrorResponse(Value):
     """The body of an HTTP error: ``{error, user_id, openrouter_metadata}``."""
 
     error: ChatErrorDetail

@@ -8,9 +8,11 @@ from typing import Any, Literal
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class GenerationData:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GenerationData(Value):
     """Generation data."""
 
     #: ISO 8601 timestamp of when the generation was created.
@@ -113,8 +115,8 @@ class GenerationData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class GenerationResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GenerationResponse(Value):
     """Generation response."""
 
     #: Generation data.
@@ -123,8 +125,8 @@ class GenerationResponse:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ProviderResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProviderResponse(Value):
     """Details of a provider response for a generation attempt."""
 
     #: Internal endpoint identifier.

@@ -8,9 +8,11 @@ from typing import Any
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class ChatTokenLogprob:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatTokenLogprob(Value):
     """Token log probability information."""
 
     #: Log probability of the token.
@@ -25,8 +27,8 @@ class ChatTokenLogprob:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatTokenLogprobs:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatTokenLogprobs(Value):
     """Log probabilities for the completion."""
 
     #: Log probabilities for content tokens.
@@ -37,8 +39,8 @@ class ChatTokenLogprobs:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatTopLogprob:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatTopLogprob(Value):
     """An alternative token and its log probability."""
 
     logprob: float

@@ -11,6 +11,7 @@ import attrs
 
 from .._sequences import as_list
 from .._text import content_text
+from .._values import Value
 
 if TYPE_CHECKING:
     from ._assistant_parts import ChatAnnotation, ChatAssistantImages, ChatAudioOutput, ChatToolCall
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
     from ._reasoning import ChatReasoningDetails
 
 
-@attrs.frozen(kw_only=True)
-class ChatAssistantMessage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatAssistantMessage(Value):
     """Assistant message for requests and responses."""
 
     role: Literal["assistant"] = "assistant"
@@ -49,8 +50,8 @@ class ChatAssistantMessage:
         return content_text(self.content)
 
 
-@attrs.frozen(kw_only=True)
-class ChatDeveloperMessage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatDeveloperMessage(Value):
     """Developer message."""
 
     role: Literal["developer"] = "developer"
@@ -62,8 +63,8 @@ class ChatDeveloperMessage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatSystemMessage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatSystemMessage(Value):
     """System message for setting behavior."""
 
     role: Literal["system"] = "system"
@@ -75,8 +76,8 @@ class ChatSystemMessage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatToolMessage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatToolMessage(Value):
     """Tool response message."""
 
     role: Literal["tool"] = "tool"
@@ -88,8 +89,8 @@ class ChatToolMessage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatUserMessage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatUserMessage(Value):
     """User message."""
 
     role: Literal["user"] = "user"
@@ -101,8 +102,8 @@ class ChatUserMessage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownChatMessage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownChatMessage(Value):
     """
     A ``ChatMessages`` member this SDK does not know yet.
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 if TYPE_CHECKING:
     from ._tools import WebSearchMode
@@ -30,8 +31,8 @@ WebSearchEngine: TypeAlias = Literal["native", "exa", "firecrawl", "parallel", "
 """The search engine to use for web search."""
 
 
-@attrs.frozen(kw_only=True)
-class AutoBetaRouterPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AutoBetaRouterPlugin(Value):
     """The beta auto router: picks a model for the request."""
 
     id: Literal["auto-beta-router"] = "auto-beta-router"
@@ -65,8 +66,8 @@ class AutoBetaRouterPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class AutoRouterPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AutoRouterPlugin(Value):
     """The auto router (``openrouter/auto``): picks a model for the request."""
 
     id: Literal["auto-router"] = "auto-router"
@@ -102,8 +103,8 @@ class AutoRouterPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ContextCompressionPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContextCompressionPlugin(Value):
     """Fits long prompts into the context window (``middle-out``)."""
 
     id: Literal["context-compression"] = "context-compression"
@@ -115,8 +116,8 @@ class ContextCompressionPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FileParserPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FileParserPlugin(Value):
     """Parses PDF and other files attached to messages."""
 
     id: Literal["file-parser"] = "file-parser"
@@ -127,8 +128,8 @@ class FileParserPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FusionPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FusionPlugin(Value):
     """Fusion: several models answer, and one combines their answers."""
 
     id: Literal["fusion"] = "fusion"
@@ -163,8 +164,8 @@ class FusionPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FusionPluginTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FusionPluginTool(Value):
     """A tool the models of the fusion plugin may use."""
 
     #: Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch").
@@ -175,8 +176,8 @@ class FusionPluginTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ModerationPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ModerationPlugin(Value):
     """Moderates the request's input."""
 
     id: Literal["moderation"] = "moderation"
@@ -184,8 +185,8 @@ class ModerationPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PDFParserOptions:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PDFParserOptions(Value):
     """Options for PDF parsing."""
 
     engine: PDFParserEngine | None = None
@@ -193,8 +194,8 @@ class PDFParserOptions:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ParetoRouterPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ParetoRouterPlugin(Value):
     """Routes to the best model within a price and quality frontier."""
 
     id: Literal["pareto-router"] = "pareto-router"
@@ -220,8 +221,8 @@ class ParetoRouterPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ResponseHealingPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ResponseHealingPlugin(Value):
     """Repairs malformed JSON output (non-streaming only)."""
 
     id: Literal["response-healing"] = "response-healing"
@@ -231,8 +232,8 @@ class ResponseHealingPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownPlugin(Value):
     """
     A ``ChatPlugin`` member this SDK does not know yet.
 
@@ -242,8 +243,8 @@ class UnknownPlugin:
     raw: dict[str, Any]
 
 
-@attrs.frozen(kw_only=True)
-class WebFetchPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebFetchPlugin(Value):
     """Lets the model fetch web pages."""
 
     id: Literal["web-fetch"] = "web-fetch"
@@ -259,8 +260,8 @@ class WebFetchPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class WebSearchPlugin:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebSearchPlugin(Value):
     """Web search (deprecated in favour of the ``openrouter:web_search`` tool)."""
 
     id: Literal["web"] = "web"
@@ -284,8 +285,8 @@ class WebSearchPlugin:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class WebSearchUserLocation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebSearchUserLocation(Value):
     """User location information for web search."""
 
     city: str | None = None

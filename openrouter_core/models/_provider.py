@@ -10,6 +10,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 ProviderName: TypeAlias = (
     Literal[
@@ -148,8 +149,8 @@ Quantization: TypeAlias = (
 """A model weight quantization."""
 
 
-@attrs.frozen(kw_only=True)
-class PercentileLatencyCutoffs:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PercentileLatencyCutoffs(Value):
     """
     Percentile-based latency cutoffs. All specified cutoffs must be met for an endpoint to be
     preferred.
@@ -167,8 +168,8 @@ class PercentileLatencyCutoffs:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PercentileThroughputCutoffs:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PercentileThroughputCutoffs(Value):
     """
     Percentile-based throughput cutoffs. All specified cutoffs must be met for an endpoint to be
     preferred.
@@ -186,8 +187,8 @@ class PercentileThroughputCutoffs:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ProviderMaxPrice:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProviderMaxPrice(Value):
     """
     The object specifying the maximum price you want to pay for this request. USD price per
     million tokens, for prompt and completion.
@@ -207,8 +208,8 @@ class ProviderMaxPrice:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ProviderPreferences:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProviderPreferences(Value):
     """When multiple model providers are available, optionally indicate your routing preference."""
 
     #: Whether to allow backup providers to serve requests - true: (default) when the primary
@@ -257,8 +258,8 @@ class ProviderPreferences:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ProviderSortConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProviderSortConfig(Value):
     """The provider sorting strategy (price, throughput, latency)."""
 
     #: The provider sorting strategy (price, throughput, latency).

@@ -8,9 +8,11 @@ from typing import Any, Literal
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class ListProvidersData:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ListProvidersData(Value):
     """One provider: its slug, name, headquarters, datacenters and policies."""
 
     #: Display name of the provider.
@@ -541,8 +543,8 @@ class ListProvidersData:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ListProvidersResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ListProvidersResponse(Value):
     """The body of ``GET /providers``."""
 
     data: list[ListProvidersData]

@@ -9,6 +9,8 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 ReasoningFormat: TypeAlias = (
     Literal[
         "unknown",
@@ -26,8 +28,8 @@ ReasoningFormat: TypeAlias = (
 """Which provider format a reasoning detail is in."""
 
 
-@attrs.frozen(kw_only=True)
-class ReasoningDetailEncrypted:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ReasoningDetailEncrypted(Value):
     """Reasoning detail encrypted schema."""
 
     type: Literal["reasoning.encrypted"] = "reasoning.encrypted"
@@ -39,8 +41,8 @@ class ReasoningDetailEncrypted:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ReasoningDetailServerToolCall:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ReasoningDetailServerToolCall(Value):
     """
     Record of an OpenRouter server-tool invocation (e.g. openrouter:fusion), carried in
     reasoning_details so a prior tool call can be rehydrated into a later turn of the same
@@ -59,8 +61,8 @@ class ReasoningDetailServerToolCall:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ReasoningDetailSummary:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ReasoningDetailSummary(Value):
     """Reasoning detail summary schema."""
 
     type: Literal["reasoning.summary"] = "reasoning.summary"
@@ -72,8 +74,8 @@ class ReasoningDetailSummary:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ReasoningDetailText:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ReasoningDetailText(Value):
     """Reasoning detail text schema."""
 
     type: Literal["reasoning.text"] = "reasoning.text"
@@ -86,8 +88,8 @@ class ReasoningDetailText:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownReasoningDetail:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownReasoningDetail(Value):
     """
     A ``ReasoningDetailUnion`` member this SDK does not know yet.
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 if TYPE_CHECKING:
     from ._content import AnthropicCacheControlDirective
@@ -52,8 +53,8 @@ ModelName: TypeAlias = str
 """Model to use for completion."""
 
 
-@attrs.frozen(kw_only=True)
-class ChatRequest:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatRequest(Value):
     """Chat completion request parameters."""
 
     #: List of messages for the conversation.
@@ -155,8 +156,8 @@ class ChatRequest:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class SendChatCompletionRequest:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SendChatCompletionRequest(Value):
     """
     The operation's full input: the body plus per-call headers.
 

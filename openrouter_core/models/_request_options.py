@@ -13,13 +13,14 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 ChatReasoningSummaryVerbosityEnum: TypeAlias = Literal["auto", "concise", "detailed"] | str
 """How detailed a reasoning summary should be."""
 
 
-@attrs.frozen(kw_only=True)
-class ChatDebugOptions:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatDebugOptions(Value):
     """Debug options for inspecting request transformations (streaming only)."""
 
     #: If true, includes the transformed upstream request body in a debug chunk at the start of
@@ -29,8 +30,8 @@ class ChatDebugOptions:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatRequestReasoning:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatRequestReasoning(Value):
     """Configuration options for reasoning models."""
 
     #: Constrains effort on reasoning for reasoning models.
@@ -40,8 +41,8 @@ class ChatRequestReasoning:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamOptions:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamOptions(Value):
     """Streaming configuration options."""
 
     #: Deprecated: This field has no effect. Full usage details are always included.
@@ -50,8 +51,8 @@ class ChatStreamOptions:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class Prediction:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Prediction(Value):
     """
     Static predicted output content. Supported models can use this to reduce latency when much
     of the response is known in advance.
@@ -63,8 +64,8 @@ class Prediction:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PredictionContentText:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PredictionContentText(Value):
     """Text content part for a predicted output."""
 
     type: Literal["text"] | str = "text"
@@ -73,8 +74,8 @@ class PredictionContentText:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PromptCacheOptions:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PromptCacheOptions(Value):
     """
     Request-level prompt-cache controls. `mode: "explicit"` disables OpenAI-managed breakpoints
     so only blocks marked with `prompt_cache_breakpoint` are cached. Only supported by OpenAI
@@ -87,8 +88,8 @@ class PromptCacheOptions:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class TraceConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class TraceConfig(Value):
     """
     Metadata for observability and tracing. Known keys (trace_id, trace_name, span_name,
     generation_name, parent_span_id) have special handling. Additional keys are passed through

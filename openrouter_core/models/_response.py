@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 if TYPE_CHECKING:
     from ._errors import ChatErrorDetail
     from ._logprobs import ChatTokenLogprobs
@@ -22,8 +24,8 @@ ChatFinishReasonEnum: TypeAlias = (
 """Why the model stopped: the normalised reason."""
 
 
-@attrs.frozen(kw_only=True)
-class ChatChoice:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatChoice(Value):
     """Chat completion choice."""
 
     #: Choice index.
@@ -39,8 +41,8 @@ class ChatChoice:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatResult:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatResult(Value):
     """Chat completion response."""
 
     #: List of completion choices.

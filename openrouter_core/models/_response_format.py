@@ -8,9 +8,11 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class ChatFormatGrammarConfig:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFormatGrammarConfig(Value):
     """Custom grammar response format."""
 
     type: Literal["grammar"] = "grammar"
@@ -20,8 +22,8 @@ class ChatFormatGrammarConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatFormatJsonObjectConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFormatJsonObjectConfig(Value):
     """JSON object response format."""
 
     type: Literal["json_object"] = "json_object"
@@ -29,8 +31,8 @@ class ChatFormatJsonObjectConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatFormatJsonSchemaConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFormatJsonSchemaConfig(Value):
     """JSON Schema response format for structured outputs."""
 
     type: Literal["json_schema"] = "json_schema"
@@ -39,8 +41,8 @@ class ChatFormatJsonSchemaConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatFormatPythonConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFormatPythonConfig(Value):
     """Python code response format."""
 
     type: Literal["python"] = "python"
@@ -48,8 +50,8 @@ class ChatFormatPythonConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatFormatTextConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFormatTextConfig(Value):
     """Default text response format."""
 
     type: Literal["text"] = "text"
@@ -57,8 +59,8 @@ class ChatFormatTextConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatJsonSchemaConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatJsonSchemaConfig(Value):
     """JSON Schema configuration object."""
 
     #: Schema name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars).
@@ -73,8 +75,8 @@ class ChatJsonSchemaConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownChatResponseFormat:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownChatResponseFormat(Value):
     """
     A ``ChatResponseFormat`` member this SDK does not know yet.
 

@@ -8,6 +8,8 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
+
 PipelineStageType: TypeAlias = (
     Literal["guardrail", "plugin", "server_tools", "response_healing", "context_compression"] | str
 )
@@ -26,8 +28,8 @@ RoutingStrategy: TypeAlias = (
 """How the model was chosen."""
 
 
-@attrs.frozen(kw_only=True)
-class EndpointInfo:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EndpointInfo(Value):
     """One endpoint considered for the request."""
 
     model: str
@@ -37,8 +39,8 @@ class EndpointInfo:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class EndpointsMetadata:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class EndpointsMetadata(Value):
     """The endpoints considered for the request."""
 
     available: list[EndpointInfo]
@@ -47,8 +49,8 @@ class EndpointsMetadata:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class OpenRouterMetadata:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class OpenRouterMetadata(Value):
     """How OpenRouter routed the request."""
 
     attempt: int
@@ -65,8 +67,8 @@ class OpenRouterMetadata:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class PipelineStage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PipelineStage(Value):
     """One stage the request passed through (guardrail, plugin, ...)."""
 
     name: str
@@ -80,8 +82,8 @@ class PipelineStage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class RouterAttempt:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RouterAttempt(Value):
     """One attempt to serve the request."""
 
     model: str
@@ -91,8 +93,8 @@ class RouterAttempt:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class RouterParams:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RouterParams(Value):
     """Parameters the router used."""
 
     quality_floor: float | None = None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 if TYPE_CHECKING:
     from ._assistant_parts import ChatAnnotation, ChatAssistantImages, ChatAudioOutput
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
     from ._usage import ChatUsage
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamChoice:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamChoice(Value):
     """Streaming completion choice chunk."""
 
     delta: ChatStreamDelta
@@ -37,8 +38,8 @@ class ChatStreamChoice:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamChunk:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamChunk(Value):
     """Streaming chat completion chunk."""
 
     #: List of streaming chunk choices.
@@ -70,8 +71,8 @@ class ChatStreamChunk:
         return self.choices[0].delta.content if self.choices else None
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamDelta:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamDelta(Value):
     """Delta changes in streaming response."""
 
     audio: ChatAudioOutput | None = None
@@ -94,8 +95,8 @@ class ChatStreamDelta:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamToolCall:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamToolCall(Value):
     """Tool call delta for streaming responses."""
 
     #: Tool call index in the array.
@@ -110,8 +111,8 @@ class ChatStreamToolCall:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamToolCallFunction:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamToolCallFunction(Value):
     """Function call details."""
 
     #: Function arguments as JSON string.
@@ -122,8 +123,8 @@ class ChatStreamToolCallFunction:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatStreamingResponse:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatStreamingResponse(Value):
     """One SSE event as the spec models it: ``{data: ChatStreamChunk}``."""
 
     data: ChatStreamChunk

@@ -9,9 +9,11 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class ChatNamedToolChoice:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatNamedToolChoice(Value):
     """Named tool choice for specific function."""
 
     type: Literal["function"] = "function"
@@ -20,8 +22,8 @@ class ChatNamedToolChoice:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatNamedToolChoiceFunction:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatNamedToolChoiceFunction(Value):
     """The function a named tool choice forces."""
 
     #: Function name to call.
@@ -30,8 +32,8 @@ class ChatNamedToolChoiceFunction:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatServerToolChoice:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatServerToolChoice(Value):
     """
     OpenRouter extension: force a specific server tool by naming it directly in
     `tool_choice.type` instead of wrapping it in `{ type: "function", function: { name } }`.
@@ -44,8 +46,8 @@ class ChatServerToolChoice:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class StopServerToolsWhenFinishReasonIs:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StopServerToolsWhenFinishReasonIs(Value):
     """Stop when the upstream model emits this finish reason (e.g. `length`)."""
 
     type: Literal["finish_reason_is"] = "finish_reason_is"
@@ -54,8 +56,8 @@ class StopServerToolsWhenFinishReasonIs:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class StopServerToolsWhenHasToolCall:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StopServerToolsWhenHasToolCall(Value):
     """Stop after a tool with this name has been called."""
 
     type: Literal["has_tool_call"] = "has_tool_call"
@@ -64,8 +66,8 @@ class StopServerToolsWhenHasToolCall:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class StopServerToolsWhenMaxCost:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StopServerToolsWhenMaxCost(Value):
     """Stop once cumulative cost across the loop exceeds this dollar threshold."""
 
     type: Literal["max_cost"] = "max_cost"
@@ -74,8 +76,8 @@ class StopServerToolsWhenMaxCost:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class StopServerToolsWhenMaxTokensUsed:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StopServerToolsWhenMaxTokensUsed(Value):
     """Stop once cumulative token usage across the loop exceeds this threshold."""
 
     type: Literal["max_tokens_used"] = "max_tokens_used"
@@ -84,8 +86,8 @@ class StopServerToolsWhenMaxTokensUsed:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class StopServerToolsWhenStepCountIs:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class StopServerToolsWhenStepCountIs(Value):
     """Stop after the agent loop has executed this many steps."""
 
     type: Literal["step_count_is"] = "step_count_is"
@@ -94,8 +96,8 @@ class StopServerToolsWhenStepCountIs:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownStopServerToolsWhenCondition:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownStopServerToolsWhenCondition(Value):
     """
     A ``StopServerToolsWhenCondition`` member this SDK does not know yet.
 

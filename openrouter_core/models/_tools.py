@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 
 from .._sequences import as_list
+from .._values import Value
 
 if TYPE_CHECKING:
     from ._content import AnthropicCacheControlDirective, ChatContentCacheControl
@@ -86,8 +87,8 @@ by the selected engine are ignored.
 """
 
 
-@attrs.frozen(kw_only=True)
-class AdvisorReasoning:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AdvisorReasoning(Value):
     """
     Reasoning configuration forwarded to the advisor call. Use this to control reasoning effort
     and token budget for models that support extended thinking.
@@ -101,8 +102,8 @@ class AdvisorReasoning:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class AdvisorServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AdvisorServerToolConfig(Value):
     """Configuration for one openrouter:advisor server tool entry."""
 
     #: When true, the full parent conversation is forwarded to the advisor so it sees the same
@@ -138,8 +139,8 @@ class AdvisorServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class AdvisorServerTool_OpenRouter:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AdvisorServerTool_OpenRouter(Value):
     """
     OpenRouter built-in server tool: consults a higher-intelligence advisor model (any
     OpenRouter model) for guidance mid-generation and returns its response. Include multiple
@@ -153,8 +154,8 @@ class AdvisorServerTool_OpenRouter:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class BashServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class BashServerTool(Value):
     """OpenRouter built-in server tool: runs shell commands server-side in a sandboxed container."""
 
     type: Literal["openrouter:bash"] = "openrouter:bash"
@@ -163,8 +164,8 @@ class BashServerTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class BashServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class BashServerToolConfig(Value):
     """Configuration for the openrouter:bash server tool."""
 
     engine: BashServerToolEngine | None = None
@@ -174,8 +175,8 @@ class BashServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatFunctionDefinition:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFunctionDefinition(Value):
     """Function definition for tool calling."""
 
     #: Function name (a-z, A-Z, 0-9, underscores, dashes, max 64 chars).
@@ -190,8 +191,8 @@ class ChatFunctionDefinition:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatFunctionToolFunction:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatFunctionToolFunction(Value):
     """A function tool: ``{"type": "function", "function": {...}}``."""
 
     type: Literal["function"] = "function"
@@ -202,8 +203,8 @@ class ChatFunctionToolFunction:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatSearchModelsServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatSearchModelsServerTool(Value):
     """OpenRouter built-in server tool: searches and filters AI models available on OpenRouter."""
 
     type: Literal["openrouter:experimental__search_models"] = (
@@ -214,8 +215,8 @@ class ChatSearchModelsServerTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatWebSearchShorthand:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatWebSearchShorthand(Value):
     """
     Web search tool using OpenAI Responses API syntax. Automatically converted to
     openrouter:web_search.
@@ -262,8 +263,8 @@ class ChatWebSearchShorthand:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ContainerAutoEnvironment:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContainerAutoEnvironment(Value):
     """An OpenRouter-managed, auto-provisioned ephemeral container."""
 
     type: Literal["container_auto"] = "container_auto"
@@ -271,8 +272,8 @@ class ContainerAutoEnvironment:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ContainerReferenceEnvironment:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ContainerReferenceEnvironment(Value):
     """Reference to a previously created container to reuse."""
 
     type: Literal["container_reference"] = "container_reference"
@@ -282,8 +283,8 @@ class ContainerReferenceEnvironment:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class DatetimeServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DatetimeServerTool(Value):
     """OpenRouter built-in server tool: returns the current date and time."""
 
     type: Literal["openrouter:datetime"] = "openrouter:datetime"
@@ -292,8 +293,8 @@ class DatetimeServerTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class DatetimeServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DatetimeServerToolConfig(Value):
     """Configuration for the openrouter:datetime server tool."""
 
     #: IANA timezone name (e.g. "America/New_York"). Defaults to UTC.
@@ -302,8 +303,8 @@ class DatetimeServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FilesServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FilesServerTool(Value):
     """
     OpenRouter built-in server tool: read, write, edit, and list workspace files via the Files
     API. Requires an authenticated request; files come from the API key's workspace (or the
@@ -316,16 +317,16 @@ class FilesServerTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FilesServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FilesServerToolConfig(Value):
     """Configuration for the openrouter:files server tool."""
 
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FusionNestedTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FusionNestedTool(Value):
     """A tool the models of the fusion server tool may use."""
 
     #: Server tool type identifier (e.g. "openrouter:web_search", "openrouter:web_fetch").
@@ -336,8 +337,8 @@ class FusionNestedTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FusionReasoning:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FusionReasoning(Value):
     """
     Reasoning configuration forwarded to panelist and analyst inner calls. Use this to control
     reasoning effort and token budget for models that support extended thinking.
@@ -352,8 +353,8 @@ class FusionReasoning:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FusionServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FusionServerToolConfig(Value):
     """Configuration for the openrouter:fusion server tool."""
 
     #: Slugs of models to run in parallel as the analysis panel. Each model receives the user
@@ -391,8 +392,8 @@ class FusionServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class FusionServerTool_OpenRouter:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FusionServerTool_OpenRouter(Value):
     """
     OpenRouter built-in server tool: fans out the user prompt to a panel of analysis models,
     then asks an analyst model to summarize their collective output as structured JSON the outer
@@ -405,8 +406,8 @@ class FusionServerTool_OpenRouter:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ImageGenerationServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ImageGenerationServerToolConfig(Value):
     """
     Configuration for the openrouter:image_generation server tool. Accepts all image_config
     params (aspect_ratio, quality, size, background, output_format, output_compression,
@@ -420,8 +421,8 @@ class ImageGenerationServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ImageGenerationServerTool_OpenRouter:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ImageGenerationServerTool_OpenRouter(Value):
     """
     OpenRouter built-in server tool: generates images from text prompts using an image
     generation model.
@@ -433,8 +434,8 @@ class ImageGenerationServerTool_OpenRouter:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class OpenRouterWebSearchServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class OpenRouterWebSearchServerTool(Value):
     """OpenRouter built-in server tool: searches the web for current information."""
 
     type: Literal["openrouter:web_search"] = "openrouter:web_search"
@@ -443,8 +444,8 @@ class OpenRouterWebSearchServerTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class SearchModelsServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SearchModelsServerToolConfig(Value):
     """Configuration for the openrouter:experimental__search_models server tool."""
 
     #: Maximum number of models to return. Defaults to 5, max 20.
@@ -453,8 +454,8 @@ class SearchModelsServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class SubagentNestedTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SubagentNestedTool(Value):
     """
     A tool made available to the subagent. Only OpenRouter server tools (e.g.
     openrouter:web_search) are supported; function tools are rejected because the worker has no
@@ -467,8 +468,8 @@ class SubagentNestedTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class SubagentReasoning:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SubagentReasoning(Value):
     """
     Reasoning configuration forwarded to the subagent call. Use this to control reasoning effort
     and token budget for models that support extended thinking.
@@ -483,8 +484,8 @@ class SubagentReasoning:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class SubagentServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SubagentServerToolConfig(Value):
     """Configuration for one openrouter:subagent server tool entry."""
 
     #: EXPERIMENTAL — subject to change without notice. When true, the subagent inherits every
@@ -529,8 +530,8 @@ class SubagentServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class SubagentServerTool_OpenRouter:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SubagentServerTool_OpenRouter(Value):
     """
     OpenRouter built-in server tool: delegates self-contained tasks to a smaller, cheaper,
     faster worker model (any OpenRouter model) mid-generation and returns its outcome. The
@@ -543,8 +544,8 @@ class SubagentServerTool_OpenRouter:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class UnknownBashServerToolEnvironment:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownBashServerToolEnvironment(Value):
     """
     A ``BashServerToolEnvironment`` member this SDK does not know yet.
 
@@ -554,8 +555,8 @@ class UnknownBashServerToolEnvironment:
     raw: dict[str, Any]
 
 
-@attrs.frozen(kw_only=True)
-class UnknownChatFunctionTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class UnknownChatFunctionTool(Value):
     """
     A ``ChatFunctionTool`` member this SDK does not know yet.
 
@@ -565,8 +566,8 @@ class UnknownChatFunctionTool:
     raw: dict[str, Any]
 
 
-@attrs.frozen(kw_only=True)
-class WebFetchServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebFetchServerTool(Value):
     """OpenRouter built-in server tool: fetches full content from a URL (web page or PDF)."""
 
     type: Literal["openrouter:web_fetch"] = "openrouter:web_fetch"
@@ -575,8 +576,8 @@ class WebFetchServerTool:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class WebFetchServerToolConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebFetchServerToolConfig(Value):
     """Configuration for the openrouter:web_fetch server tool."""
 
     #: Only fetch from these domains.
@@ -592,8 +593,8 @@ class WebFetchServerToolConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class WebSearchConfig:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebSearchConfig(Value):
     """Configuration of the web search server tool."""
 
     #: Limit search results to these domains. Supported by Exa, Firecrawl, Parallel, Perplexity,
@@ -633,8 +634,8 @@ class WebSearchConfig:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class WebSearchUserLocationServerTool:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WebSearchUserLocationServerTool(Value):
     """Approximate user location for location-biased results."""
 
     city: str | None = None

@@ -8,9 +8,11 @@ from typing import Any
 
 import attrs
 
+from .._values import Value
 
-@attrs.frozen(kw_only=True)
-class ChatCompletionTokensDetails:
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatCompletionTokensDetails(Value):
     """Detailed completion token usage."""
 
     #: Accepted prediction tokens.
@@ -25,8 +27,8 @@ class ChatCompletionTokensDetails:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatPromptTokensDetails:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatPromptTokensDetails(Value):
     """Detailed prompt token usage."""
 
     #: Audio input tokens.
@@ -42,8 +44,8 @@ class ChatPromptTokensDetails:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ChatUsage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ChatUsage(Value):
     """Token usage statistics."""
 
     #: Number of tokens in the completion.
@@ -66,8 +68,8 @@ class ChatUsage:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class CostDetails:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CostDetails(Value):
     """Breakdown of upstream inference costs."""
 
     upstream_inference_completions_cost: float | None = None
@@ -77,8 +79,8 @@ class CostDetails:
     extra: dict[str, Any] = attrs.field(factory=dict)
 
 
-@attrs.frozen(kw_only=True)
-class ServerToolUseDetails:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ServerToolUseDetails(Value):
     """Usage for server-side tool execution (e.g., web search)."""
 
     #: Number of OpenRouter server tool calls that executed and produced a result.
