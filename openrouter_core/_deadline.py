@@ -38,8 +38,12 @@ UNTIL: ContextVar[float | None] = ContextVar("openrouter_core_deadline", default
 """When the running sync call's deadline passes, in ``time.monotonic()`` seconds."""
 
 
-def _cut(timeout: float | None, until: float, expired: type[Exception]) -> float:
-    """``timeout`` cut to what is left before ``until``; ``expired`` once nothing is."""
+def _cut(timeout: float | None, expired: type[Exception]) -> float | None:
+    """``timeout`` cut to what is left of the running call's deadline (as it is outside a
+    call with one); ``expired`` once nothing is left."""
+    until = UNTIL.get()
+    if until is None:
+        return timeout
     left = until - time.monotonic()
     if left <= 0:
         raise expired("the call's deadline passed")
@@ -55,15 +59,11 @@ class DeadlineStream(httpcore.NetworkStream):
         self._inner = inner
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        until = UNTIL.get()  # checked inline: this is every response's hot path
-        if until is not None:
-            timeout = _cut(timeout, until, httpcore.ReadTimeout)
+        timeout = _cut(timeout, httpcore.ReadTimeout)
         return self._inner.read(max_bytes, timeout)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        until = UNTIL.get()
-        if until is not None:
-            timeout = _cut(timeout, until, httpcore.WriteTimeout)
+        timeout = _cut(timeout, httpcore.WriteTimeout)
         self._inner.write(buffer, timeout)
 
     def close(self) -> None:
@@ -75,9 +75,7 @@ class DeadlineStream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        until = UNTIL.get()
-        if until is not None:
-            timeout = _cut(timeout, until, httpcore.ConnectTimeout)
+        timeout = _cut(timeout, httpcore.ConnectTimeout)
         return DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> Any:
@@ -98,18 +96,14 @@ class DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
-        until = UNTIL.get()
-        if until is not None:
-            timeout = _cut(timeout, until, httpcore.ConnectTimeout)
+        timeout = _cut(timeout, httpcore.ConnectTimeout)
         stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
         return DeadlineStream(stream)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> httpcore.NetworkStream:
-        until = UNTIL.get()
-        if until is not None:
-            timeout = _cut(timeout, until, httpcore.ConnectTimeout)
+        timeout = _cut(timeout, httpcore.ConnectTimeout)
         return DeadlineStream(self._inner.connect_unix_socket(path, timeout, socket_options))
 
     def sleep(self, seconds: float) -> None:
