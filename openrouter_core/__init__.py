@@ -46,24 +46,25 @@ if TYPE_CHECKING:
     from ._facade import *  # noqa: F403
     from ._options import *  # noqa: F403
     from ._results import *  # noqa: F403
-    from ._retries import *  # noqa: F403
+    from ._retry_config import *  # noqa: F403
     from ._runtime import *  # noqa: F403
     from ._version import *  # noqa: F403
 
 _HOMES = (
     "._version",
     "._results",
-    "._retries",
+    "._core",
+    "._retry_config",
     "._runtime",
     "._options",
-    "._core",
     "._converter",
     "._facade",
 )
 """Where the public names live. Each is declared once, in the ``__all__`` of the module that
-defines it; the package lists no names of its own. Cheapest first: looking a name up imports
-the homes before its own, and each of those is one it needs anyway (``OpenRouterCore`` needs
-the retries, runtime and options modules)."""
+defines it; the package lists no names of its own. Looking a name up imports the homes
+before its own, so the order is what each needs anyway: the settings classes come after
+the core, which makes none of them unless given one (issue 16, cold start), and each of
+them is used with a core."""
 
 _SUBPACKAGES = ("errors", "funcs", "models", "testing")
 

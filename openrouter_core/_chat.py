@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from openrouter_core._options import default_options
 from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
 from openrouter_core.errors import InvalidRequestError, SDKValidationError
 
@@ -36,7 +35,6 @@ def plan_chat(
     problem = check_arguments(core, options)
     if problem is not None:
         return problem
-    options = options or default_options()
     if isinstance(request, ChatRequest):
         chat, wrapper = request, None
     elif isinstance(request, SendChatCompletionRequest):
@@ -47,7 +45,8 @@ def plan_chat(
             message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
             field="request",
         )
-    if not endpoint.stream and (chat.stream or options.extra_body.get("stream")):
+    streams = chat.stream or (options is not None and options.extra_body.get("stream"))
+    if not endpoint.stream and streams:
         return InvalidRequestError(
             message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
         )

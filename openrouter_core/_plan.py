@@ -21,12 +21,12 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _converter, _http
 from openrouter_core._core import OpenRouterCore
-from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions, default_options
-from openrouter_core._retries import RetryConfig
 from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
 if TYPE_CHECKING:
     from openrouter_core._operation import Endpoint
+    from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions
+    from openrouter_core._retry_config import RetryConfig
 
 PlanError: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
 T = TypeVar("T")
@@ -66,7 +66,7 @@ class CallPlan:
         endpoint: Endpoint[Any, Any],
         request: httpx.Request,
         base_url: str,
-        retries: RetryConfig,
+        retries: RetryConfig | None,
         idempotent: bool,
         deadline: float | None,
         deadline_at: float | None,
@@ -75,13 +75,14 @@ class CallPlan:
         max_response_bytes: int,
         max_line_bytes: int,
         keep_content: bool,
-        hooks: Hooks,
+        hooks: Hooks | None,
         logger: logging.Logger,
     ) -> None:
         self.endpoint: Final = endpoint
         self.request: Final = request
         self.base_url: Final = base_url
         self.retries: Final = retries
+        """The call's retry settings; ``None`` for the default (made if an attempt fails)."""
         self.idempotent: Final = idempotent
         """Sending the request twice does no harm (a GET): the retry policy may re-send it
         after a failure that left unknown whether the server received it."""
@@ -94,6 +95,7 @@ class CallPlan:
         self.max_line_bytes: Final = max_line_bytes
         self.keep_content: Final = keep_content
         self.hooks: Final = hooks
+        """``None``: the core has none."""
         self.logger: Final = logger
 
     @property
@@ -103,7 +105,7 @@ class CallPlan:
 
     def context(self, attempt: int) -> HookContext:
         """What hooks are told about this call; never the key."""
-        return HookContext(operation=self.operation, base_url=self.base_url, attempt=attempt)
+        return hook_context(self.operation, self.base_url, attempt)
 
 
 class Attribution:
@@ -153,7 +155,7 @@ def plan_call(
     return plan_checked(
         core,
         endpoint,
-        options or default_options(),
+        options,
         path=path,
         query=query,
         body=body,
@@ -165,7 +167,7 @@ def plan_call(
 def plan_checked(
     core: OpenRouterCore,
     endpoint: Endpoint[Any, Any],
-    options: RequestOptions,
+    options: RequestOptions | None,
     *,
     path: Mapping[str, str] | None = None,
     query: Mapping[str, QueryValue] | None = None,
@@ -174,7 +176,11 @@ def plan_checked(
     attribution: Attribution | None = None,
 ) -> CallPlan | PlanError:
     """``plan_call`` for arguments ``check_arguments`` already passed (chat checks them
-    before reading its options); the checks run once per call."""
+    before reading its options); the checks run once per call.
+
+    No ``options`` are no overrides: the core's settings throughout, no extra headers or
+    body, the content kept (``RequestOptions()``, which such a call never makes).
+    """
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
         return SDKValidationError(
@@ -187,7 +193,7 @@ def plan_checked(
     params = _http.query_params(query or {})
     if not isinstance(params, list):
         return params
-    server_url = options.server_url or core.server_url
+    server_url = (options is not None and options.server_url) or core.server_url
     # An unhashable value cannot be cached; it still gets its error from the parser.
     resolved = (
         _resolve(server_url, route)
@@ -212,7 +218,7 @@ def plan_checked(
             ),
             field="server_url",
         )
-    hooks = core.hooks
+    hooks = core._hooks
     content: bytes | None = None
     if wanted is not None:
         payload = _payload(body, options)
@@ -220,8 +226,8 @@ def plan_checked(
             return payload
         if shape_body is not None:
             shape_body(payload)
-        for hook in hooks.before_create_request:
-            context = HookContext(operation=endpoint.name, base_url=base_text, attempt=0)
+        for hook in hooks.before_create_request if hooks is not None else ():
+            context = hook_context(endpoint.name, base_text, 0)
             replaced = run_replacing_hook(hook, context, payload, name="before_create_request")
             if isinstance(replaced, Failure):
                 hook_error: UnexpectedClientError = replaced.failure()
@@ -241,7 +247,7 @@ def plan_checked(
         _pick(own.app_categories, core.app_categories),
         own.metadata_level,
         core.user_agent,
-        tuple(options.headers.items()),
+        tuple(options.headers.items()) if options is not None else (),
     )
     try:
         headers = _http.header_block(header_values)
@@ -249,12 +255,16 @@ def plan_checked(
         headers = _http.header_block.__wrapped__(header_values)
     if not isinstance(headers, httpx.Headers):
         return headers
-    first_content = _pick(options.first_content_timeout, core.first_content_timeout)
-    idle = _pick(options.idle_timeout, core.idle_timeout)
-    timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
+    if options is None:
+        first_content, idle, deadline = core.first_content_timeout, core.idle_timeout, core.deadline
+        timeout = _timeout(core.timeout)
+    else:
+        first_content = _pick(options.first_content_timeout, core.first_content_timeout)
+        idle = _pick(options.idle_timeout, core.idle_timeout)
+        timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
+        deadline = _pick(options.deadline, core.deadline)
     if endpoint.stream:
         timeout = _cap_read(timeout, first_content, idle)
-    deadline = _pick(options.deadline, core.deadline)
     try:
         # Merged, not replaced: a query string on the server URL is kept (httpx.Request's
         # params= would drop it).
@@ -271,15 +281,15 @@ def plan_checked(
         endpoint=endpoint,
         request=http_request,
         base_url=base_text,
-        retries=options.retries or core.retry_config,
+        retries=(options is not None and options.retries) or core._retry_config,
         idempotent=endpoint.idempotent,
         deadline=deadline,
-        deadline_at=None if deadline is None else core.runtime.monotonic() + deadline,
+        deadline_at=None if deadline is None else core._clocks.monotonic() + deadline,
         first_content_timeout=first_content,
         idle_timeout=idle,
         max_response_bytes=core.max_response_bytes,
         max_line_bytes=core.max_line_bytes,
-        keep_content=options.keep_content,
+        keep_content=options is None or options.keep_content,
         hooks=hooks,
         logger=core.logger,
     )
@@ -298,6 +308,30 @@ def _resolve(server_url: str, path: str) -> tuple[httpx.URL, str, httpx.URL] | S
         return invalid
     url = base.unwrap()
     return url, str(url), _http.endpoint_url(url, path)
+
+
+# The settings classes, loaded by the first call given options or hooks (which made them),
+# never by a call with neither; cached, as an import statement in a function body costs
+# every call the import machinery.
+
+
+@functools.cache
+def _request_options() -> type[RequestOptions]:
+    from openrouter_core._options import RequestOptions
+
+    return RequestOptions
+
+
+@functools.cache
+def _hook_context() -> type[HookContext]:
+    from openrouter_core._options import HookContext
+
+    return HookContext
+
+
+def hook_context(operation: Operation, base_url: str, attempt: int) -> HookContext:
+    """What a hook is told about its call."""
+    return _hook_context()(operation=operation, base_url=base_url, attempt=attempt)
 
 
 def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, UnexpectedClientError]:
@@ -342,7 +376,7 @@ def check_arguments(core: object, options: object) -> SDKValidationError | None:
             message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
             field="core",
         )
-    if options is not None and not isinstance(options, RequestOptions):
+    if options is not None and not isinstance(options, _request_options()):
         return SDKValidationError(
             message=f"options must be a RequestOptions or None, got {type(options).__name__}",
             field="options",
@@ -368,13 +402,14 @@ def _api_key(core: OpenRouterCore) -> str | PlanError:
     return key.strip()
 
 
-def _payload(body: object, options: RequestOptions) -> dict[str, Any] | SDKValidationError:
+def _payload(body: object, options: RequestOptions | None) -> dict[str, Any] | SDKValidationError:
     payload = _converter.builtins_or_error(body)
     if isinstance(payload, SDKValidationError):
         return payload
     if not isinstance(payload, dict):
         return SDKValidationError(message="the request did not convert to a JSON object")
-    payload.update(options.extra_body)
+    if options is not None:
+        payload.update(options.extra_body)
     return payload
 
 

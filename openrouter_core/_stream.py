@@ -17,7 +17,6 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _http
 from openrouter_core._plan import CallPlan
-from openrouter_core._runtime import Runtime
 from openrouter_core._send import (
     Body,
     Close,
@@ -40,6 +39,7 @@ from openrouter_core.errors import (
 )
 
 if TYPE_CHECKING:
+    from openrouter_core._clocks import Clocks
     from openrouter_core.models import ChatStreamChunk
 
 Item: TypeAlias = Result["ChatStreamChunk", StreamFailure]
@@ -182,7 +182,7 @@ class Handoff(Generic[Body]):
 
 
 def stream_attempt(
-    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
+    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Clocks
 ) -> Flow[Result[Handoff[Any], OpenRouterError]]:
     """One attempt of ``chat_stream``: open, check status and type, read to first content.
 
@@ -254,7 +254,7 @@ def _is_event_stream(response: httpx.Response) -> bool:
 
 
 def _not_a_stream(
-    plan: CallPlan, response: httpx.Response, body: bytes, runtime: Runtime
+    plan: CallPlan, response: httpx.Response, body: bytes, runtime: Clocks
 ) -> OpenRouterError:
     """An error status, or a 2xx that is not an event stream: read as the operation reads
     a whole answer (a JSON body's in-band error included), else a validation error."""

@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from openrouter_core.testing import FakeOpenRouter
 
 _PLAIN_CHAT_SEND = """\
@@ -30,18 +32,18 @@ print(json.dumps(sorted(sys.modules)))
 PLAIN_CHAT_SEND_MODULES = [
     "openrouter_core",
     "openrouter_core._chat",
+    "openrouter_core._checks",
     "openrouter_core._clients",
+    "openrouter_core._clocks",
     "openrouter_core._converter",
     "openrouter_core._core",
     "openrouter_core._deadline",
     "openrouter_core._delivery",
     "openrouter_core._http",
     "openrouter_core._operation",
-    "openrouter_core._options",
     "openrouter_core._plan",
     "openrouter_core._results",
     "openrouter_core._retries",
-    "openrouter_core._runtime",
     "openrouter_core._send",
     "openrouter_core._sequences",
     "openrouter_core._text",
@@ -79,3 +81,60 @@ def test_a_plain_chat_send_loads_only_what_it_uses(fake_openrouter: FakeOpenRout
     tops = {m.split(".")[0] for m in modules}
     assert {"httpx", "attrs", "returns"} <= tops
     assert not {"cattrs", "html", "importlib.util"} & set(modules)
+
+
+SETTINGS_CLASSES = {
+    "BackoffStrategy",
+    "HookContext",
+    "Hooks",
+    "RequestOptions",
+    "RetryConfig",
+    "Runtime",
+}
+"""The attrs classes a caller configures a core or a call with (and hooks are told)."""
+
+_DEFAULT_CALL = """\
+import asyncio, json, sys
+import attrs
+from openrouter_core import OpenRouterCore
+from openrouter_core.funcs import chat_send, chat_send_async
+from openrouter_core.models import ChatRequest, ChatUserMessage
+
+request = ChatRequest(model="openai/gpt-4o-mini", messages=[ChatUserMessage(content="Hi")])
+if sys.argv[3] == "sync":
+    with OpenRouterCore(api_key=sys.argv[2], server_url=sys.argv[1]) as core:
+        outcome = chat_send(core, request)
+else:
+    async def main():
+        async with OpenRouterCore(api_key=sys.argv[2], server_url=sys.argv[1]) as core:
+            return await chat_send_async(core, request)
+    outcome = asyncio.run(main())
+made = sorted(
+    name
+    for module in list(sys.modules.values())
+    if getattr(module, "__name__", "").startswith("openrouter_core")
+    for name, value in vars(module).items()
+    if isinstance(value, type) and attrs.has(value) and value.__module__ == module.__name__
+)
+print(json.dumps([type(outcome).__name__, made, sorted(sys.modules)]))
+"""
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_call_with_the_defaults_creates_no_settings_class(
+    mode: str, fake_openrouter: FakeOpenRouter
+) -> None:
+    """A core made with no retry config, hooks or runtime, and a call given no options,
+    read none of the settings classes: attrs creates a class (compiling its ``__init__``)
+    only when a caller makes, passes or reads one, or an attempt fails and the retry
+    policy needs its defaults."""
+    argv = [sys.executable, "-c", _DEFAULT_CALL, fake_openrouter.base_url]
+    out = subprocess.run(
+        [*argv, fake_openrouter.api_key or "", mode], capture_output=True, text=True, check=True
+    )
+    outcome, made, modules = json.loads(out.stdout)
+    assert outcome == "Success"
+    assert "ChatRequest" in made  # the check sees the classes a call does create
+    assert SETTINGS_CLASSES & set(made) == set()
+    homes = {f"openrouter_core.{name}" for name in ("_retry_config", "_runtime", "_options")}
+    assert homes & set(modules) == set()
