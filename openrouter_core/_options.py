@@ -8,15 +8,17 @@ when this module is imported, which a process pays only when it makes or reads o
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import httpx
 
 from openrouter_core._checks import check_option, check_seconds, url_text
-from openrouter_core._retry_config import RetryConfig
 from openrouter_core._values import Value
 from openrouter_core.errors import OpenRouterError
+
+if TYPE_CHECKING:
+    from openrouter_core._retry_config import RetryConfig
 
 __all__ = ["HookContext", "Hooks", "RequestOptions"]
 
@@ -39,6 +41,15 @@ def _validate(check: Callable[[str, object], None]) -> Callable[[Any, Any, objec
 
 def _kinds(kinds: tuple[type, ...], what: str) -> Callable[[Any, Any, object], None]:
     return _validate(lambda name, value: check_option(name, value, kinds, what))
+
+
+def _retries(name: str, value: object) -> None:
+    """A ``RetryConfig`` or ``None``; its class is loaded only for a value (options that
+    leave ``retries`` out do not make the retry settings' classes)."""
+    if value is not None:
+        from openrouter_core._retry_config import RetryConfig
+
+        check_option(name, value, (RetryConfig, type(None)), "a RetryConfig")
 
 
 def _mapping(name: str, value: object) -> None:
@@ -70,9 +81,7 @@ class RequestOptions(Value):
     merged into the JSON body (for parameters the models do not know yet).
     """
 
-    retries: RetryConfig | None = attrs.field(
-        default=None, validator=_kinds((RetryConfig, type(None)), "a RetryConfig")
-    )
+    retries: RetryConfig | None = attrs.field(default=None, validator=_validate(_retries))
     """``NO_RETRIES`` turns retries off for this call."""
     timeout: float | httpx.Timeout | None = attrs.field(
         default=None, validator=_validate(lambda n, v: check_seconds(n, v, timeout_allowed=True))
