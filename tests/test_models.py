@@ -104,3 +104,71 @@ def test_a_text_stream_chunk_needs_only_the_stream_module() -> None:
     """Content deltas decode without creating message, content or reasoning classes."""
     code = f"from_json({json.dumps(TEXT_CHUNK)!r}, m.ChatStreamChunk).unwrap()"
     assert ["_stream"] == _modules_loaded_by(code)
+
+
+def test_the_message_union_spans_modules_both_ways() -> None:
+    """``ChatMessages`` has members in ``_messages``, ``_response`` and ``_message_union``.
+
+    Encoding dispatches on each value's class, so a plain request never loads the rarer
+    roles; decoding the union loads every member's module (the fresh process has none of
+    them when the request's annotations are resolved), keeps an unknown role verbatim, and
+    the request comes back byte for byte."""
+    wire = {
+        "messages": [
+            {"role": "system", "content": "Be brief."},
+            {"role": "developer", "content": "Use French."},
+            {"role": "user", "content": "Capital?"},
+            {"role": "assistant", "content": "Paris."},
+            {"role": "tool", "content": "42", "tool_call_id": "c1"},
+            {"role": "narrator", "content": "Meanwhile..."},
+        ],
+        "model": "x",
+    }
+    code = (
+        "import json\n"
+        "to_json(m.ChatRequest(messages=[m.ChatSystemMessage(content='a'),"
+        " m.ChatUserMessage(content='b')])).unwrap()\n"
+        "loaded = sorted(k for k in sys.modules if k.startswith('openrouter_core.models.'))\n"
+        "assert [k.rsplit('.', 1)[1] for k in loaded] == ['_messages', '_request'], loaded\n"
+        f"request = from_json({json.dumps(wire)!r}, m.ChatRequest).unwrap()\n"
+        "kinds = [type(x).__name__ for x in request.messages]\n"
+        "assert kinds == ['ChatSystemMessage', 'ChatDeveloperMessage', 'ChatUserMessage',"
+        " 'ChatAssistantMessage', 'ChatToolMessage', 'UnknownChatMessage'], kinds\n"
+        f"assert request.messages[5].raw == {wire['messages'][5]!r}\n"
+        f"assert json.loads(to_json(request).unwrap()) == {wire!r}\n"
+        "assert from_json(to_json(request).unwrap(), m.ChatRequest).unwrap() == request"
+    )
+    assert ["_message_union", "_messages", "_request", "_response"] == _modules_loaded_by(code)
+
+
+def test_rarer_members_load_their_modules_when_a_value_needs_them() -> None:
+    """Stream tool calls and server-tool usage live apart from what every answer has: a chunk
+    or usage that carries them loads their module then, and re-encodes unchanged."""
+    chunk = {
+        "id": "gen-1",
+        "model": "x",
+        "choices": [
+            {
+                "index": 0,
+                "delta": {"tool_calls": [{"index": 0, "id": "c1", "function": {"name": "f"}}]},
+            }
+        ],
+        "usage": {
+            "prompt_tokens": 1,
+            "completion_tokens": 1,
+            "total_tokens": 2,
+            "server_tool_use_details": {"web_search_requests": 1},
+        },
+    }
+    code = (
+        "import json\n"
+        f"value = from_json({json.dumps(chunk)!r}, m.ChatStreamChunk).unwrap()\n"
+        "call = value.choices[0].delta.tool_calls[0]\n"
+        "assert isinstance(call, m.ChatStreamToolCall), call\n"
+        "assert isinstance(call.function, m.ChatStreamToolCallFunction), call\n"
+        "details = value.usage.server_tool_use_details\n"
+        "assert isinstance(details, m.ServerToolUseDetails), details\n"
+        f"assert json.loads(to_json(value).unwrap()) == {chunk!r}"
+    )
+    loaded = _modules_loaded_by(code)
+    assert ["_server_tool_usage", "_stream", "_stream_tool_calls", "_usage"] == loaded

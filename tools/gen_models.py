@@ -32,7 +32,11 @@ OUT = ROOT / "openrouter_core" / "models"
 REF = "#/components/schemas/"
 DISCRIMINATORS = ("type", "role", "id")
 
-# Module of every name; a module's docstring says what it holds.
+# Module of every name; a module's docstring says what it holds. A module is loaded, and all
+# its classes created (about 0.3 ms each, attrs compiles an ``__init__``), on the first use of
+# any of its names, and each module costs about 0.15 ms to find and load: so the classes a plain
+# text exchange uses (tests/test_cold_start.py) share few modules, apart from those it does not.
+# A union alias is evaluated when its module loads, and imports members of other modules then.
 MODULES: dict[str, tuple[str, list[str]]] = {
     "_content": (
         "Content parts of messages and prompt-cache markers.",
@@ -71,16 +75,14 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "_messages": (
-        "Conversation messages, discriminated on ``role``.",
-        [
-            "ChatAssistantMessage",
-            "ChatDeveloperMessage",
-            "ChatMessages",
-            "ChatSystemMessage",
-            "ChatToolMessage",
-            "ChatUserMessage",
-            "UnknownChatMessage",
-        ],
+        "The messages a plain request sends: system and user. The assistant's message is in"
+        " ``_response``, which carries it; the rarer roles and the union in ``_message_union``.",
+        ["ChatSystemMessage", "ChatUserMessage"],
+    ),
+    "_message_union": (
+        "Conversation messages, discriminated on ``role``: the union and its rarer members (a"
+        " module of its own, so a plain request does not create developer or tool messages).",
+        ["ChatDeveloperMessage", "ChatMessages", "ChatToolMessage", "UnknownChatMessage"],
     ),
     "_assistant_parts": (
         "What an assistant message may carry besides text: tool calls, images, audio and"
@@ -200,16 +202,13 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "_request": (
-        "The request body and the operation wrapper.",
-        [
-            "ChatModelNames",
-            "ChatRequest",
-            "DeprecatedRoute",
-            "ImageConfig",
-            "MetadataLevel",
-            "ModelName",
-            "SendChatCompletionRequest",
-        ],
+        "The request body.",
+        ["ChatModelNames", "ChatRequest", "DeprecatedRoute", "ImageConfig", "ModelName"],
+    ),
+    "_request_wrapper": (
+        "The operation wrapper: the body plus per-call headers (a module of its own, so a call"
+        " given a bare ``ChatRequest`` does not create it).",
+        ["MetadataLevel", "SendChatCompletionRequest"],
     ),
     "_request_options": (
         "The request's small option objects (a module of its own, so a request that sets"
@@ -239,8 +238,9 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "_response": (
-        "The non-streaming response body.",
-        ["ChatChoice", "ChatFinishReasonEnum", "ChatResult"],
+        "The non-streaming response body, and the assistant message it carries (which a"
+        " conversation also sends back).",
+        ["ChatAssistantMessage", "ChatChoice", "ChatResult"],
     ),
     "_logprobs": (
         "Token log probabilities of a choice, when the request asks for them.",
@@ -248,24 +248,32 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "_stream": (
         "Streaming chunks: one per SSE ``data:`` event.",
-        [
-            "ChatStreamChoice",
-            "ChatStreamChunk",
-            "ChatStreamDelta",
-            "ChatStreamToolCall",
-            "ChatStreamToolCallFunction",
-            "ChatStreamingResponse",
-        ],
+        ["ChatStreamChoice", "ChatStreamChunk", "ChatStreamDelta"],
+    ),
+    "_stream_tool_calls": (
+        "Tool-call fragments of a stream's deltas (a module of its own, so a text stream does"
+        " not create them).",
+        ["ChatStreamToolCall", "ChatStreamToolCallFunction"],
+    ),
+    "_stream_event": (
+        "The spec's SSE event wrapper (a module of its own: the SDK decodes each event's"
+        " ``data`` as a ``ChatStreamChunk`` directly, so a stream never creates it).",
+        ["ChatStreamingResponse"],
     ),
     "_usage": (
-        "Token usage and cost.",
+        "What every answer ends with, streamed or not: why it stopped (an alias, here so that"
+        " a stream's last chunk needs no other module), and the usage and cost it reports.",
         [
             "ChatCompletionTokensDetails",
+            "ChatFinishReasonEnum",
             "ChatPromptTokensDetails",
             "ChatUsage",
             "CostDetails",
-            "ServerToolUseDetails",
         ],
+    ),
+    "_server_tool_usage": (
+        "Usage of server-side tools (a module of its own: only answers that ran one carry it).",
+        ["ServerToolUseDetails"],
     ),
     "_routing_metadata": (
         "Routing metadata (``openrouter_metadata``), sent when ``X-OpenRouter-Metadata: enabled``.",
@@ -1021,6 +1029,14 @@ def names_in(code: str) -> set[str]:
     return set(NAME.findall(NOT_CODE.sub("", code)))
 
 
+def runtime_imports(model: Model, module: str) -> set[str]:
+    """Names of other modules that ``module``'s aliases use, so it imports them on load."""
+    names = MODULES[module][1]
+    aliases = [n for n in names if n in model.aliases]
+    used = {ref for a in aliases for ref in names_in(model.aliases[a][0])}
+    return {ref for ref in used - set(names) if ref in model.module_of}
+
+
 def render_module(model: Model, module: str) -> str:
     doc, names = MODULES[module]
     if module == "_errors":
@@ -1042,14 +1058,17 @@ def render_module(model: Model, module: str) -> str:
     source = "\n\n".join(body)
     used = names_in(source) - {"Any", "Literal", "TypeAlias", "TYPE_CHECKING"}
     foreign: dict[str, list[str]] = {}
+    # An alias's right side is evaluated at import time: its names of other modules are
+    # imported for real, from modules that import nothing at run time (so never in a cycle).
+    runtime = runtime_imports(model, module)
+    imported: dict[str, list[str]] = {}
     for ref in sorted(used):
         home = model.module_of.get(ref)
         if home is not None and home != module:
-            foreign.setdefault(home, []).append(ref)
-    for name in aliases:
-        foreign_refs = names_in(model.aliases[name][0]) - set(names)
-        if foreign_refs - {"Literal", "Any"}:
-            raise SystemExit(f"{name} needs {foreign_refs} at import time")
+            (imported if ref in runtime else foreign).setdefault(home, []).append(ref)
+    for home in imported:
+        if runtime_imports(model, home):
+            raise SystemExit(f"{module} imports {home}, which imports at run time itself")
     typing_names = ["Any"]
     typing_names += [n for n in ("Literal", "TypeAlias") if f"{n}[" in source or f": {n}" in source]
     if foreign:
@@ -1068,6 +1087,7 @@ def render_module(model: Model, module: str) -> str:
     head += [line for helper, line in HELPERS.items() if re.search(rf"\b{helper}\b", source)]
     if "Sequence[" in source:
         head += ["from collections.abc import Sequence"]
+    head += [f"from .{home} import {', '.join(refs)}" for home, refs in sorted(imported.items())]
     if foreign:
         head += ["", "if TYPE_CHECKING:"]
         for home in sorted(foreign):

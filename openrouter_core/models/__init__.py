@@ -136,13 +136,12 @@ if TYPE_CHECKING:
     from ._logprobs import ChatTokenLogprob as ChatTokenLogprob
     from ._logprobs import ChatTokenLogprobs as ChatTokenLogprobs
     from ._logprobs import ChatTopLogprob as ChatTopLogprob
-    from ._messages import ChatAssistantMessage as ChatAssistantMessage
-    from ._messages import ChatDeveloperMessage as ChatDeveloperMessage
-    from ._messages import ChatMessages as ChatMessages
+    from ._message_union import ChatDeveloperMessage as ChatDeveloperMessage
+    from ._message_union import ChatMessages as ChatMessages
+    from ._message_union import ChatToolMessage as ChatToolMessage
+    from ._message_union import UnknownChatMessage as UnknownChatMessage
     from ._messages import ChatSystemMessage as ChatSystemMessage
-    from ._messages import ChatToolMessage as ChatToolMessage
     from ._messages import ChatUserMessage as ChatUserMessage
-    from ._messages import UnknownChatMessage as UnknownChatMessage
     from ._plugins import AutoBetaRouterPlugin as AutoBetaRouterPlugin
     from ._plugins import AutoRouterPlugin as AutoRouterPlugin
     from ._plugins import ChatPlugin as ChatPlugin
@@ -186,9 +185,7 @@ if TYPE_CHECKING:
     from ._request import ChatRequest as ChatRequest
     from ._request import DeprecatedRoute as DeprecatedRoute
     from ._request import ImageConfig as ImageConfig
-    from ._request import MetadataLevel as MetadataLevel
     from ._request import ModelName as ModelName
-    from ._request import SendChatCompletionRequest as SendChatCompletionRequest
     from ._request_options import ChatDebugOptions as ChatDebugOptions
     from ._request_options import (
         ChatReasoningSummaryVerbosityEnum as ChatReasoningSummaryVerbosityEnum,
@@ -199,8 +196,10 @@ if TYPE_CHECKING:
     from ._request_options import PredictionContentText as PredictionContentText
     from ._request_options import PromptCacheOptions as PromptCacheOptions
     from ._request_options import TraceConfig as TraceConfig
+    from ._request_wrapper import MetadataLevel as MetadataLevel
+    from ._request_wrapper import SendChatCompletionRequest as SendChatCompletionRequest
+    from ._response import ChatAssistantMessage as ChatAssistantMessage
     from ._response import ChatChoice as ChatChoice
-    from ._response import ChatFinishReasonEnum as ChatFinishReasonEnum
     from ._response import ChatResult as ChatResult
     from ._response_format import ChatFormatGrammarConfig as ChatFormatGrammarConfig
     from ._response_format import ChatFormatJsonObjectConfig as ChatFormatJsonObjectConfig
@@ -218,12 +217,13 @@ if TYPE_CHECKING:
     from ._routing_metadata import RouterAttempt as RouterAttempt
     from ._routing_metadata import RouterParams as RouterParams
     from ._routing_metadata import RoutingStrategy as RoutingStrategy
+    from ._server_tool_usage import ServerToolUseDetails as ServerToolUseDetails
     from ._stream import ChatStreamChoice as ChatStreamChoice
     from ._stream import ChatStreamChunk as ChatStreamChunk
     from ._stream import ChatStreamDelta as ChatStreamDelta
-    from ._stream import ChatStreamingResponse as ChatStreamingResponse
-    from ._stream import ChatStreamToolCall as ChatStreamToolCall
-    from ._stream import ChatStreamToolCallFunction as ChatStreamToolCallFunction
+    from ._stream_event import ChatStreamingResponse as ChatStreamingResponse
+    from ._stream_tool_calls import ChatStreamToolCall as ChatStreamToolCall
+    from ._stream_tool_calls import ChatStreamToolCallFunction as ChatStreamToolCallFunction
     from ._tool_choice import ChatNamedToolChoice as ChatNamedToolChoice
     from ._tool_choice import ChatNamedToolChoiceFunction as ChatNamedToolChoiceFunction
     from ._tool_choice import ChatServerToolChoice as ChatServerToolChoice
@@ -280,10 +280,10 @@ if TYPE_CHECKING:
     from ._tools import WebSearchMode as WebSearchMode
     from ._tools import WebSearchUserLocationServerTool as WebSearchUserLocationServerTool
     from ._usage import ChatCompletionTokensDetails as ChatCompletionTokensDetails
+    from ._usage import ChatFinishReasonEnum as ChatFinishReasonEnum
     from ._usage import ChatPromptTokensDetails as ChatPromptTokensDetails
     from ._usage import ChatUsage as ChatUsage
     from ._usage import CostDetails as CostDetails
-    from ._usage import ServerToolUseDetails as ServerToolUseDetails
 
 _MODULE_OF: dict[str, str] = {
     "AABenchmarkEntry": "_catalog",
@@ -307,7 +307,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatAssistantImage": "_assistant_parts",
     "ChatAssistantImageUrl": "_assistant_parts",
     "ChatAssistantImages": "_assistant_parts",
-    "ChatAssistantMessage": "_messages",
+    "ChatAssistantMessage": "_response",
     "ChatAudioOutput": "_assistant_parts",
     "ChatChoice": "_response",
     "ChatCompletionTokensDetails": "_usage",
@@ -323,9 +323,9 @@ _MODULE_OF: dict[str, str] = {
     "ChatContentVideo": "_content",
     "ChatContentVideoInput": "_content",
     "ChatDebugOptions": "_request_options",
-    "ChatDeveloperMessage": "_messages",
+    "ChatDeveloperMessage": "_message_union",
     "ChatErrorDetail": "_errors",
-    "ChatFinishReasonEnum": "_response",
+    "ChatFinishReasonEnum": "_usage",
     "ChatFormatGrammarConfig": "_response_format",
     "ChatFormatJsonObjectConfig": "_response_format",
     "ChatFormatJsonSchemaConfig": "_response_format",
@@ -335,7 +335,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatFunctionTool": "_tools",
     "ChatFunctionToolFunction": "_tools",
     "ChatJsonSchemaConfig": "_response_format",
-    "ChatMessages": "_messages",
+    "ChatMessages": "_message_union",
     "ChatModelNames": "_request",
     "ChatNamedToolChoice": "_tool_choice",
     "ChatNamedToolChoiceFunction": "_tool_choice",
@@ -354,16 +354,16 @@ _MODULE_OF: dict[str, str] = {
     "ChatStreamDelta": "_stream",
     "ChatStreamOptions": "_request_options",
     "ChatStreamReasoningDetails": "_reasoning",
-    "ChatStreamToolCall": "_stream",
-    "ChatStreamToolCallFunction": "_stream",
-    "ChatStreamingResponse": "_stream",
+    "ChatStreamToolCall": "_stream_tool_calls",
+    "ChatStreamToolCallFunction": "_stream_tool_calls",
+    "ChatStreamingResponse": "_stream_event",
     "ChatSystemMessage": "_messages",
     "ChatTokenLogprob": "_logprobs",
     "ChatTokenLogprobs": "_logprobs",
     "ChatToolCall": "_assistant_parts",
     "ChatToolCallFunction": "_assistant_parts",
     "ChatToolChoice": "_tool_choice",
-    "ChatToolMessage": "_messages",
+    "ChatToolMessage": "_message_union",
     "ChatTopLogprob": "_logprobs",
     "ChatUrlCitation": "_assistant_parts",
     "ChatUrlCitationAnnotation": "_assistant_parts",
@@ -431,7 +431,7 @@ _MODULE_OF: dict[str, str] = {
     "ListEndpointsResponse": "_endpoints",
     "ListProvidersData": "_providers",
     "ListProvidersResponse": "_providers",
-    "MetadataLevel": "_request",
+    "MetadataLevel": "_request_wrapper",
     "Model": "_catalog",
     "ModelAliasTarget": "_catalog",
     "ModelArchitecture": "_catalog",
@@ -502,8 +502,8 @@ _MODULE_OF: dict[str, str] = {
     "SandboxSleepAfterSeconds": "_tools",
     "SearchModelsServerToolConfig": "_tools",
     "SearchQualityLevel": "_tools",
-    "SendChatCompletionRequest": "_request",
-    "ServerToolUseDetails": "_usage",
+    "SendChatCompletionRequest": "_request_wrapper",
+    "ServerToolUseDetails": "_server_tool_usage",
     "ServiceUnavailableResponse": "_errors",
     "ServiceUnavailableResponseErrorData": "_errors",
     "StopServerToolsWhen": "_tool_choice",
@@ -527,7 +527,7 @@ _MODULE_OF: dict[str, str] = {
     "UnknownChatAnnotation": "_assistant_parts",
     "UnknownChatContentItem": "_content",
     "UnknownChatFunctionTool": "_tools",
-    "UnknownChatMessage": "_messages",
+    "UnknownChatMessage": "_message_union",
     "UnknownChatResponseFormat": "_response_format",
     "UnknownPlugin": "_plugins",
     "UnknownReasoningDetail": "_reasoning",
