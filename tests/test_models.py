@@ -1,5 +1,6 @@
 """The models package: every spec schema has a counterpart, loaded lazily."""
 
+import ast
 import json
 import subprocess
 import sys
@@ -44,6 +45,27 @@ def test_all_is_sorted_and_complete() -> None:
     """__all__ is sorted, and every name in it resolves."""
     assert sorted(models.__all__) == models.__all__
     assert [] == [name for name in models.__all__ if getattr(models, name, None) is None]
+
+
+def test_the_stub_names_what_the_package_loads() -> None:
+    """Type checkers read ``__init__.pyi``, the run reads ``__init__.py``'s table: the stub
+    imports each name from the module the package loads it from, and lists the same
+    ``__all__``."""
+    stub = ast.parse(Path(models.__file__).with_suffix(".pyi").read_text(encoding="utf-8"))
+    imported = {
+        alias.name: node.module
+        for node in stub.body
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+        for alias in node.names
+        if alias.asname == alias.name
+    }
+    listed = next(
+        ast.literal_eval(node.value)
+        for node in stub.body
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__"
+    )
+    assert models._MODULE_OF == imported
+    assert models.__all__ == listed
 
 
 def test_the_error_data_schemas_share_one_class() -> None:

@@ -1095,40 +1095,47 @@ def render_module(model: Model, module: str) -> str:
     return "\n".join(head) + "\n\n\n" + source
 
 
+INIT_DOC = [
+    '"""The request and response models, named after the OpenAPI schemas.',
+    "",
+    "Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not",
+    "model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member",
+    "this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means",
+    "absent. Request-side list fields are ``Sequence[...]``: a tuple or a list of one member",
+    "class is accepted, and equals the list it holds.",
+    "",
+    "Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs",
+    "about a third of a millisecond, so importing this package creates none, and a call",
+    "creates only the classes of the modules it touches. Type checkers read the names from",
+    "``__init__.pyi``; this file holds only what the run needs, without the names' imports.",
+    '"""',
+    "",
+    GENERATED,
+    "",
+]
+
+
 def render_init(model: Model) -> str:
-    names = sorted(model.module_of)
+    """The package at run time: each module's names as one string, split on import."""
     lines = [
-        '"""The request and response models, named after the OpenAPI schemas.',
-        "",
-        "Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not",
-        "model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member",
-        "this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means",
-        "absent. Request-side list fields are ``Sequence[...]``: a tuple or a list of one member",
-        "class is accepted, and equals the list it holds.",
-        "",
-        "Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs",
-        "about a millisecond, so importing this package creates none, and a call creates only the",
-        "classes of the modules it touches.",
-        '"""',
-        "",
-        GENERATED,
-        "",
+        *INIT_DOC,
         "from __future__ import annotations",
         "",
         "from importlib import import_module",
-        "from typing import TYPE_CHECKING, Any",
+        "from typing import Any",
         "",
-        "if TYPE_CHECKING:",
+        "# Each module's names, space-separated: a few strings load faster than 300 names.",
+        "_NAMES = {",
     ]
     for module in sorted(MODULES):
-        for name in sorted(n for n in names if model.module_of[n] == module):
-            lines.append(f"    from .{module} import {name} as {name}")
-    lines += ["", "_MODULE_OF: dict[str, str] = {"]
-    lines += [f'    "{n}": "{model.module_of[n]}",' for n in names]
-    lines += ["}", "", "__all__ = ["]
-    lines += [f'    "{n}",' for n in names]
+        names = sorted(n for n in model.module_of if model.module_of[n] == module)
+        parts = textwrap.wrap(" ".join(names), 80, break_on_hyphens=False)
+        pieces = [f'"{p}"' for p in parts[:1]] + [f'" {p}"' for p in parts[1:]]
+        lines.append(f'    "{module}": ({" ".join(pieces)}),')
     lines += [
-        "]",
+        "}",
+        "_MODULE_OF: dict[str, str] = {n: m for m, names in _NAMES.items() for n in names.split()}",
+        "__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 (listed in __init__.pyi, for type checkers)",
         "",
         "",
         "def __getattr__(name: str) -> Any:",
@@ -1147,6 +1154,32 @@ def render_init(model: Model) -> str:
     return "\n".join(lines)
 
 
+def render_init_stub(model: Model) -> str:
+    """What type checkers see of the package: every name, imported from its module."""
+    names = sorted(model.module_of)
+    lines = [
+        '"""The request and response models (the names; ``__init__.py`` loads them)."""',
+        "",
+        GENERATED,
+        "",
+        "from typing import Any",
+        "",
+    ]
+    for module in sorted(MODULES):
+        for name in sorted(n for n in names if model.module_of[n] == module):
+            lines.append(f"from .{module} import {name} as {name}")
+    lines += ["", "_MODULE_OF: dict[str, str]", "", "__all__ = ["]
+    lines += [f'    "{n}",' for n in names]
+    lines += [
+        "]",
+        "",
+        "def __getattr__(name: str) -> Any: ...",
+        "def __dir__() -> list[str]: ...",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def render(spec: dict[str, Any], ops: dict[str, Any]) -> dict[str, str]:
     """Return ``{file name: source}`` for ``openrouter_core/models/``, formatted by ruff.
 
@@ -1158,16 +1191,17 @@ def render(spec: dict[str, Any], ops: dict[str, Any]) -> dict[str, str]:
         raise SystemExit(f"schemas without a module: {sorted(unmodelled)}")
     files = {f"{m}.py": render_module(model, m) for m in MODULES}
     files["__init__.py"] = render_init(model)
-    return {name: ruff_format(source) for name, source in files.items()}
+    files["__init__.pyi"] = render_init_stub(model)
+    return {name: ruff_format(source, name) for name, source in files.items()}
 
 
-def ruff_format(source: str) -> str:
+def ruff_format(source: str, name: str = "m.py") -> str:
     """Sort the imports and format, as ``make lint`` expects."""
     ruff = Path(sys.executable).with_name("ruff")
     command = [str(ruff if ruff.exists() else "ruff")]
     for args in (["check", "--fix", "--select", "I", "-q"], ["format"]):
         source = subprocess.run(
-            [*command, *args, "--stdin-filename", "openrouter_core/models/m.py", "-"],
+            [*command, *args, "--stdin-filename", f"openrouter_core/models/{name}", "-"],
             input=source,
             capture_output=True,
             text=True,
