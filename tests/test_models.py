@@ -194,3 +194,35 @@ def test_rarer_members_load_their_modules_when_a_value_needs_them() -> None:
     )
     loaded = _modules_loaded_by(code)
     assert ["_server_tool_usage", "_stream", "_stream_tool_calls", "_usage"] == loaded
+
+
+def test_an_answer_that_calls_tools_creates_no_image_audio_or_annotation_class() -> None:
+    """Tool calls are apart from the assistant message's other parts: an answer with a tool
+    call loads ``_tool_calls`` and not ``_assistant_parts``, and re-encodes unchanged."""
+    reply = {
+        "id": "gen-1",
+        "model": "x",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "tool_calls",
+                "message": {
+                    "role": "assistant",
+                    "tool_calls": [
+                        {
+                            "id": "c1",
+                            "type": "function",
+                            "function": {"name": "f", "arguments": "{}"},
+                        }
+                    ],
+                },
+            }
+        ],
+    }
+    code = (
+        "import json\n"
+        f"value = from_json({json.dumps(reply)!r}, m.ChatResult).unwrap()\n"
+        "assert isinstance(value.choices[0].message.tool_calls[0], m.ChatToolCall)\n"
+        f"assert json.loads(to_json(value).unwrap()) == {reply!r}"
+    )
+    assert ["_response", "_tool_calls", "_usage"] == _modules_loaded_by(code)

@@ -85,7 +85,7 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ["ChatDeveloperMessage", "ChatMessages", "ChatToolMessage", "UnknownChatMessage"],
     ),
     "_assistant_parts": (
-        "What an assistant message may carry besides text: tool calls, images, audio and"
+        "What an assistant message may carry besides text and tool calls: images, audio and"
         " annotations (a module of its own, so a plain text exchange does not create them).",
         [
             "ChatAnnotation",
@@ -93,12 +93,15 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "ChatAssistantImageUrl",
             "ChatAssistantImages",
             "ChatAudioOutput",
-            "ChatToolCall",
-            "ChatToolCallFunction",
             "ChatUrlCitation",
             "ChatUrlCitationAnnotation",
             "UnknownChatAnnotation",
         ],
+    ),
+    "_tool_calls": (
+        "The tool calls of an assistant message (a module of their own, so an answer that calls"
+        " tools does not create the classes of images, audio and annotations).",
+        ["ChatToolCall", "ChatToolCallFunction"],
     ),
     "_tools": (
         "Tool definitions: function tools and OpenRouter server tools (``openrouter:*``).",

@@ -27,8 +27,7 @@ _NAMES = {
     ),
     "_assistant_parts": (
         "ChatAnnotation ChatAssistantImage ChatAssistantImageUrl ChatAssistantImages"
-        " ChatAudioOutput ChatToolCall ChatToolCallFunction ChatUrlCitation"
-        " ChatUrlCitationAnnotation UnknownChatAnnotation"
+        " ChatAudioOutput ChatUrlCitation ChatUrlCitationAnnotation UnknownChatAnnotation"
     ),
     "_catalog": (
         "AABenchmarkEntry DABenchmarkEntry DefaultParameters InputModality InstructType"
@@ -113,6 +112,7 @@ _NAMES = {
     "_stream": ("ChatStreamChoice ChatStreamChunk ChatStreamDelta"),
     "_stream_event": ("ChatStreamingResponse"),
     "_stream_tool_calls": ("ChatStreamToolCall ChatStreamToolCallFunction"),
+    "_tool_calls": ("ChatToolCall ChatToolCallFunction"),
     "_tool_choice": (
         "ChatNamedToolChoice ChatNamedToolChoiceFunction ChatServerToolChoice"
         " ChatToolChoice StopServerToolsWhen StopServerToolsWhenCondition"

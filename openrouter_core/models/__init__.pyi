@@ -14,8 +14,6 @@ from ._assistant_parts import ChatAssistantImage as ChatAssistantImage
 from ._assistant_parts import ChatAssistantImages as ChatAssistantImages
 from ._assistant_parts import ChatAssistantImageUrl as ChatAssistantImageUrl
 from ._assistant_parts import ChatAudioOutput as ChatAudioOutput
-from ._assistant_parts import ChatToolCall as ChatToolCall
-from ._assistant_parts import ChatToolCallFunction as ChatToolCallFunction
 from ._assistant_parts import ChatUrlCitation as ChatUrlCitation
 from ._assistant_parts import ChatUrlCitationAnnotation as ChatUrlCitationAnnotation
 from ._assistant_parts import UnknownChatAnnotation as UnknownChatAnnotation
@@ -205,6 +203,8 @@ from ._stream import ChatStreamDelta as ChatStreamDelta
 from ._stream_event import ChatStreamingResponse as ChatStreamingResponse
 from ._stream_tool_calls import ChatStreamToolCall as ChatStreamToolCall
 from ._stream_tool_calls import ChatStreamToolCallFunction as ChatStreamToolCallFunction
+from ._tool_calls import ChatToolCall as ChatToolCall
+from ._tool_calls import ChatToolCallFunction as ChatToolCallFunction
 from ._tool_choice import ChatNamedToolChoice as ChatNamedToolChoice
 from ._tool_choice import ChatNamedToolChoiceFunction as ChatNamedToolChoiceFunction
 from ._tool_choice import ChatServerToolChoice as ChatServerToolChoice

@@ -17,12 +17,13 @@ from .._text import content_text
 from .._values import Value
 
 if TYPE_CHECKING:
-    from ._assistant_parts import ChatAnnotation, ChatAssistantImages, ChatAudioOutput, ChatToolCall
+    from ._assistant_parts import ChatAnnotation, ChatAssistantImages, ChatAudioOutput
     from ._content import ChatContentItems
     from ._errors import ChatErrorDetail
     from ._logprobs import ChatTokenLogprobs
     from ._reasoning import ChatReasoningDetails
     from ._routing_metadata import OpenRouterMetadata
+    from ._tool_calls import ChatToolCall
     from ._usage import ChatFinishReasonEnum, ChatUsage
 
 
