@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 import attrs
 from returns.result import Failure, Result
@@ -41,7 +41,10 @@ from openrouter_core.errors import (
     StreamStalledError,
     StreamTruncatedError,
 )
-from openrouter_core.models import ChatResult, ChatStreamChunk, ChatUsage
+from openrouter_core.models import ChatStreamChunk
+
+if TYPE_CHECKING:
+    from openrouter_core.models import ChatResult, ChatUsage
 
 StreamOutcome: TypeAlias = Literal[
     "in_progress", "completed", "truncated", "error", "stalled", "cancelled"
