@@ -840,10 +840,10 @@ def success(value: T) -> Success[T]:
 
 def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
     """Return ``obj`` as JSON-ready dicts and lists (``None`` fields left out, ``extra`` merged)."""
-    from openrouter_core.errors import SDKValidationError
-
-    value = builtins_or_error(obj)
-    return Failure(value) if isinstance(value, SDKValidationError) else Success(value)
+    try:
+        return Success(_unstructure(obj))
+    except Exception as e:  # a caller's value the converter cannot handle
+        return Failure(_unserialisable(obj, e))
 
 
 def builtins_or_error(obj: object) -> Any | SDKValidationError:
@@ -851,9 +851,13 @@ def builtins_or_error(obj: object) -> Any | SDKValidationError:
     try:
         return _unstructure(obj)
     except Exception as e:  # a caller's value the converter cannot handle
-        from openrouter_core.errors import SDKValidationError
+        return _unserialisable(obj, e)
 
-        return SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}")
+
+def _unserialisable(obj: object, e: Exception) -> SDKValidationError:
+    from openrouter_core.errors import SDKValidationError
+
+    return SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}")
 
 
 def to_json(obj: object) -> Result[bytes, SDKValidationError]:

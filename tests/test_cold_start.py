@@ -208,3 +208,51 @@ def test_a_failure_in_a_fresh_process_answers_its_class(
     assert sorted(c.__name__ for c in cls.__mro__ if c.__name__ in errors.__all__) == sorted(
         matches
     )
+
+
+_HELPERS = """\
+import asyncio, dataclasses, json, sys
+from openrouter_core import OpenRouterCore, Success
+from openrouter_core.funcs import (
+    chat_parse, chat_parse_async, chat_run_tools, chat_run_tools_async,
+)
+from openrouter_core.models import ChatRequest, ChatUserMessage
+
+@dataclasses.dataclass
+class City:
+    name: str
+    population: int
+
+def lookup(city: str) -> dict[str, int]:
+    "The population of a city."
+    return {"population": 2_100_000}
+
+request = ChatRequest(model="openai/gpt-4o-mini", messages=[ChatUserMessage(content="Paris?")])
+url, key, mode = sys.argv[1:]
+
+def sync():
+    with OpenRouterCore(api_key=key, server_url=url) as core:
+        return chat_parse(core, request, City), chat_run_tools(core, request, [lookup])
+
+async def asynchronous():
+    async with OpenRouterCore(api_key=key, server_url=url) as core:
+        parsed = await chat_parse_async(core, request, City)
+        return parsed, await chat_run_tools_async(core, request, [lookup])
+
+parsed, run = sync() if mode == "sync" else asyncio.run(asynchronous())
+assert isinstance(parsed, Success) and City("Paris?", 1) == parsed.unwrap().value, parsed
+assert isinstance(run, Success) and 1 == len(run.unwrap().calls), run
+assert "2100000" in run.unwrap().calls[0].output, run
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_structured_output_and_tools_create_no_error_class(
+    fake_openrouter: FakeOpenRouter, mode: str
+) -> None:
+    """A chat_parse that fits and a chat_run_tools whose tool returns a dict (serialised by
+    the converter) make no error value, and load no error class either."""
+    out = _run(_HELPERS, fake_openrouter.base_url, fake_openrouter.api_key or "", mode)
+    assert "openrouter_core._tool_loop" in json.loads(out)  # the tool loop did run
+    assert not _ERROR_MODULES & set(json.loads(out))
