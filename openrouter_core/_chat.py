@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from openrouter_core import models
 from openrouter_core._options import default_options
 from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
-from openrouter_core.errors import InvalidRequestError, SDKValidationError
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
@@ -43,12 +42,16 @@ def plan_chat(
     elif isinstance(request, models.SendChatCompletionRequest):
         chat, wrapper = request.chat_request, request
     else:
+        from openrouter_core.errors import SDKValidationError
+
         kind = type(request).__name__
         return SDKValidationError(
             message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
             field="request",
         )
     if not endpoint.stream and (chat.stream or options.extra_body.get("stream")):
+        from openrouter_core.errors import InvalidRequestError
+
         return InvalidRequestError(
             message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
         )
