@@ -21,14 +21,21 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _converter, _http
 from openrouter_core._core import OpenRouterCore
-from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
 if TYPE_CHECKING:
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions
     from openrouter_core._retry_config import RetryConfig
 
-PlanError: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
+    # Imported where an error is made: a call that succeeds creates no error class (each
+    # is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        InvalidRequestError,
+        SDKValidationError,
+        UnexpectedClientError,
+    )
+
+PlanError: TypeAlias = "SDKValidationError | InvalidRequestError | UnexpectedClientError"
 T = TypeVar("T")
 
 QueryValue: TypeAlias = str | int | float | bool | None
@@ -183,6 +190,8 @@ def plan_checked(
     """
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message=f"expected a {wanted.__name__}, got {type(body).__name__}",
             field="request",
@@ -211,6 +220,8 @@ def plan_checked(
         and not _http.is_loopback(base_url)
         and not core.allow_insecure_http
     ):
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message=(
                 f"refusing to send the API key over plain http to {base_url.host}; "
@@ -255,16 +266,7 @@ def plan_checked(
         headers = _http.header_block.__wrapped__(header_values)
     if not isinstance(headers, httpx.Headers):
         return headers
-    if options is None:
-        first_content, idle, deadline = core.first_content_timeout, core.idle_timeout, core.deadline
-        timeout = _timeout(core.timeout)
-    else:
-        first_content = _pick(options.first_content_timeout, core.first_content_timeout)
-        idle = _pick(options.idle_timeout, core.idle_timeout)
-        timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
-        deadline = _pick(options.deadline, core.deadline)
-    if endpoint.stream:
-        timeout = _cap_read(timeout, first_content, idle)
+    first_content, idle, timeout, deadline = _limits(core, options, stream=endpoint.stream)
     try:
         # Merged, not replaced: a query string on the server URL is kept (httpx.Request's
         # params= would drop it).
@@ -276,6 +278,8 @@ def plan_checked(
             extensions={"timeout": timeout.as_dict()},
         )
     except (httpx.HTTPError, TypeError, ValueError, UnicodeError) as exc:
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(message=f"the request cannot be built: {exc}")
     return CallPlan(
         endpoint=endpoint,
@@ -339,6 +343,8 @@ def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, Unexpect
     try:
         return Success(hook(*args))
     except Exception as exc:  # the caller's code may raise anything; BaseException passes
+        from openrouter_core.errors import UnexpectedClientError
+
         return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
 
 
@@ -356,6 +362,8 @@ def run_replacing_hook(
     if value is None:
         return Success(current)
     if not isinstance(value, type(current)):
+        from openrouter_core.errors import UnexpectedClientError
+
         wanted = type(current).__name__
         return Failure(
             UnexpectedClientError(
@@ -371,12 +379,16 @@ def run_replacing_hook(
 def check_arguments(core: object, options: object) -> SDKValidationError | None:
     """The core and the options are what the signature says (not an AttributeError later)."""
     if not isinstance(core, OpenRouterCore):
+        from openrouter_core.errors import SDKValidationError
+
         hint = " (for an OpenRouter client, pass client.core)" if hasattr(core, "core") else ""
         return SDKValidationError(
             message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
             field="core",
         )
     if options is not None and not isinstance(options, _request_options()):
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message=f"options must be a RequestOptions or None, got {type(options).__name__}",
             field="options",
@@ -395,6 +407,8 @@ def _api_key(core: OpenRouterCore) -> str | PlanError:
     else:
         key = source
     if not isinstance(key, str) or not key.strip():
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message="no API key: pass api_key=... or set OPENROUTER_API_KEY",
             field="api_key",
@@ -404,13 +418,33 @@ def _api_key(core: OpenRouterCore) -> str | PlanError:
 
 def _payload(body: object, options: RequestOptions | None) -> dict[str, Any] | SDKValidationError:
     payload = _converter.builtins_or_error(body)
-    if isinstance(payload, SDKValidationError):
-        return payload
     if not isinstance(payload, dict):
+        from openrouter_core.errors import SDKValidationError
+
+        if isinstance(payload, SDKValidationError):
+            return payload
         return SDKValidationError(message="the request did not convert to a JSON object")
     if options is not None:
         payload.update(options.extra_body)
     return payload
+
+
+def _limits(
+    core: OpenRouterCore, options: RequestOptions | None, *, stream: bool
+) -> tuple[float | None, float | None, httpx.Timeout, float | None]:
+    """The call's first-content and idle limits, per-attempt timeout and deadline: the
+    options' where they set one, else the core's."""
+    if options is None:
+        first_content, idle, deadline = core.first_content_timeout, core.idle_timeout, core.deadline
+        timeout = _timeout(core.timeout)
+    else:
+        first_content = _pick(options.first_content_timeout, core.first_content_timeout)
+        idle = _pick(options.idle_timeout, core.idle_timeout)
+        timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
+        deadline = _pick(options.deadline, core.deadline)
+    if stream:
+        timeout = _cap_read(timeout, first_content, idle)
+    return first_content, idle, timeout, deadline
 
 
 def _pick(first: T | None, second: T | None) -> T | None:
