@@ -112,7 +112,7 @@ class CallPlan:
 
     def context(self, attempt: int) -> HookContext:
         """What hooks are told about this call; never the key."""
-        return hook_context(self.operation, self.base_url, attempt)
+        return _hook_context()(operation=self.operation, base_url=self.base_url, attempt=attempt)
 
 
 class Attribution:
@@ -238,7 +238,7 @@ def plan_checked(
         if shape_body is not None:
             shape_body(payload)
         for hook in hooks.before_create_request if hooks is not None else ():
-            context = hook_context(endpoint.name, base_text, 0)
+            context = _hook_context()(operation=endpoint.name, base_url=base_text, attempt=0)
             replaced = run_replacing_hook(hook, context, payload, name="before_create_request")
             if isinstance(replaced, Failure):
                 hook_error: UnexpectedClientError = replaced.failure()
@@ -331,11 +331,6 @@ def _hook_context() -> type[HookContext]:
     from openrouter_core._options import HookContext
 
     return HookContext
-
-
-def hook_context(operation: Operation, base_url: str, attempt: int) -> HookContext:
-    """What a hook is told about its call."""
-    return _hook_context()(operation=operation, base_url=base_url, attempt=attempt)
 
 
 def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, UnexpectedClientError]:
