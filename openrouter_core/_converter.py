@@ -16,7 +16,9 @@ Rules the wire needs, kept here so the models stay plain data:
 Speed: stream chunks are decoded one per SSE event, so the happy path is one generated
 function per class (slots set directly, inline scalar checks, absent fields skipped).
 Only when it fails does cattrs' detailed-validation converter run again, to say where and
-what was expected. Hooks are generated on first use. Model annotations are strings naming
+what was expected. Hooks are made on first use; a model's unstructure hook interprets its
+first uses and compiles its generated function only after ``_COMPILE_AFTER`` of them
+(``_tiered``), so a one-request process compiles none. Model annotations are strings naming
 classes of other model modules; one whose module is not loaded yet stays a placeholder until a
 value needs it, so a call creates only the model modules its data touches. The happy path
 does not import cattrs at all (``_FastConverter``); it is loaded to explain a failure, or
@@ -250,12 +252,66 @@ def _builder(cls: type) -> type | None:
     return builder
 
 
+_COMPILE_AFTER = 32
+"""Uses of a model's hook that are interpreted before its generated code is compiled."""
+
+
+def _first_uses(o: Any, _: Any = None, *, interpret: Callable[[Any], Any]) -> Any:
+    """The code of a ``_tiered`` hook until its generated code replaces it."""
+    return interpret(o)
+
+
+def _tiered(
+    name: str,
+    filename: str,
+    namespace: dict[str, Any],
+    *,
+    interpret: Callable[[Any], Any],
+    source: Callable[[], str],
+    compile_after: int,
+) -> Callable[..., Any]:
+    """A model's hook: ``interpret`` for its first ``compile_after`` uses, then the function
+    ``source`` defines, compiled with ``namespace`` as its globals.
+
+    Compiling a generated function costs 0.2-2 ms a class, more than a one-request process
+    spends decoding with it (issue 16, cold start), and repays only over many uses. The
+    hook stays one function object throughout, since parents, list hooks and callers keep
+    it: at the switch its code is replaced in place, so no call layer is left on the hot
+    path. ``compile_after=0`` compiles at once.
+    """
+
+    def compiled() -> Any:
+        exec(compile(source(), filename, "exec"), namespace)
+        return namespace[name]
+
+    if compile_after <= 0:
+        return compiled()  # type: ignore[no-any-return]
+    hook = types.FunctionType(_first_uses.__code__, namespace, name, (None,))
+    uses = 0
+
+    def counted(value: Any) -> Any:
+        nonlocal uses
+        uses += 1
+        if uses == compile_after:
+            generated = compiled()
+            hook.__code__ = generated.__code__
+            hook.__defaults__ = generated.__defaults__
+            hook.__kwdefaults__ = None  # lets the interpreter go
+        return interpret(value)
+
+    hook.__kwdefaults__ = {"interpret": counted}
+    return hook
+
+
 class _Hooks:
     """Hook factories for one converter; the fast and the detailed one get the same rules."""
 
-    def __init__(self, converter: Converter | _FastConverter) -> None:
+    def __init__(
+        self, converter: Converter | _FastConverter, compile_after: int = _COMPILE_AFTER
+    ) -> None:
         self.converter = converter
         self.detailed = converter.detailed_validation
+        self.compile_after = compile_after
 
     def factories(self) -> list[tuple[Callable[[Any], bool], Callable[[Any], Any]]]:
         """Structure hook factories of the wire models by predicate, the one to try first
@@ -693,10 +749,18 @@ class _Hooks:
     def attrs_unstructure(self, cls: type) -> Callable[[Any], Any]:
         if _is_unknown_member(cls):
             return lambda obj: obj.raw
-        return _generated_unstructure(cls)
+        namespace: dict[str, Any] = {"scalars": _SCALAR_SET, "un": _unstructure}
+        return _tiered(
+            f"unstructure_{cls.__name__}",
+            f"<unstructure {cls.__module__}.{cls.__qualname__}>",
+            namespace,
+            interpret=_interpreted_unstructure(cls),
+            source=functools.partial(_unstructure_source, cls),
+            compile_after=self.compile_after,
+        )
 
 
-def _generated_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
+def _unstructure_source(cls: type) -> str:
     """One generated function per class, the twin of ``_fast_structure``: a request has
     dozens of fields, nearly all ``None``, and a plain attribute load and ``is None`` per
     field cost a fraction of a loop calling ``getattr``. Scalars are kept as they are; any
@@ -718,10 +782,26 @@ def _generated_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
             "                out[key] = un(v)",
         ]
     name = f"unstructure_{cls.__name__}"
-    source = "\n".join([f"def {name}(obj):", "    out = {}", *body, "    return out"])
-    namespace: dict[str, Any] = {"scalars": _SCALAR_SET, "un": _unstructure}
-    exec(compile(source, f"<unstructure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
-    unstructure: Callable[[Any], dict[str, Any]] = namespace[name]
+    return "\n".join([f"def {name}(obj):", "    out = {}", *body, "    return out"])
+
+
+def _interpreted_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """What ``_unstructure_source`` generates, as a loop over the fields (its first uses)."""
+    fields = tuple((a.name, _wire_name(a.name)) for a in attrs.fields(cls) if a.name != "extra")
+    keeps_extra = "extra" in attrs.fields_dict(cls)
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, wire in fields:
+            v = getattr(obj, name)
+            if v is not None:
+                out[wire] = v if v.__class__ in _SCALAR_SET else _unstructure(v)
+        if keeps_extra and obj.extra:
+            for key, v in obj.extra.items():
+                if key not in out:
+                    out[key] = _unstructure(v)
+        return out
+
     return unstructure
 
 
@@ -765,8 +845,8 @@ class _FastConverter:
     structure_hooks: dict[Any, Callable[[Any, Any], Any]]
     """Made so far, by type; a hot caller may look its type up here first."""
 
-    def __init__(self) -> None:
-        hooks = _Hooks(self)
+    def __init__(self, compile_after: int = _COMPILE_AFTER) -> None:
+        hooks = _Hooks(self, compile_after)
         self._factories = hooks.factories()
         self._unstructure_attrs = hooks.attrs_unstructure
         self.structure_hooks = {kind: _check_scalar(kind) for kind in (str, int, float, bool)}

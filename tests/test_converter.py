@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from returns.result import Failure, Success
 
-from openrouter_core._converter import from_builtins, from_json, to_builtins, to_json
+from openrouter_core._converter import (
+    _FastConverter,
+    from_builtins,
+    from_json,
+    to_builtins,
+    to_json,
+)
 from openrouter_core.errors import ResponseValidationError, SDKValidationError
 from openrouter_core.models import (
     ChatAssistantMessage,
@@ -307,3 +313,29 @@ def test_requests_do_not_load_cattrs_until_a_failure_needs_explaining() -> None:
         [sys.executable, "-c", _FIRST_REQUEST], capture_output=True, text=True, check=True
     )
     assert ["False False", "True"] == out.stdout.split("\n")[:2]
+
+
+def test_a_model_hook_interprets_its_first_uses_then_runs_generated_code_in_place() -> None:
+    """Until its ``compile_after``-th use a hook runs the interpreter; from then on the
+    compiled generated function, in the same function object (parents keep it), with the
+    same output."""
+    converter = _FastConverter(compile_after=3)
+    request = ChatRequest(
+        model="m",
+        messages=[ChatUserMessage(content="Hi")],
+        temperature=0.5,
+        extra={"x_new": [1], "model": "never overrides"},
+    )
+    outputs = [repr(converter.unstructure(request))]
+    hook = converter.unstructure_hooks[ChatRequest]
+    assert hook.__code__.co_name == "_first_uses"
+    outputs += [repr(converter.unstructure(request)) for _ in range(3)]
+    assert converter.unstructure_hooks[ChatRequest] is hook
+    assert hook.__code__.co_filename == "<unstructure openrouter_core.models._request.ChatRequest>"
+    expected = {
+        "messages": [{"role": "user", "content": "Hi"}],
+        "model": "m",
+        "temperature": 0.5,
+        "x_new": [1],
+    }
+    assert outputs == [repr(expected)] * 4
