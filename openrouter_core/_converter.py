@@ -146,6 +146,38 @@ def _resolved(t: Any) -> Any:
 
 _MODEL_NAMESPACE = _ModelNamespace()
 
+_ANNOTATION_CODE: dict[str, types.CodeType] = {}
+"""Each annotation string compiled once: most recur (``str | None``, ``int | None``...)."""
+_ANNOTATION_TYPES: dict[tuple[str, str], Any] = {}
+"""Evaluated annotations by string and module, those without a ``_Deferred`` placeholder
+(which the model, once its module is loaded, replaces)."""
+
+
+def _annotation(annotation: Any, module: str) -> Any:
+    """A model field's type: its annotation string evaluated in its module, model names
+    resolved by ``_MODEL_NAMESPACE``, as ``typing.get_type_hints`` would (which builds a
+    ``ForwardRef`` and compiles the string for every field)."""
+    if not isinstance(annotation, str):
+        return annotation  # resolved already (``attrs.resolve_types`` on the detailed path)
+    key = (annotation, module)
+    found = _ANNOTATION_TYPES.get(key)
+    if found is not None:
+        return found
+    code = _ANNOTATION_CODE.get(annotation)
+    if code is None:
+        code = _ANNOTATION_CODE[annotation] = compile(annotation, "<annotation>", "eval")
+    value = eval(code, vars(sys.modules[module]), _MODEL_NAMESPACE)
+    if value is None:
+        value = type(None)
+    if not _has_deferred(value):
+        _ANNOTATION_TYPES[key] = value
+    return value
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    """The types of a model's fields by name (see ``_annotation``)."""
+    return {a.name: _annotation(a.type, cls.__module__) for a in attrs.fields(cls)}
+
 
 def _wire_name(name: str) -> str:
     stem = name[:-1]
@@ -350,11 +382,11 @@ class _Hooks:
 
         if not _is_model(cls):
             return self.record_structure(cls)
-        attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
-        fields = attrs.fields(cls)
         converter = self.converter
         if not self.detailed or isinstance(converter, _FastConverter):
-            return self._fast_structure(cls, fields)
+            return self._fast_structure(cls, attrs.fields(cls), _field_types(cls))
+        attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)  # for cattrs, which reads a.type
+        fields = attrs.fields(cls)
         # The detailed converter reuses cattrs' generated code, which reports every bad field.
         from cattrs.gen import make_dict_structure_fn, override
 
@@ -425,7 +457,9 @@ class _Hooks:
 
         return structure
 
-    def _fast_structure(self, cls: type, fields: Any) -> Callable[[Any, Any], Any]:
+    def _fast_structure(
+        self, cls: type, fields: Any, types_of: dict[str, Any]
+    ) -> Callable[[Any, Any], Any]:
         """One generated function per class: a stream decodes one chunk per SSE event.
 
         Its verdicts match the detailed (cattrs-generated) structure function, which only
@@ -471,8 +505,9 @@ class _Hooks:
                 )
                 continue
             wire = _wire_name(a.name)
-            hook = self.converter.get_structure_hook(a.type)
-            namespace.update({f"h{i}": hook, f"t{i}": a.type, f"d{i}": a.default})
+            kind = types_of[a.name]
+            hook = self.converter.get_structure_hook(kind)
+            namespace.update({f"h{i}": hook, f"t{i}": kind, f"d{i}": a.default})
             kinds = getattr(hook, "kinds", None)
             if kinds is not None:
                 namespace[f"k{i}"] = kinds
@@ -709,14 +744,16 @@ class _Hooks:
 
     def _tagged(self, union: Any, classes: list[type]) -> Callable[[Any], Any]:
         known = [c for c in classes if not _is_unknown_member(c)]
-        for cls in known:
-            attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
+
+        def tag_type(cls: type, field: str) -> Any:
+            return _annotation(attrs.fields_dict(cls)[field].type, cls.__module__)
+
         tag_field = next(
             (
                 f
                 for f in _TAG_FIELDS
                 if all(f in attrs.fields_dict(c) for c in known)
-                and any(get_origin(attrs.fields_dict(c)[f].type) is Literal for c in known)
+                and any(get_origin(tag_type(c, f)) is Literal for c in known)
             ),
             None,
         )
@@ -727,9 +764,9 @@ class _Hooks:
         tags: dict[str, Callable[[Any], Any]] = {}
         fallback: Callable[[Any], Any] | None = None
         for cls in classes:
-            tag_type = attrs.fields_dict(cls)[tag_field].type if cls in known else None
-            if get_origin(tag_type) is Literal:
-                for value in get_args(tag_type):
+            tag = tag_type(cls, tag_field) if cls in known else None
+            if get_origin(tag) is Literal:
+                for value in get_args(tag):
                     tags[value] = self._lazy(cls)
             else:
                 fallback = self._lazy(cls)  # the Unknown... class, or a class with a plain str tag

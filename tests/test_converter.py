@@ -339,3 +339,43 @@ def test_a_model_hook_interprets_its_first_uses_then_runs_generated_code_in_plac
         "x_new": [1],
     }
     assert outputs == [repr(expected)] * 4
+
+
+_FIELD_TYPES = """\
+import typing
+
+import attrs
+
+from openrouter_core import models
+from openrouter_core._converter import _MODEL_NAMESPACE, _Deferred, _field_types
+
+
+def compared(cls):
+    hints = typing.get_type_hints(cls, localns=_MODEL_NAMESPACE)
+    types = _field_types(cls)
+    assert types == {a.name: hints[a.name] for a in attrs.fields(cls)}, cls
+    return types
+
+
+# Only its own module loaded: the models of the others are placeholders.
+choice = compared(models.ChatChoice)
+assert choice["message"] == _Deferred("ChatAssistantMessage"), choice
+assert typing.get_args(choice["logprobs"])[0] == _Deferred("ChatTokenLogprobs"), choice
+classes = [getattr(models, name) for name in models.__all__]
+for cls in classes:
+    if attrs.has(cls):
+        compared(cls)
+assert compared(models.ChatChoice)["message"] is models.ChatAssistantMessage
+print(sum(map(attrs.has, classes)))
+"""
+
+
+def test_model_field_types_are_what_typing_resolves() -> None:
+    """Each model's field types, from annotation strings evaluated once each, are what
+    ``typing.get_type_hints`` gives in the same namespace: placeholders for the models of
+    modules not loaded yet, the models themselves once they are."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FIELD_TYPES], check=False, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) > 150
