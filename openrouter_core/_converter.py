@@ -16,8 +16,8 @@ Rules the wire needs, kept here so the models stay plain data:
 Speed: stream chunks are decoded one per SSE event, so the happy path is one generated
 function per class (slots set directly, inline scalar checks, absent fields skipped).
 Only when it fails does cattrs' detailed-validation converter run again, to say where and
-what was expected. Hooks are made on first use; a model's unstructure hook interprets its
-first uses and compiles its generated function only after ``_COMPILE_AFTER`` of them
+what was expected. Hooks are made on first use; a model's hooks (both ways) interpret their
+first uses and compile their generated function only after ``_COMPILE_AFTER`` of them
 (``_tiered``), so a one-request process compiles none. Model annotations are strings naming
 classes of other model modules; one whose module is not loaded yet stays a placeholder until a
 value needs it, so a call creates only the model modules its data touches. The happy path
@@ -312,12 +312,13 @@ def _tiered(
     path. ``compile_after=0`` compiles at once.
     """
 
-    def compiled() -> Any:
+    def compiled() -> types.FunctionType:
         exec(compile(source(), filename, "exec"), namespace)
-        return namespace[name]
+        generated: types.FunctionType = namespace[name]
+        return generated
 
     if compile_after <= 0:
-        return compiled()  # type: ignore[no-any-return]
+        return compiled()
     hook = types.FunctionType(_first_uses.__code__, namespace, name, (None,))
     uses = 0
 
@@ -333,6 +334,94 @@ def _tiered(
 
     hook.__kwdefaults__ = {"interpret": counted}
     return hook
+
+
+_Field = tuple[
+    int, str, str | None, Callable[[Any, Any], Any] | None, Any, Any, frozenset[type] | None
+]
+"""How ``_fast_structure`` decodes one field: its position, name, wire name (``None`` for
+``extra``), hook, type, default, and the JSON kinds that pass unchecked (for a hook that
+only checks the kind). A plain tuple: a ``NamedTuple`` class costs a fresh process eight
+compiles."""
+
+
+def _structure_source(cls: type, plan: list[_Field], builder: bool) -> str:
+    """The source of ``_fast_structure``'s function; its globals are the namespace there."""
+
+    def store(name: str, value: str) -> str:
+        return f"    obj.{name} = {value}" if builder else f"    s_{name}(obj, {value})"
+
+    body = ["    obj = builder()" if builder else "    obj = new(cls)"]
+    for i, name, wire, _, _, default, kinds in plan:
+        if wire is None:
+            # Keys the class does not model, kept verbatim; usually none.
+            body.append(
+                store(
+                    "extra",
+                    "{} if known.issuperset(o) else {k: v for k, v in o.items() if k not in known}",
+                )
+            )
+            continue
+        if kinds is not None:
+            check = f"(v if v.__class__ in k{i} else h{i}(v, t{i}))"
+        else:
+            check = f"h{i}(v, t{i})"
+        if default is attrs.NOTHING:  # a missing key raises KeyError
+            body.append(f"    v = o[{wire!r}]")
+            value = check
+        elif default is None:
+            value = f"None if (v := get({wire!r})) is None else {check}"
+        else:
+            value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
+        body.append(store(name, value))
+    if builder:
+        body.append("    obj.__class__ = cls")
+    return "\n".join(
+        [
+            f"def structure_{cls.__name__}(o, _=None):",
+            "    if o.__class__ is not dict:",
+            "        raise expected('an object', o)",
+            "    get = o.get",
+            *body,
+            "    return obj",
+        ]
+    )
+
+
+def _interpreted_structure(
+    cls: type, builder: type | None, plan: list[_Field], known: frozenset[str]
+) -> Callable[[Any], Any]:
+    """What ``_structure_source`` generates, as a loop over the fields (its first uses):
+    the same checks in the same order, so the same value or the same exception."""
+    steps = [
+        (cls.__dict__[name].__set__, wire, hook, kind, default, kinds)
+        for _, name, wire, hook, kind, default, kinds in plan
+        if wire is not None and hook is not None
+    ]
+    set_extra = cls.__dict__["extra"].__set__ if len(steps) < len(plan) else None
+
+    def structure(o: Any) -> Any:
+        if o.__class__ is not dict:
+            raise _expected("an object", o)
+        obj = object.__new__(cls) if builder is None else builder()
+        for store, wire, hook, kind, default, kinds in steps:
+            if default is attrs.NOTHING:
+                v = o[wire]
+            else:
+                v = o.get(wire, _MISSING)
+                if v is _MISSING or (v is None and default is None):
+                    store(obj, default)
+                    continue
+            store(obj, v if kinds is not None and v.__class__ in kinds else hook(v, kind))
+        if set_extra is not None:  # cannot fail, so its place among the fields does not matter
+            set_extra(
+                obj, {} if known.issuperset(o) else {k: v for k, v in o.items() if k not in known}
+            )
+        if builder is not None:
+            obj.__class__ = cls
+        return obj
+
+    return structure
 
 
 class _Hooks:
@@ -468,7 +557,8 @@ class _Hooks:
         (plain slot stores, which the interpreter specialises) and then becomes a ``cls``
         by ``__class__`` assignment; a frozen class's ``__setattr__`` would cost ten times
         as much per field. Where the interpreter refuses that assignment, each slot is set
-        through its descriptor instead.
+        through its descriptor instead. Its first uses run ``_interpreted_structure``, the
+        same steps as a loop (``_tiered``).
         """
         names = [a.name for a in fields]
         if (
@@ -488,55 +578,26 @@ class _Hooks:
             "MISSING": _MISSING,
             **{f"s_{n}": cls.__dict__[n].__set__ for n in names},
         }
-
-        def store(name: str, value: str) -> str:
-            return f"    obj.{name} = {value}" if builder else f"    s_{name}(obj, {value})"
-
-        body = ["    obj = builder()" if builder else "    obj = new(cls)"]
+        plan: list[_Field] = []
         for i, a in enumerate(fields):
             if a.name == "extra":
-                # Keys the class does not model, kept verbatim; usually none.
-                body.append(
-                    store(
-                        "extra",
-                        "{} if known.issuperset(o) else "
-                        "{k: v for k, v in o.items() if k not in known}",
-                    )
-                )
+                plan.append((i, "extra", None, None, None, a.default, None))
                 continue
-            wire = _wire_name(a.name)
             kind = types_of[a.name]
             hook = self.converter.get_structure_hook(kind)
             namespace.update({f"h{i}": hook, f"t{i}": kind, f"d{i}": a.default})
             kinds = getattr(hook, "kinds", None)
             if kinds is not None:
                 namespace[f"k{i}"] = kinds
-                check = f"(v if v.__class__ in k{i} else h{i}(v, t{i}))"
-            else:
-                check = f"h{i}(v, t{i})"
-            if a.default is attrs.NOTHING:  # a missing key raises KeyError
-                body.append(f"    v = o[{wire!r}]")
-                value = check
-            elif a.default is None:
-                value = f"None if (v := get({wire!r})) is None else {check}"
-            else:
-                value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
-            body.append(store(a.name, value))
-        if builder:
-            body.append("    obj.__class__ = cls")
-        source = "\n".join(
-            [
-                f"def structure_{cls.__name__}(o, _=None):",
-                "    if o.__class__ is not dict:",
-                "        raise expected('an object', o)",
-                "    get = o.get",
-                *body,
-                "    return obj",
-            ]
+            plan.append((i, a.name, _wire_name(a.name), hook, kind, a.default, kinds))
+        return _tiered(
+            f"structure_{cls.__name__}",
+            f"<structure {cls.__module__}.{cls.__qualname__}>",
+            namespace,
+            interpret=_interpreted_structure(cls, builder, plan, namespace["known"]),
+            source=functools.partial(_structure_source, cls, plan, builder is not None),
+            compile_after=self.compile_after,
         )
-        exec(compile(source, f"<structure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
-        structure: Callable[[Any, Any], Any] = namespace[f"structure_{cls.__name__}"]
-        return structure
 
     def deferred_structure(self, t: Any) -> Callable[[Any, Any], Any]:
         """Resolve on the first value that needs the type; ``None`` never does."""

@@ -21,6 +21,7 @@ from openrouter_core._converter import (
 from openrouter_core.errors import ResponseValidationError, SDKValidationError
 from openrouter_core.models import (
     ChatAssistantMessage,
+    ChatChoice,
     ChatContentImage,
     ChatContentImageUrl,
     ChatContentText,
@@ -339,6 +340,22 @@ def test_a_model_hook_interprets_its_first_uses_then_runs_generated_code_in_plac
         "x_new": [1],
     }
     assert outputs == [repr(expected)] * 4
+
+
+def test_a_decoder_switches_to_generated_code_in_place_under_its_parents() -> None:
+    """A nested model's hook, kept by its parent's hook, switches to the generated code
+    after its own uses, so a stream's chunks run it with no layer in between."""
+    converter = _FastConverter(compile_after=2)
+    result = converter.get_structure_hook(ChatResult)
+    choice = converter.structure_hooks[ChatChoice]
+    assert result.__code__.co_name == choice.__code__.co_name == "_first_uses"
+    two_choices = {**RESULT, "choices": RESULT["choices"] * 2}
+    assert decoded(two_choices, ChatResult) == result(two_choices, ChatResult)
+    assert result.__code__.co_name == "_first_uses"  # one use
+    assert choice.__code__.co_filename == "<structure openrouter_core.models._response.ChatChoice>"
+    assert converter.structure_hooks[ChatChoice] is choice
+    assert decoded(RESULT, ChatResult) == result(RESULT, ChatResult) == result(RESULT, None)
+    assert result.__code__.co_name == "structure_ChatResult"
 
 
 _FIELD_TYPES = """\
