@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+# The models through the package, not per call (an import statement in a function body costs
+# a call's worth of import machinery each time): ``ChatRequest`` is loaded on a first chat
+# call, which needs it, and the wrapper's module only when a call is given something else.
+from openrouter_core import models
 from openrouter_core._options import default_options
 from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
-from openrouter_core.errors import InvalidRequestError, SDKValidationError
-
-# Loaded with this module (on a first chat call, which needs them), not per call: an
-# import statement in a function body costs a call's worth of import machinery each time.
-from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
+    from openrouter_core.models import ChatRequest, SendChatCompletionRequest
 
 PATH = "/chat/completions"
 
@@ -37,17 +37,21 @@ def plan_chat(
     if problem is not None:
         return problem
     options = options or default_options()
-    if isinstance(request, ChatRequest):
+    if isinstance(request, models.ChatRequest):
         chat, wrapper = request, None
-    elif isinstance(request, SendChatCompletionRequest):
+    elif isinstance(request, models.SendChatCompletionRequest):
         chat, wrapper = request.chat_request, request
     else:
+        from openrouter_core.errors import SDKValidationError
+
         kind = type(request).__name__
         return SDKValidationError(
             message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
             field="request",
         )
     if not endpoint.stream and (chat.stream or options.extra_body.get("stream")):
+        from openrouter_core.errors import InvalidRequestError
+
         return InvalidRequestError(
             message="chat_send cannot stream: call chat_stream (or chat_stream_async)"
         )

@@ -28,12 +28,19 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core._http import masked_url
-from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
 if TYPE_CHECKING:
     import asyncio
 
-ClientProblem: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
+    # Imported where an error is made: a client that builds creates no error class (each
+    # is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        InvalidRequestError,
+        SDKValidationError,
+        UnexpectedClientError,
+    )
+
+ClientProblem: TypeAlias = "SDKValidationError | InvalidRequestError | UnexpectedClientError"
 C = TypeVar("C", httpx.Client, httpx.AsyncClient)
 
 _PROXY_VARIABLES = (
@@ -56,6 +63,8 @@ def create(factory: Callable[[], C]) -> Result[C, ClientProblem]:
 
 def environment_problem(exc: Exception) -> SDKValidationError | UnexpectedClientError:
     """Name the environment variable that kept httpx from building a client, and the fix."""
+    from openrouter_core.errors import SDKValidationError, UnexpectedClientError
+
     for name in _PROXY_VARIABLES:
         value = os.environ.get(name)
         problem = _proxy_problem(value) if value else None
@@ -116,6 +125,8 @@ def closed_loop_error(
     role: str, cause: BaseException | None = None, *, may_have_been_processed: bool = False
 ) -> InvalidRequestError:
     """The answer for a caller's async client that is bound to a loop that has closed."""
+    from openrouter_core.errors import InvalidRequestError
+
     return InvalidRequestError(
         cause=cause,
         may_have_been_processed=may_have_been_processed,

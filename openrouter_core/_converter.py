@@ -43,10 +43,12 @@ import attrs
 from attrs import AttrsInstance
 from returns.result import Failure, Result, Success
 
-from openrouter_core.errors import ResponseValidationError, SDKValidationError
-
 if TYPE_CHECKING:
     from cattrs import Converter
+
+    # Imported where an error is made or matched: a call that succeeds creates no error
+    # class (each is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import ResponseValidationError, SDKValidationError
 
 __all__ = ["from_dict", "to_dict"]
 
@@ -1016,8 +1018,10 @@ def success(value: T) -> Success[T]:
 
 def to_builtins(obj: object) -> Result[Any, SDKValidationError]:
     """Return ``obj`` as JSON-ready dicts and lists (``None`` fields left out, ``extra`` merged)."""
-    value = builtins_or_error(obj)
-    return Failure(value) if isinstance(value, SDKValidationError) else Success(value)
+    try:
+        return Success(_unstructure(obj))
+    except Exception as e:  # a caller's value the converter cannot handle
+        return Failure(_unserialisable(obj, e))
 
 
 def builtins_or_error(obj: object) -> Any | SDKValidationError:
@@ -1025,7 +1029,13 @@ def builtins_or_error(obj: object) -> Any | SDKValidationError:
     try:
         return _unstructure(obj)
     except Exception as e:  # a caller's value the converter cannot handle
-        return SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}")
+        return _unserialisable(obj, e)
+
+
+def _unserialisable(obj: object, e: Exception) -> SDKValidationError:
+    from openrouter_core.errors import SDKValidationError
+
+    return SDKValidationError(message=f"cannot serialise {type(obj).__name__}: {e}")
 
 
 def to_json(obj: object) -> Result[bytes, SDKValidationError]:
@@ -1037,6 +1047,8 @@ def _dumps(value: Any) -> Result[bytes, SDKValidationError]:
     try:
         text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError, RecursionError) as e:
+        from openrouter_core.errors import SDKValidationError
+
         return Failure(SDKValidationError(message=f"cannot serialise to JSON: {e}"))
     return Success(text.encode("utf-8"))
 
@@ -1108,6 +1120,8 @@ def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationEr
         else:
             value = json.loads(data)
     except (ValueError, RecursionError) as e:  # JSONDecodeError and UnicodeDecodeError
+        from openrouter_core.errors import ResponseValidationError
+
         text = data if isinstance(data, str) else data.decode("utf-8", "replace")
         return Failure(
             ResponseValidationError(
@@ -1124,6 +1138,8 @@ def from_json(data: bytes | str, cls: type[T]) -> Result[T, ResponseValidationEr
 def explain(value: Any, cls: type, fast_error: Exception) -> ResponseValidationError:
     """Why ``value`` is not a ``cls``: the detailed converter's report of the same failure."""
     from cattrs import transform_error
+
+    from openrouter_core.errors import ResponseValidationError
 
     message = f"response does not match {getattr(cls, '__name__', cls)}"
     try:

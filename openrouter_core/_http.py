@@ -19,32 +19,20 @@ from returns.result import Failure, Result, Success
 from openrouter_core import _converter
 from openrouter_core._retries import retry_after_seconds, wire_seconds
 from openrouter_core._version import __version__
-from openrouter_core.errors import (
-    BadGatewayResponseError,
-    BadRequestResponseError,
-    EdgeNetworkTimeoutResponseError,
-    ForbiddenResponseError,
-    GenerationError,
-    HTTPStatusErrors,
-    InternalServerResponseError,
-    NotFoundResponseError,
-    OpenRouterDefaultError,
-    OpenRouterError,
-    PayloadTooLargeResponseError,
-    PaymentRequiredResponseError,
-    ProviderOverloadedResponseError,
-    RequestTimeoutResponseError,
-    ResponseError,
-    ResponseValidationError,
-    SDKValidationError,
-    ServiceUnavailableResponseError,
-    TooManyRequestsResponseError,
-    UnauthorizedResponseError,
-    UnprocessableEntityResponseError,
-)
 
 if TYPE_CHECKING:
     from openrouter_core._operation import Endpoint
+
+    # Imported where an error is made or matched: a call that succeeds creates no error
+    # class (each is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        GenerationError,
+        HTTPStatusErrors,
+        OpenRouterError,
+        ResponseError,
+        ResponseValidationError,
+        SDKValidationError,
+    )
     from openrouter_core.models import ChatResult
 
 T = TypeVar("T")
@@ -52,27 +40,49 @@ T = TypeVar("T")
 _PYTHON = "{}.{}.{}".format(*sys.version_info[:3])
 USER_AGENT = f"openrouter-core/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
 
-STATUS_ERRORS: Mapping[int, type[ResponseError]] = {
-    400: BadRequestResponseError,
-    401: UnauthorizedResponseError,
-    402: PaymentRequiredResponseError,
-    403: ForbiddenResponseError,
-    404: NotFoundResponseError,
-    408: RequestTimeoutResponseError,
-    413: PayloadTooLargeResponseError,
-    422: UnprocessableEntityResponseError,
-    429: TooManyRequestsResponseError,
-    500: InternalServerResponseError,
-    502: BadGatewayResponseError,
-    503: ServiceUnavailableResponseError,
-    524: EdgeNetworkTimeoutResponseError,
-    529: ProviderOverloadedResponseError,
-}
-"""The seed's error table; any other error status is ``OpenRouterDefaultError``."""
+
+@functools.cache
+def status_errors() -> Mapping[int, type[ResponseError]]:
+    """The seed's error table; any other error status is ``OpenRouterDefaultError``. Made
+    on the first error status."""
+    from openrouter_core.errors import (
+        BadGatewayResponseError,
+        BadRequestResponseError,
+        EdgeNetworkTimeoutResponseError,
+        ForbiddenResponseError,
+        InternalServerResponseError,
+        NotFoundResponseError,
+        PayloadTooLargeResponseError,
+        PaymentRequiredResponseError,
+        ProviderOverloadedResponseError,
+        RequestTimeoutResponseError,
+        ServiceUnavailableResponseError,
+        TooManyRequestsResponseError,
+        UnauthorizedResponseError,
+        UnprocessableEntityResponseError,
+    )
+
+    return {
+        400: BadRequestResponseError,
+        401: UnauthorizedResponseError,
+        402: PaymentRequiredResponseError,
+        403: ForbiddenResponseError,
+        404: NotFoundResponseError,
+        408: RequestTimeoutResponseError,
+        413: PayloadTooLargeResponseError,
+        422: UnprocessableEntityResponseError,
+        429: TooManyRequestsResponseError,
+        500: InternalServerResponseError,
+        502: BadGatewayResponseError,
+        503: ServiceUnavailableResponseError,
+        524: EdgeNetworkTimeoutResponseError,
+        529: ProviderOverloadedResponseError,
+    }
+
 
 _BODY_EXCERPT = 200
 
-E = TypeVar("E", bound=OpenRouterError)
+E = TypeVar("E", bound="OpenRouterError")
 
 
 def normalize_server_url(url: str) -> Result[httpx.URL, SDKValidationError]:
@@ -249,7 +259,7 @@ def header_block(values: HeaderValues) -> httpx.Headers | SDKValidationError:
         user_agent=user_agent,
         extra=dict(extra),
     )
-    return built if isinstance(built, SDKValidationError) else httpx.Headers(built)
+    return httpx.Headers(built) if isinstance(built, list) else built
 
 
 def _header_problem(name: str, value: str) -> str | None:
@@ -352,7 +362,7 @@ def json_reader(
         status: int, headers: httpx.Headers, body: bytes
     ) -> Result[T, ResponseValidationError]:
         value = _json_object(status, headers, body, cls.__name__)
-        if isinstance(value, ResponseValidationError):
+        if not isinstance(value, dict):
             return Failure(value)
         decoded = _converter.from_builtins(value, cls)
         if isinstance(decoded, Failure):
@@ -385,6 +395,8 @@ def _invalid_body(
     expected: str,
     failure: ResponseValidationError,
 ) -> ResponseValidationError:
+    from openrouter_core.errors import ResponseValidationError
+
     return ResponseValidationError(
         message=f"HTTP {status} body is not a valid {expected}",
         details=failure.details,
@@ -399,7 +411,7 @@ def read_success_body(
 ) -> Result[ChatResult, ResponseValidationError | GenerationError]:
     """A 2xx body: a ``ChatResult``, or the generation error the body reports."""
     value = _json_object(status, headers, body, "ChatResult")
-    if isinstance(value, ResponseValidationError):
+    if not isinstance(value, dict):
         return Failure(value)
     decoded = _converter.from_builtins(value, _chat_result())
     envelope = value.get("error")
@@ -435,6 +447,8 @@ def generation_error(
     partial_content: str | None = None,
 ) -> GenerationError:
     """A ``GenerationError`` from an ``error`` object found in an HTTP-200 body or chunk."""
+    from openrouter_core.errors import GenerationError
+
     code = error.get("code")
     message = error.get("message")
     metadata = error.get("metadata")
@@ -470,14 +484,15 @@ def read_error_response(
     body: bytes,
     *,
     now: float,
-    declared: Collection[int] = STATUS_ERRORS.keys(),
+    declared: Collection[int] | None = None,
 ) -> HTTPStatusErrors:
     """An error status, read leniently: the class is the status's, whatever the body.
 
-    A status outside the table, or one the operation does not declare (``declared``),
-    gives ``OpenRouterDefaultError``. A body that is not a JSON object (an HTML page from a
-    proxy, plain text, nothing) gives a short excerpt as the message (an HTML page's title,
-    or its text without tags); the raw text is always kept in ``body``.
+    A status outside the table, or one the operation does not declare (``declared``; by
+    default every status of the table), gives ``OpenRouterDefaultError``. A body that is
+    not a JSON object (an HTML page from a proxy, plain text, nothing) gives a short
+    excerpt as the message (an HTML page's title, or its text without tags); the raw text
+    is always kept in ``body``.
     """
     hdrs = header_dict(headers)
     text = _text(body)
@@ -492,7 +507,10 @@ def read_error_response(
         "headers": hdrs,
         "generation_id": hdrs.get("x-generation-id"),
     }
-    known = STATUS_ERRORS.get(status) if status in declared else None
+    from openrouter_core.errors import OpenRouterDefaultError
+
+    table = status_errors()
+    known = table.get(status) if declared is None or status in declared else None
     cls: type[HTTPStatusErrors] = known or OpenRouterDefaultError  # type: ignore[assignment]
     if not isinstance(value, dict):
         kind = hdrs.get("content-type", "no content type")
@@ -610,6 +628,8 @@ def _availability_retry_after(envelope: Mapping[str, Any]) -> float | None:
 def _not_json(
     status: int, headers: dict[str, str], text: str, why: str, expected: str
 ) -> ResponseValidationError:
+    from openrouter_core.errors import ResponseValidationError
+
     return ResponseValidationError(
         message=f"HTTP {status} body is not a valid {expected}: {why}",
         body=text,
@@ -623,4 +643,6 @@ def _text(body: bytes) -> str:
 
 
 def _invalid(field: str, message: str) -> SDKValidationError:
+    from openrouter_core.errors import SDKValidationError
+
     return SDKValidationError(message=message, field=field)

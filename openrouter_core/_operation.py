@@ -21,16 +21,19 @@ from openrouter_core import _send
 from openrouter_core._plan import CallPlan
 from openrouter_core._retries import IDEMPOTENT_METHODS
 from openrouter_core._send import Flow
-from openrouter_core.errors import NotFoundResponseError, OpenRouterError, UnexpectedClientError
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._runtime import Runtime
 
-T = TypeVar("T")
-E = TypeVar("E", bound=OpenRouterError)
+    # Imported where an error is made or matched: a call that succeeds creates no error
+    # class (each is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import OpenRouterError, UnexpectedClientError
 
-Reader = Callable[[int, httpx.Headers, bytes], Result[Any, OpenRouterError]]
+T = TypeVar("T")
+E = TypeVar("E", bound="OpenRouterError")
+
+Reader = Callable[[int, httpx.Headers, bytes], Result[Any, "OpenRouterError"]]
 """Reads a complete 2xx response (status, headers, body) into its value or an error."""
 
 _FIRST_POLL = 0.25
@@ -42,21 +45,24 @@ class Endpoint(Generic[T, E]):
 
     ``errors`` lists every class the function may answer inside ``Failure`` (its static
     union, as values): the HTTP statuses the spec declares for the operation are the ones
-    whose class is listed; any other error status becomes ``OpenRouterDefaultError``.
+    whose class is listed; any other error status becomes ``OpenRouterDefaultError``. It is
+    given as a function, called on the first failure: a call that succeeds creates no error
+    class.
 
     A plain slotted class, not an attrs one: attrs compiles methods when a class is
     created, which a fresh process pays before its first call (issue 16, cold start).
     """
 
     __slots__ = (
+        "_errors",
+        "_statuses",
+        "_union",
         "body",
-        "errors",
         "idempotent",
         "method",
         "name",
         "path",
         "read",
-        "statuses",
         "stream",
         "unexpected",
     )
@@ -68,7 +74,7 @@ class Endpoint(Generic[T, E]):
         method: str,
         path: str,
         read: Reader,
-        errors: tuple[type[E], ...],
+        errors: Callable[[], tuple[type[E], ...]],
         unexpected: Callable[[OpenRouterError], E],
         body: type | None = None,
         stream: bool = False,
@@ -80,7 +86,9 @@ class Endpoint(Generic[T, E]):
         self.path: Final = path
         """The path template, ``{name}`` for a path parameter: ``/model/{author}/{slug}``."""
         self.read: Final = read
-        self.errors: Final = errors
+        self._union = errors
+        self._errors: tuple[type[E], ...] | None = None
+        self._statuses: frozenset[int] | None = None
         self.unexpected: Final = unexpected
         """Reports an error outside ``errors`` as a member of the union (``outside_union``):
         typed so, mypy proves that member is in the operation's union."""
@@ -90,17 +98,29 @@ class Endpoint(Generic[T, E]):
         self.idempotent: Final = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         """Sending it twice does no harm: a retry policy may re-send after a lost answer
         (by default, when the method is idempotent)."""
-        self.statuses: Final = _declared(errors)
+
+    @property
+    def errors(self) -> tuple[type[E], ...]:
+        """The classes of the operation's union, created on first use."""
+        if self._errors is None:
+            self._errors = self._union()
+        return self._errors
+
+    @property
+    def statuses(self) -> frozenset[int]:
         """The error statuses the spec declares: those whose class is in ``errors``."""
+        if self._statuses is None:
+            self._statuses = _declared(self.errors)
+        return self._statuses
 
     def __repr__(self) -> str:
         return f"Endpoint(name={self.name!r}, method={self.method!r}, path={self.path!r})"
 
 
 def _declared(errors: tuple[type[OpenRouterError], ...]) -> frozenset[int]:
-    from openrouter_core._http import STATUS_ERRORS
+    from openrouter_core._http import status_errors
 
-    return frozenset(status for status, cls in STATUS_ERRORS.items() if cls in errors)
+    return frozenset(status for status, cls in status_errors().items() if cls in errors)
 
 
 def narrow(
@@ -123,6 +143,8 @@ def narrow(
 def outside_union(error: OpenRouterError) -> UnexpectedClientError:
     """An error its operation does not declare, as the ``UnexpectedClientError`` every
     operation may answer (the original is its ``cause``)."""
+    from openrouter_core.errors import UnexpectedClientError
+
     return UnexpectedClientError(
         message=f"unexpected {type(error).__name__} (an SDK bug; please report it): {error}",
         cause=error,
@@ -190,6 +212,8 @@ def until_found(
     the answer when time runs out, or when the call's deadline (``deadline_at``, runtime
     monotonic time) would pass during the next wait.
     """
+    from openrouter_core.errors import NotFoundResponseError
+
     start = runtime.monotonic()
     delay = _FIRST_POLL
     while True:

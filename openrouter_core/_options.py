@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import httpx
 
 from openrouter_core._retries import RetryConfig
 from openrouter_core._values import Value
-from openrouter_core.errors import OpenRouterError
+
+if TYPE_CHECKING:
+    # Not at run time: a call that succeeds creates no error class (issue 16, cold start).
+    from openrouter_core.errors import OpenRouterError
 
 __all__ = ["HookContext", "Hooks", "RequestOptions"]
 
@@ -153,7 +156,9 @@ BeforeRequestHook: TypeAlias = Callable[[HookContext, httpx.Request], "httpx.Req
 """Sees each attempt's request before it is sent; may return a replacement."""
 AfterSuccessHook: TypeAlias = Callable[[HookContext, httpx.Response], None]
 """Sees a 2xx response (headers only for streams; the body is not read yet)."""
-AfterErrorHook: TypeAlias = Callable[[HookContext, "httpx.Response | None", OpenRouterError], None]
+AfterErrorHook: TypeAlias = Callable[
+    [HookContext, "httpx.Response | None", "OpenRouterError"], None
+]
 """Sees each failed attempt: the response when there was one, and the error value."""
 
 

@@ -23,12 +23,19 @@ from openrouter_core import _converter, _http
 from openrouter_core._core import OpenRouterCore
 from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions, default_options
 from openrouter_core._retries import RetryConfig
-from openrouter_core.errors import InvalidRequestError, SDKValidationError, UnexpectedClientError
 
 if TYPE_CHECKING:
     from openrouter_core._operation import Endpoint
 
-PlanError: TypeAlias = SDKValidationError | InvalidRequestError | UnexpectedClientError
+    # Imported where an error is made: a call that succeeds creates no error class (each
+    # is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        InvalidRequestError,
+        SDKValidationError,
+        UnexpectedClientError,
+    )
+
+PlanError: TypeAlias = "SDKValidationError | InvalidRequestError | UnexpectedClientError"
 T = TypeVar("T")
 
 QueryValue: TypeAlias = str | int | float | bool | None
@@ -177,6 +184,8 @@ def plan_checked(
     before reading its options); the checks run once per call."""
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message=f"expected a {wanted.__name__}, got {type(body).__name__}",
             field="request",
@@ -205,6 +214,8 @@ def plan_checked(
         and not _http.is_loopback(base_url)
         and not core.allow_insecure_http
     ):
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message=(
                 f"refusing to send the API key over plain http to {base_url.host}; "
@@ -266,6 +277,8 @@ def plan_checked(
             extensions={"timeout": timeout.as_dict()},
         )
     except (httpx.HTTPError, TypeError, ValueError, UnicodeError) as exc:
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(message=f"the request cannot be built: {exc}")
     return CallPlan(
         endpoint=endpoint,
@@ -305,6 +318,8 @@ def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, Unexpect
     try:
         return Success(hook(*args))
     except Exception as exc:  # the caller's code may raise anything; BaseException passes
+        from openrouter_core.errors import UnexpectedClientError
+
         return Failure(UnexpectedClientError(message=f"the {name} hook raised {exc!r}", cause=exc))
 
 
@@ -322,6 +337,8 @@ def run_replacing_hook(
     if value is None:
         return Success(current)
     if not isinstance(value, type(current)):
+        from openrouter_core.errors import UnexpectedClientError
+
         wanted = type(current).__name__
         return Failure(
             UnexpectedClientError(
@@ -337,12 +354,16 @@ def run_replacing_hook(
 def check_arguments(core: object, options: object) -> SDKValidationError | None:
     """The core and the options are what the signature says (not an AttributeError later)."""
     if not isinstance(core, OpenRouterCore):
+        from openrouter_core.errors import SDKValidationError
+
         hint = " (for an OpenRouter client, pass client.core)" if hasattr(core, "core") else ""
         return SDKValidationError(
             message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
             field="core",
         )
     if options is not None and not isinstance(options, RequestOptions):
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message=f"options must be a RequestOptions or None, got {type(options).__name__}",
             field="options",
@@ -361,6 +382,8 @@ def _api_key(core: OpenRouterCore) -> str | PlanError:
     else:
         key = source
     if not isinstance(key, str) or not key.strip():
+        from openrouter_core.errors import SDKValidationError
+
         return SDKValidationError(
             message="no API key: pass api_key=... or set OPENROUTER_API_KEY",
             field="api_key",
@@ -370,9 +393,11 @@ def _api_key(core: OpenRouterCore) -> str | PlanError:
 
 def _payload(body: object, options: RequestOptions) -> dict[str, Any] | SDKValidationError:
     payload = _converter.builtins_or_error(body)
-    if isinstance(payload, SDKValidationError):
-        return payload
     if not isinstance(payload, dict):
+        from openrouter_core.errors import SDKValidationError
+
+        if isinstance(payload, SDKValidationError):
+            return payload
         return SDKValidationError(message="the request did not convert to a JSON object")
     payload.update(options.extra_body)
     return payload

@@ -23,21 +23,16 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import UTC
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from openrouter_core._values import Value
 
-from .errors import (
-    ConnectionFailedError,
-    GenerationError,
-    OpenRouterError,
-    RequestTimeoutError,
-    ResponseError,
-    StreamStalledError,
-    StreamTruncatedError,
-)
+if TYPE_CHECKING:
+    # Imported where an error is matched: a call that succeeds creates no error class (each
+    # is an attrs class, compiled when created; issue 16, cold start).
+    from .errors import GenerationError, OpenRouterError
 
 __all__ = ["NO_RETRIES", "BackoffStrategy", "RetryConfig"]
 
@@ -189,6 +184,15 @@ def is_retryable(
     produced content is the answer (it was billed): never run again. A transport failure is
     retried only when the request cannot have been processed, or is ``idempotent``.
     """
+    from .errors import (
+        ConnectionFailedError,
+        GenerationError,
+        RequestTimeoutError,
+        ResponseError,
+        StreamStalledError,
+        StreamTruncatedError,
+    )
+
     if isinstance(error, ResponseError):
         if _availability(error.error).get("retryable") is False:
             return False
@@ -245,6 +249,8 @@ def _is_transient_code(code: int | str | None) -> bool:
 
 def _server_wait(error: OpenRouterError) -> float | None:
     """The wait the server asked for: ``Retry-After``, or ``availability.retry_after`` in a body."""
+    from .errors import GenerationError, ResponseError
+
     if isinstance(error, ResponseError):
         return error.retry_after
     if isinstance(error, GenerationError):

@@ -30,13 +30,17 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 import attrs
 from returns.result import Failure, Result, Success
 
 from openrouter_core._converter import _wire_name, from_builtins
-from openrouter_core.errors import ResponseValidationError
+
+if TYPE_CHECKING:
+    # Imported where an error is made: a reply that fits creates no error class (each is
+    # an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import ResponseValidationError
 
 T = TypeVar("T")
 
@@ -212,6 +216,8 @@ def decode_arguments(
     converter's hooks stay keyed by the parameter types.
     """
     if not isinstance(value, dict):
+        from openrouter_core.errors import ResponseValidationError
+
         return Failure(
             ResponseValidationError(message="arguments", details=("$: expected an object",))
         )
@@ -229,6 +235,8 @@ def decode_arguments(
         else:
             arguments[field.name] = decoded.unwrap()
     if problems:
+        from openrouter_core.errors import ResponseValidationError
+
         return Failure(ResponseValidationError(message="arguments", details=tuple(problems)))
     return Success(arguments)
 

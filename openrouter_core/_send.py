@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from contextvars import Token
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import attrs
 import httpx
@@ -28,19 +28,18 @@ from openrouter_core._clients import closed_loop_error
 from openrouter_core._delivery import UPLOAD_PIECE, Delivery, WatchedUpload
 from openrouter_core._plan import CallPlan, guarded, run_replacing_hook
 from openrouter_core._runtime import Runtime
-from openrouter_core.errors import (
-    ConnectionFailedError,
-    GenerationError,
-    OpenRouterError,
-    RequestAbortedError,
-    RequestTimeoutError,
-    ResponseError,
-    ResponseValidationError,
-    UnexpectedClientError,
-)
+
+if TYPE_CHECKING:
+    # Imported where an error is made or matched: a call that succeeds creates no error
+    # class (each is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        OpenRouterError,
+        RequestTimeoutError,
+        ResponseValidationError,
+    )
 
 T = TypeVar("T")
-E = TypeVar("E", bound=OpenRouterError)
+E = TypeVar("E", bound="OpenRouterError")
 
 
 # The actions are plain slotted classes: they are created per call and per chunk, and an
@@ -126,7 +125,7 @@ class Sleep:
 Action: TypeAlias = Send | ReadBody | ReadChunk | Close | Sleep
 Flow: TypeAlias = Generator[Action, Any, T]
 AttemptFlow: TypeAlias = Callable[
-    [CallPlan, httpx.Request, int, Runtime], Flow[Result[T, OpenRouterError]]
+    [CallPlan, httpx.Request, int, Runtime], Flow[Result[T, "OpenRouterError"]]
 ]
 
 
@@ -267,10 +266,14 @@ def _deadline_passed(plan: CallPlan, runtime: Runtime) -> bool:
 
 def _answered(error: OpenRouterError) -> bool:
     """An error the server gave (a status, an in-band error), not a local timeout or break."""
+    from openrouter_core.errors import GenerationError, ResponseError
+
     return isinstance(error, ResponseError | GenerationError)
 
 
 def _deadline_error(plan: CallPlan) -> RequestTimeoutError:
+    from openrouter_core.errors import RequestTimeoutError
+
     return RequestTimeoutError(message=f"the call's deadline of {plan.deadline}s passed")
 
 
@@ -300,6 +303,14 @@ def transport_error(exc: Exception, *, may_have_been_processed: bool = True) -> 
     ``may_have_been_processed``: whether the request may have reached the server whole (see
     ``_delivery``); a failure while reading a response always may have.
     """
+    from openrouter_core.errors import (
+        ConnectionFailedError,
+        RequestAbortedError,
+        RequestTimeoutError,
+        ResponseValidationError,
+        UnexpectedClientError,
+    )
+
     text = str(exc) or type(exc).__name__
     processed = may_have_been_processed
     if isinstance(exc, httpx.TimeoutException):
@@ -329,6 +340,8 @@ def transport_error(exc: Exception, *, may_have_been_processed: bool = True) -> 
 
 
 def _late(delivery: Delivery) -> RequestTimeoutError:
+    from openrouter_core.errors import RequestTimeoutError
+
     return RequestTimeoutError(
         message="the call's deadline passed before the response headers arrived",
         may_have_been_processed=delivery.body_sent,
@@ -336,6 +349,8 @@ def _late(delivery: Delivery) -> RequestTimeoutError:
 
 
 def _late_body() -> RequestTimeoutError:
+    from openrouter_core.errors import RequestTimeoutError
+
     return RequestTimeoutError(
         message="the call's deadline passed while the response body was arriving",
         may_have_been_processed=True,
@@ -394,11 +409,11 @@ def send_attempt(
 ) -> Flow[Result[Any, OpenRouterError]]:
     """One non-streaming attempt of any operation: send, read the whole body, interpret it."""
     opened = yield Send(request, plan.deadline_at)
-    if isinstance(opened, OpenRouterError):
+    if not isinstance(opened, Opened):  # the send's error value
         return run_hooks_after(plan, attempt, None, Failure(opened))
     body = yield ReadBody(opened, plan.max_response_bytes, plan.deadline_at)
     response = opened.response
-    if isinstance(body, OpenRouterError):
+    if not isinstance(body, bytes):  # the read's error value
         return run_hooks_after(plan, attempt, response, Failure(body))
     outcome = _http.read_response(
         plan.endpoint, response.status_code, response.headers, body, now=runtime.wall()
@@ -650,6 +665,8 @@ class _BodyBuffer:
         return None
 
     def too_large(self) -> ResponseValidationError:
+        from openrouter_core.errors import ResponseValidationError
+
         return ResponseValidationError(
             message=f"the response body exceeds max_response_bytes ({self._limit} bytes)",
             status_code=self._response.status_code,

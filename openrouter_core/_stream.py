@@ -30,19 +30,19 @@ from openrouter_core._send import (
 )
 from openrouter_core._sse import SSEDecoder, SSELineTooLongError
 from openrouter_core._stream_state import StreamState
-from openrouter_core.errors import (
-    ClientError,
-    OpenRouterError,
-    RequestTimeoutError,
-    ResponseValidationError,
-    StreamFailure,
-    StreamStalledError,
-)
 
 if TYPE_CHECKING:
+    # Imported where an error is made or matched: a call that succeeds creates no error
+    # class (each is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        OpenRouterError,
+        ResponseValidationError,
+        StreamFailure,
+        StreamStalledError,
+    )
     from openrouter_core.models import ChatStreamChunk
 
-Item: TypeAlias = Result["ChatStreamChunk", StreamFailure]
+Item: TypeAlias = Result["ChatStreamChunk", "StreamFailure"]
 
 
 class StreamPump:
@@ -136,6 +136,8 @@ class StreamPump:
         if self.state.every_choice_finished:
             self.state.on_eof()  # completed; a half-received last line is dropped, not decoded
             return []
+        from openrouter_core.errors import RequestTimeoutError
+
         if isinstance(error, RequestTimeoutError):
             stalled = self._check_watchdog(now, silent=True)
             if stalled is not None:
@@ -164,6 +166,8 @@ class StreamPump:
 
     @staticmethod
     def _too_long(exc: SSELineTooLongError) -> ResponseValidationError:
+        from openrouter_core.errors import ResponseValidationError
+
         return ResponseValidationError(message=f"the event stream is malformed: {exc}")
 
 
@@ -191,15 +195,15 @@ def stream_attempt(
     content arrives, everything is handed to the caller's stream.
     """
     opened = yield Send(request, plan.deadline_at)
-    if isinstance(opened, OpenRouterError):
+    if not isinstance(opened, Opened):  # the send's error value
         return run_hooks_after(plan, attempt, None, Failure(opened))
     response = opened.response
     if not 200 <= response.status_code < 300 or not _is_event_stream(response):
         body = yield ReadBody(opened, plan.max_response_bytes)
         error = (
-            body
-            if isinstance(body, OpenRouterError)
-            else _not_a_stream(plan, response, body, runtime)
+            _not_a_stream(plan, response, body, runtime)
+            if isinstance(body, bytes)
+            else body  # the read's error value
         )
         return run_hooks_after(plan, attempt, response, Failure(error))
     pump = StreamPump(
@@ -218,6 +222,8 @@ def stream_attempt(
         now = runtime.monotonic()
         if plan.deadline_at is not None and now > plan.deadline_at:
             yield Close(opened)
+            from openrouter_core.errors import RequestTimeoutError
+
             late = RequestTimeoutError(
                 message=f"the call's deadline of {plan.deadline}s passed before the first content"
             )
@@ -242,6 +248,8 @@ def _early_failure(pump: StreamPump, buffered: list[Item]) -> OpenRouterError | 
     last = buffered[-1] if buffered else None
     if not isinstance(last, Failure) or pump.state.received_content:
         return None
+    from openrouter_core.errors import ClientError
+
     error: OpenRouterError = last.failure()
     if isinstance(error, ClientError):
         return attrs.evolve(error, may_have_been_processed=False)
@@ -263,6 +271,8 @@ def _not_a_stream(
     if isinstance(read, Failure):
         error: OpenRouterError = read.failure()
         return error
+    from openrouter_core.errors import ResponseValidationError
+
     kind = headers.get("content-type", "no content type")
     return ResponseValidationError(
         message=f"expected text/event-stream, got {kind}",

@@ -9,29 +9,33 @@ in the size of the answer; with ``keep_content=False`` only how each choice ende
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from openrouter_core.models import (
-    ChatAssistantMessage,
-    ChatAudioOutput,
-    ChatChoice,
-    ChatErrorDetail,
-    ChatResult,
-    ChatStreamChoice,
-    ChatStreamChunk,
-    ChatStreamToolCall,
-    ChatTokenLogprob,
-    ChatTokenLogprobs,
-    ChatToolCall,
-    ChatToolCallFunction,
-    ChatUsage,
-    OpenRouterMetadata,
-    ReasoningDetailSummary,
-    ReasoningDetailText,
-    ReasoningDetailUnion,
-)
+# The models through the package, each loaded when first used: a text stream then creates
+# none of the classes of tool calls, audio, logprobs or reasoning details, and a stream that
+# is never collected none of ``ChatResult``'s.
+from openrouter_core import models
+
+if TYPE_CHECKING:
+    from openrouter_core.models import (
+        ChatAudioOutput,
+        ChatChoice,
+        ChatErrorDetail,
+        ChatResult,
+        ChatStreamChoice,
+        ChatStreamChunk,
+        ChatStreamToolCall,
+        ChatTokenLogprob,
+        ChatTokenLogprobs,
+        ChatToolCall,
+        ChatUsage,
+        OpenRouterMetadata,
+        ReasoningDetailSummary,
+        ReasoningDetailText,
+        ReasoningDetailUnion,
+    )
 
 
 class _ToolCallParts:
@@ -48,10 +52,10 @@ class _ToolCallParts:
         self.extra: dict[str, Any] = {}
 
     def build(self) -> ChatToolCall:
-        return ChatToolCall(
+        return models.ChatToolCall(
             id=self.id or "",
             type=self.type or "function",
-            function=ChatToolCallFunction(
+            function=models.ChatToolCallFunction(
                 name=self.name or "", arguments=str(self.arguments) or "{}"
             ),
             extra=self.extra,
@@ -71,7 +75,7 @@ class _DetailRun:
     def __init__(self, first: ReasoningDetailText | ReasoningDetailSummary) -> None:
         self.first = first
         self.id = first.id
-        self.signature = first.signature if isinstance(first, ReasoningDetailText) else None
+        self.signature = first.signature if isinstance(first, models.ReasoningDetailText) else None
         self.pieces: list[str] = []
         self.add(first)
 
@@ -79,7 +83,7 @@ class _DetailRun:
         """Whether ``detail`` continues this block: same type and index, no new id, and
         the block is not closed by a signature yet."""
         return (
-            isinstance(detail, ReasoningDetailText | ReasoningDetailSummary)
+            isinstance(detail, models.ReasoningDetailText | models.ReasoningDetailSummary)
             and type(detail) is type(self.first)
             and detail.index == self.first.index
             and (detail.id is None or self.id is None or detail.id == self.id)
@@ -87,7 +91,7 @@ class _DetailRun:
         )
 
     def add(self, detail: ReasoningDetailText | ReasoningDetailSummary) -> None:
-        if isinstance(detail, ReasoningDetailText):
+        if isinstance(detail, models.ReasoningDetailText):
             if detail.text:
                 self.pieces.append(detail.text)
             if detail.signature is not None:
@@ -99,7 +103,7 @@ class _DetailRun:
 
     def build(self) -> ReasoningDetailUnion:
         first = self.first
-        if isinstance(first, ReasoningDetailText):
+        if isinstance(first, models.ReasoningDetailText):
             text = joined_surrogates("".join(self.pieces)) if self.pieces else first.text
             return attrs.evolve(first, text=text, signature=self.signature, id=self.id)
         return attrs.evolve(first, summary=joined_surrogates("".join(self.pieces)), id=self.id)
@@ -247,7 +251,7 @@ class _ChoiceParts:
 
     def _add_detail(self, detail: ReasoningDetailUnion) -> None:
         last = self.details[-1] if self.details else None
-        if not isinstance(detail, ReasoningDetailText | ReasoningDetailSummary):
+        if not isinstance(detail, models.ReasoningDetailText | models.ReasoningDetailSummary):
             self.details.append(detail)
         elif isinstance(last, _DetailRun) and last.accepts(detail):
             last.add(detail)
@@ -298,7 +302,7 @@ class _ChoiceParts:
     def build(self, index: int) -> ChatChoice:
         audio = None
         if self.audio_seen:
-            audio = ChatAudioOutput(
+            audio = models.ChatAudioOutput(
                 id=self.audio_id,
                 expires_at=self.audio_expires_at,
                 data="".join(self.audio_data) or None,
@@ -306,10 +310,10 @@ class _ChoiceParts:
             )
         logprobs = None
         if self.logprobs_content is not None or self.logprobs_refusal is not None:
-            logprobs = ChatTokenLogprobs(
+            logprobs = models.ChatTokenLogprobs(
                 content=self.logprobs_content, refusal=self.logprobs_refusal
             )
-        message = ChatAssistantMessage(
+        message = models.ChatAssistantMessage(
             content=None if self.content is None else str(self.content),
             reasoning=str(self.reasoning) or None,
             reasoning_details=[d.build() if isinstance(d, _DetailRun) else d for d in self.details]
@@ -320,7 +324,7 @@ class _ChoiceParts:
             annotations=self.annotations or None,
             audio=audio,
         )
-        return ChatChoice(
+        return models.ChatChoice(
             index=index,
             message=message,
             finish_reason=self.finish_reason,
@@ -441,7 +445,7 @@ class StreamCollector:
         concatenated, empty arguments as ``"{}"``); reasoning-detail fragments of one block
         merged, other details kept verbatim, in order. Unknown ids or models are ``""``.
         """
-        return ChatResult(
+        return models.ChatResult(
             id=self.generation_id or "",
             model=self.model or "",
             created=self._created,

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 import attrs
 from returns.result import Failure, Result
@@ -33,22 +33,26 @@ from returns.result import Failure, Result
 from openrouter_core._converter import decoder, explain, success
 from openrouter_core._sse import SSEEvent
 from openrouter_core._stream_collect import StreamCollector
-from openrouter_core.errors import (
-    GenerationError,
-    OpenRouterError,
-    ResponseValidationError,
-    StreamFailure,
-    StreamStalledError,
-    StreamTruncatedError,
-)
-from openrouter_core.models import ChatResult, ChatStreamChunk, ChatUsage
+from openrouter_core.models import ChatStreamChunk
+
+if TYPE_CHECKING:
+    # Imported where an error is made: a stream that completes creates no error class
+    # (each is an attrs class, compiled when created; issue 16, cold start).
+    from openrouter_core.errors import (
+        GenerationError,
+        OpenRouterError,
+        ResponseValidationError,
+        StreamFailure,
+        StreamStalledError,
+    )
+    from openrouter_core.models import ChatResult, ChatUsage
 
 StreamOutcome: TypeAlias = Literal[
     "in_progress", "completed", "truncated", "error", "stalled", "cancelled"
 ]
 """How the stream ended; ``"in_progress"`` until it has."""
 
-_E = TypeVar("_E", bound=OpenRouterError)
+_E = TypeVar("_E", bound="OpenRouterError")
 _loads = json.loads
 _raw_decode = json.JSONDecoder().raw_decode
 _decode_chunk = decoder(ChatStreamChunk)
@@ -145,6 +149,8 @@ class StreamState:
         if self.collected.finish_reason is not None:
             self._end("completed")
             return None
+        from openrouter_core.errors import StreamTruncatedError
+
         return self._fail(
             StreamTruncatedError(
                 message="the stream ended without [DONE] or a finish reason",
@@ -158,6 +164,8 @@ class StreamState:
         self, limit: float, phase: Literal["first_content", "idle"]
     ) -> StreamStalledError:
         """The shell's watchdog fired: record it and return the error to yield."""
+        from openrouter_core.errors import StreamStalledError
+
         what = "first content" if phase == "first_content" else "more content"
         error = StreamStalledError(
             message=f"no {what} within {round(limit, 3):g} s (keep-alives do not count)",
@@ -240,6 +248,8 @@ class StreamState:
 
     def _generation_error(self, value: dict[str, Any], raw: object) -> GenerationError:
         """``raw`` is the error as sent: normally an object, rarely a string, or absent."""
+        from openrouter_core.errors import GenerationError
+
         if isinstance(raw, Mapping):
             error: Mapping[str, Any] = raw
         else:
@@ -268,6 +278,8 @@ class StreamState:
 
     @staticmethod
     def _invalid(message: str, detail: str, data: str) -> ResponseValidationError:
+        from openrouter_core.errors import ResponseValidationError
+
         return ResponseValidationError(
             message=message, details=(detail,), body=data, status_code=200
         )

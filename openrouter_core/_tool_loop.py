@@ -18,12 +18,6 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _schema
 from openrouter_core._converter import to_json
-from openrouter_core.errors import (
-    InvalidRequestError,
-    OpenRouterError,
-    ToolLoopInterruptedError,
-    ToolRoundsExceededError,
-)
 from openrouter_core.funcs._chat_run_tools import ToolCallRecord, ToolRun
 from openrouter_core.models import (
     ChatAssistantMessage,
@@ -37,6 +31,8 @@ from openrouter_core.models import (
 )
 
 if TYPE_CHECKING:
+    # Imported where an error is made or matched: a run that succeeds creates no error
+    # class (each is an attrs class, compiled when created; issue 16, cold start).
     from openrouter_core.errors import ChatRunToolsError, ChatSendError
 
 
@@ -157,6 +153,8 @@ def _prepare(
     """The tools to offer, or why the call cannot be made (``offered``: the request's own)."""
 
     def refused(why: str) -> Failure[ChatRunToolsError]:
+        from openrouter_core.errors import InvalidRequestError
+
         return Failure(InvalidRequestError(message=why, attempts=0))
 
     if max_rounds < 1:
@@ -197,6 +195,8 @@ def tool_loop(
         if not isinstance(sent, Result):
             raise TypeError("tool_loop: a Send is answered with chat_send's Result")
         if isinstance(sent, Failure):
+            from openrouter_core.errors import ToolLoopInterruptedError
+
             error = sent.failure()
             return Failure(
                 ToolLoopInterruptedError(
@@ -218,6 +218,8 @@ def tool_loop(
             run = ToolRun(result, tuple(messages), tuple(calls), tuple(replies), round_)
             if not asked:
                 return Success(run)
+            from openrouter_core.errors import ToolRoundsExceededError
+
             text = f"the model still asked for tools after {max_rounds} round(s)"
             return Failure(ToolRoundsExceededError(message=text, max_rounds=max_rounds, run=run))
         for call in asked:
@@ -258,6 +260,8 @@ def _run_call(
 
 def _describe(error: Exception) -> str:
     """``Type: message`` of the tool's exception, even when its ``__str__`` fails too."""
+    from openrouter_core.errors import OpenRouterError
+
     if isinstance(error, OpenRouterError):
         return str(error)  # already ``Type: description``
     try:

@@ -61,7 +61,9 @@ def test_the_sdist_and_the_wheel_hold_the_package(dist: Path) -> None:
         entry_points = archive.read(
             f"openrouter_core-{__version__}.dist-info/entry_points.txt"
         ).decode()
-    shipped = {p.relative_to(REPO).as_posix() for p in (REPO / "openrouter_core").rglob("*.py")}
+    package = REPO / "openrouter_core"
+    sources = [*package.rglob("*.py"), *package.rglob("*.pyi")]  # __init__.pyi: the model names
+    shipped = {p.relative_to(REPO).as_posix() for p in sources}
     assert shipped | {"openrouter_core/py.typed"} <= names
     assert not [n for n in names if n.startswith(("tests/", "tools/", "bench/", "examples/"))]
     assert "Requires-Python: >=3.11" in metadata

@@ -32,7 +32,12 @@ OUT = ROOT / "openrouter_core" / "models"
 REF = "#/components/schemas/"
 DISCRIMINATORS = ("type", "role", "id")
 
-# Module of every name; a module's docstring says what it holds.
+# Module of every name; a module's docstring says what it holds. A module is loaded, and all
+# its classes created, on the first use of any of its names. A class costs about four times
+# what a module does to load (callgrind: 1.6M instructions, attrs compiles an ``__init__``,
+# against 0.4M), so the classes a plain text exchange uses (tests/test_cold_start.py) share a
+# few modules, and a class it does not use lives apart when that saves a class or more.
+# A union alias is evaluated when its module loads, and imports members of other modules then.
 MODULES: dict[str, tuple[str, list[str]]] = {
     "_content": (
         "Content parts of messages and prompt-cache markers.",
@@ -71,19 +76,17 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "_messages": (
-        "Conversation messages, discriminated on ``role``.",
-        [
-            "ChatAssistantMessage",
-            "ChatDeveloperMessage",
-            "ChatMessages",
-            "ChatSystemMessage",
-            "ChatToolMessage",
-            "ChatUserMessage",
-            "UnknownChatMessage",
-        ],
+        "The messages a plain request sends: system and user. The assistant's message is in"
+        " ``_response``, which carries it; the rarer roles and the union in ``_message_union``.",
+        ["ChatSystemMessage", "ChatUserMessage"],
+    ),
+    "_message_union": (
+        "Conversation messages, discriminated on ``role``: the union and its rarer members (a"
+        " module of its own, so a plain request does not create developer or tool messages).",
+        ["ChatDeveloperMessage", "ChatMessages", "ChatToolMessage", "UnknownChatMessage"],
     ),
     "_assistant_parts": (
-        "What an assistant message may carry besides text: tool calls, images, audio and"
+        "What an assistant message may carry besides text and tool calls: images, audio and"
         " annotations (a module of its own, so a plain text exchange does not create them).",
         [
             "ChatAnnotation",
@@ -91,12 +94,15 @@ MODULES: dict[str, tuple[str, list[str]]] = {
             "ChatAssistantImageUrl",
             "ChatAssistantImages",
             "ChatAudioOutput",
-            "ChatToolCall",
-            "ChatToolCallFunction",
             "ChatUrlCitation",
             "ChatUrlCitationAnnotation",
             "UnknownChatAnnotation",
         ],
+    ),
+    "_tool_calls": (
+        "The tool calls of an assistant message (a module of their own, so an answer that calls"
+        " tools does not create the classes of images, audio and annotations).",
+        ["ChatToolCall", "ChatToolCallFunction"],
     ),
     "_tools": (
         "Tool definitions: function tools and OpenRouter server tools (``openrouter:*``).",
@@ -200,16 +206,13 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "_request": (
-        "The request body and the operation wrapper.",
-        [
-            "ChatModelNames",
-            "ChatRequest",
-            "DeprecatedRoute",
-            "ImageConfig",
-            "MetadataLevel",
-            "ModelName",
-            "SendChatCompletionRequest",
-        ],
+        "The request body.",
+        ["ChatModelNames", "ChatRequest", "DeprecatedRoute", "ImageConfig", "ModelName"],
+    ),
+    "_request_wrapper": (
+        "The operation wrapper: the body plus per-call headers (a module of its own, so a call"
+        " given a bare ``ChatRequest`` does not create it).",
+        ["MetadataLevel", "SendChatCompletionRequest"],
     ),
     "_request_options": (
         "The request's small option objects (a module of its own, so a request that sets"
@@ -239,8 +242,9 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "_response": (
-        "The non-streaming response body.",
-        ["ChatChoice", "ChatFinishReasonEnum", "ChatResult"],
+        "The non-streaming response body, and the assistant message it carries (which a"
+        " conversation also sends back).",
+        ["ChatAssistantMessage", "ChatChoice", "ChatResult"],
     ),
     "_logprobs": (
         "Token log probabilities of a choice, when the request asks for them.",
@@ -248,24 +252,32 @@ MODULES: dict[str, tuple[str, list[str]]] = {
     ),
     "_stream": (
         "Streaming chunks: one per SSE ``data:`` event.",
-        [
-            "ChatStreamChoice",
-            "ChatStreamChunk",
-            "ChatStreamDelta",
-            "ChatStreamToolCall",
-            "ChatStreamToolCallFunction",
-            "ChatStreamingResponse",
-        ],
+        ["ChatStreamChoice", "ChatStreamChunk", "ChatStreamDelta"],
+    ),
+    "_stream_tool_calls": (
+        "Tool-call fragments of a stream's deltas (a module of its own, so a text stream does"
+        " not create them).",
+        ["ChatStreamToolCall", "ChatStreamToolCallFunction"],
+    ),
+    "_stream_event": (
+        "The spec's SSE event wrapper (a module of its own: the SDK decodes each event's"
+        " ``data`` as a ``ChatStreamChunk`` directly, so a stream never creates it).",
+        ["ChatStreamingResponse"],
     ),
     "_usage": (
-        "Token usage and cost.",
+        "What every answer ends with, streamed or not: why it stopped (an alias, here so that"
+        " a stream's last chunk needs no other module), and the usage and cost it reports.",
         [
             "ChatCompletionTokensDetails",
+            "ChatFinishReasonEnum",
             "ChatPromptTokensDetails",
             "ChatUsage",
             "CostDetails",
-            "ServerToolUseDetails",
         ],
+    ),
+    "_server_tool_usage": (
+        "Usage of server-side tools (a module of its own: only answers that ran one carry it).",
+        ["ServerToolUseDetails"],
     ),
     "_routing_metadata": (
         "Routing metadata (``openrouter_metadata``), sent when ``X-OpenRouter-Metadata: enabled``.",
@@ -1021,6 +1033,14 @@ def names_in(code: str) -> set[str]:
     return set(NAME.findall(NOT_CODE.sub("", code)))
 
 
+def runtime_imports(model: Model, module: str) -> set[str]:
+    """Names of other modules that ``module``'s aliases use, so it imports them on load."""
+    names = MODULES[module][1]
+    aliases = [n for n in names if n in model.aliases]
+    used = {ref for a in aliases for ref in names_in(model.aliases[a][0])}
+    return {ref for ref in used - set(names) if ref in model.module_of}
+
+
 def render_module(model: Model, module: str) -> str:
     doc, names = MODULES[module]
     if module == "_errors":
@@ -1042,14 +1062,17 @@ def render_module(model: Model, module: str) -> str:
     source = "\n\n".join(body)
     used = names_in(source) - {"Any", "Literal", "TypeAlias", "TYPE_CHECKING"}
     foreign: dict[str, list[str]] = {}
+    # An alias's right side is evaluated at import time: its names of other modules are
+    # imported for real, from modules that import nothing at run time (so never in a cycle).
+    runtime = runtime_imports(model, module)
+    imported: dict[str, list[str]] = {}
     for ref in sorted(used):
         home = model.module_of.get(ref)
         if home is not None and home != module:
-            foreign.setdefault(home, []).append(ref)
-    for name in aliases:
-        foreign_refs = names_in(model.aliases[name][0]) - set(names)
-        if foreign_refs - {"Literal", "Any"}:
-            raise SystemExit(f"{name} needs {foreign_refs} at import time")
+            (imported if ref in runtime else foreign).setdefault(home, []).append(ref)
+    for home in imported:
+        if runtime_imports(model, home):
+            raise SystemExit(f"{module} imports {home}, which imports at run time itself")
     typing_names = ["Any"]
     typing_names += [n for n in ("Literal", "TypeAlias") if f"{n}[" in source or f": {n}" in source]
     if foreign:
@@ -1068,6 +1091,7 @@ def render_module(model: Model, module: str) -> str:
     head += [line for helper, line in HELPERS.items() if re.search(rf"\b{helper}\b", source)]
     if "Sequence[" in source:
         head += ["from collections.abc import Sequence"]
+    head += [f"from .{home} import {', '.join(refs)}" for home, refs in sorted(imported.items())]
     if foreign:
         head += ["", "if TYPE_CHECKING:"]
         for home in sorted(foreign):
@@ -1075,40 +1099,47 @@ def render_module(model: Model, module: str) -> str:
     return "\n".join(head) + "\n\n\n" + source
 
 
+INIT_DOC = [
+    '"""The request and response models, named after the OpenAPI schemas.',
+    "",
+    "Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not",
+    "model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member",
+    "this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means",
+    "absent. Request-side list fields are ``Sequence[...]``: a tuple or a list of one member",
+    "class is accepted, and equals the list it holds.",
+    "",
+    "Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs",
+    "about a third of a millisecond, so importing this package creates none, and a call",
+    "creates only the classes of the modules it touches. Type checkers read the names from",
+    "``__init__.pyi``; this file holds only what the run needs, without the names' imports.",
+    '"""',
+    "",
+    GENERATED,
+    "",
+]
+
+
 def render_init(model: Model) -> str:
-    names = sorted(model.module_of)
+    """The package at run time: each module's names as one string, split on import."""
     lines = [
-        '"""The request and response models, named after the OpenAPI schemas.',
-        "",
-        "Objects are frozen attrs classes whose ``extra`` keeps the keys this SDK does not",
-        "model. Unions are type aliases; a tagged union's ``Unknown...`` member keeps a member",
-        "this SDK does not know. Enums are open ``Literal[...] | str`` aliases. ``None`` means",
-        "absent. Request-side list fields are ``Sequence[...]``: a tuple or a list of one member",
-        "class is accepted, and equals the list it holds.",
-        "",
-        "Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs",
-        "about a millisecond, so importing this package creates none, and a call creates only the",
-        "classes of the modules it touches.",
-        '"""',
-        "",
-        GENERATED,
-        "",
+        *INIT_DOC,
         "from __future__ import annotations",
         "",
         "from importlib import import_module",
-        "from typing import TYPE_CHECKING, Any",
+        "from typing import Any",
         "",
-        "if TYPE_CHECKING:",
+        "# Each module's names, space-separated: a few strings load faster than 300 names.",
+        "_NAMES = {",
     ]
     for module in sorted(MODULES):
-        for name in sorted(n for n in names if model.module_of[n] == module):
-            lines.append(f"    from .{module} import {name} as {name}")
-    lines += ["", "_MODULE_OF: dict[str, str] = {"]
-    lines += [f'    "{n}": "{model.module_of[n]}",' for n in names]
-    lines += ["}", "", "__all__ = ["]
-    lines += [f'    "{n}",' for n in names]
+        names = sorted(n for n in model.module_of if model.module_of[n] == module)
+        parts = textwrap.wrap(" ".join(names), 80, break_on_hyphens=False)
+        pieces = [f'"{p}"' for p in parts[:1]] + [f'" {p}"' for p in parts[1:]]
+        lines.append(f'    "{module}": ({" ".join(pieces)}),')
     lines += [
-        "]",
+        "}",
+        "_MODULE_OF: dict[str, str] = {n: m for m, names in _NAMES.items() for n in names.split()}",
+        "__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 (listed in __init__.pyi, for type checkers)",
         "",
         "",
         "def __getattr__(name: str) -> Any:",
@@ -1127,6 +1158,32 @@ def render_init(model: Model) -> str:
     return "\n".join(lines)
 
 
+def render_init_stub(model: Model) -> str:
+    """What type checkers see of the package: every name, imported from its module."""
+    names = sorted(model.module_of)
+    lines = [
+        '"""The request and response models (the names; ``__init__.py`` loads them)."""',
+        "",
+        GENERATED,
+        "",
+        "from typing import Any",
+        "",
+    ]
+    for module in sorted(MODULES):
+        for name in sorted(n for n in names if model.module_of[n] == module):
+            lines.append(f"from .{module} import {name} as {name}")
+    lines += ["", "_MODULE_OF: dict[str, str]", "", "__all__ = ["]
+    lines += [f'    "{n}",' for n in names]
+    lines += [
+        "]",
+        "",
+        "def __getattr__(name: str) -> Any: ...",
+        "def __dir__() -> list[str]: ...",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def render(spec: dict[str, Any], ops: dict[str, Any]) -> dict[str, str]:
     """Return ``{file name: source}`` for ``openrouter_core/models/``, formatted by ruff.
 
@@ -1138,16 +1195,17 @@ def render(spec: dict[str, Any], ops: dict[str, Any]) -> dict[str, str]:
         raise SystemExit(f"schemas without a module: {sorted(unmodelled)}")
     files = {f"{m}.py": render_module(model, m) for m in MODULES}
     files["__init__.py"] = render_init(model)
-    return {name: ruff_format(source) for name, source in files.items()}
+    files["__init__.pyi"] = render_init_stub(model)
+    return {name: ruff_format(source, name) for name, source in files.items()}
 
 
-def ruff_format(source: str) -> str:
+def ruff_format(source: str, name: str = "m.py") -> str:
     """Sort the imports and format, as ``make lint`` expects."""
     ruff = Path(sys.executable).with_name("ruff")
     command = [str(ruff if ruff.exists() else "ruff")]
     for args in (["check", "--fix", "--select", "I", "-q"], ["format"]):
         source = subprocess.run(
-            [*command, *args, "--stdin-filename", "openrouter_core/models/m.py", "-"],
+            [*command, *args, "--stdin-filename", f"openrouter_core/models/{name}", "-"],
             input=source,
             capture_output=True,
             text=True,

@@ -50,6 +50,9 @@ comparison, not a search through messages.
 
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+# The SDK's own modules import these where an error is made or matched, and only for
+# annotations at module level: a call that succeeds creates no error class (each is an
+# attrs class, compiled when created), and tests/test_cold_start.py keeps it so.
 from ._classes import BadGatewayResponseError as BadGatewayResponseError
 from ._classes import BadRequestResponseError as BadRequestResponseError
 from ._classes import ClientError as ClientError

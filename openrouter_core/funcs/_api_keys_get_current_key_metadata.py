@@ -58,7 +58,7 @@ def endpoint() -> Endpoint[GetCurrentKeyResponse, ApiKeysGetCurrentKeyMetadataEr
         method="GET",
         path="/key",
         read=json_reader(GetCurrentKeyResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

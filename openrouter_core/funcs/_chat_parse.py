@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 import attrs
 from returns.result import Failure, Result, Success
 
-from openrouter_core.errors import ChatParseError
 from openrouter_core.funcs._chat_send import chat_send, chat_send_async
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
-    from openrouter_core.errors import ChatSendError
+    from openrouter_core.errors import ChatParseError, ChatSendError
     from openrouter_core.models import (
         ChatFormatJsonSchemaConfig,
         ChatRequest,
@@ -35,7 +34,7 @@ class Parsed(Generic[T]):
     result: ChatResult
 
 
-ChatParseResult: TypeAlias = Success[Parsed[T]] | Failure[ChatParseError]
+ChatParseResult: TypeAlias = Success[Parsed[T]] | Failure["ChatParseError"]
 """What ``chat_parse`` answers; ``match`` narrows it without casts."""
 
 
@@ -105,16 +104,19 @@ async def chat_parse_async(
 def _with_format(
     request: ChatRequest | SendChatCompletionRequest, cls: type[Any]
 ) -> Success[ChatRequest | SendChatCompletionRequest] | Failure[ChatParseError]:
-    from openrouter_core.errors import InvalidRequestError
     from openrouter_core.models import SendChatCompletionRequest
 
     body = request.chat_request if isinstance(request, SendChatCompletionRequest) else request
     if body.response_format is not None:
+        from openrouter_core.errors import InvalidRequestError
+
         message = "chat_parse sets response_format from the class; leave it unset"
         return Failure(InvalidRequestError(message=message, attempts=0))
     try:
         response_format = response_format_for(cls)
     except TypeError as e:  # the caller's class, not data: reported as the call's answer
+        from openrouter_core.errors import InvalidRequestError
+
         return Failure(InvalidRequestError(message=f"chat_parse: {e}", attempts=0))
     body = attrs.evolve(body, response_format=response_format)
     if isinstance(request, SendChatCompletionRequest):
@@ -125,13 +127,14 @@ def _with_format(
 def read_reply(sent: Result[ChatResult, ChatSendError], cls: type[T]) -> ChatParseResult[T]:
     """Pure: turn ``chat_send``'s answer into a typed value, a refusal or a mismatch."""
     from openrouter_core import _schema
-    from openrouter_core.errors import RefusalError, StructuredOutputError
 
     if isinstance(sent, Failure):
         return Failure(sent.failure())
     result = sent.unwrap()
     message = result.choices[0].message if result.choices else None
     if message is not None and message.refusal:
+        from openrouter_core.errors import RefusalError
+
         return Failure(
             RefusalError(message="the model refused", refusal=message.refusal, result=result)
         )
@@ -139,6 +142,8 @@ def read_reply(sent: Result[ChatResult, ChatSendError], cls: type[T]) -> ChatPar
     finish = result.choices[0].finish_reason if result.choices else None
     cut = " (finish_reason 'length': cut short)" if finish == "length" else ""
     if not content:
+        from openrouter_core.errors import StructuredOutputError
+
         return Failure(
             StructuredOutputError(
                 message=f"the reply has no content{cut}", content="", result=result
@@ -147,6 +152,8 @@ def read_reply(sent: Result[ChatResult, ChatSendError], cls: type[T]) -> ChatPar
     try:
         value = json.loads(content)
     except (ValueError, RecursionError) as e:
+        from openrouter_core.errors import StructuredOutputError
+
         return Failure(
             StructuredOutputError(
                 message=f"the reply is not JSON{cut}",
@@ -157,6 +164,8 @@ def read_reply(sent: Result[ChatResult, ChatSendError], cls: type[T]) -> ChatPar
         )
     decoded = _schema.decode(value, cls)
     if isinstance(decoded, Failure):
+        from openrouter_core.errors import StructuredOutputError
+
         return Failure(
             StructuredOutputError(
                 message=f"the reply does not fit {cls.__name__}",

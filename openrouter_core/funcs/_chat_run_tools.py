@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 from returns.result import Failure, Success
 
-from openrouter_core.errors import ChatRunToolsError
 from openrouter_core.funcs._chat_send import chat_send, chat_send_async
 
 if TYPE_CHECKING:
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._options import RequestOptions
     from openrouter_core._tool_loop import Answer
+    from openrouter_core.errors import ChatRunToolsError
     from openrouter_core.models import (
         ChatFunctionToolFunction,
         ChatMessages,
@@ -65,7 +65,7 @@ class ToolRun:
     rounds: int
 
 
-ChatRunToolsResult: TypeAlias = Success[ToolRun] | Failure[ChatRunToolsError]
+ChatRunToolsResult: TypeAlias = Success[ToolRun] | Failure["ChatRunToolsError"]
 """What ``chat_run_tools`` answers; ``match`` narrows it without casts."""
 
 DEFAULT_MAX_ROUNDS = 8

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, TypeAlias, get_args
 
 from returns.result import Failure, Success
 
-from openrouter_core.errors import ChatSendError
-
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
     from openrouter_core._plan import CallPlan, PlanError
-    from openrouter_core.errors import OpenRouterError
+    from openrouter_core.errors import ChatSendError, OpenRouterError
     from openrouter_core.models import ChatRequest, ChatResult, SendChatCompletionRequest
 
     _Plan: TypeAlias = Callable[
@@ -39,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ChatSendResult", "chat_send", "chat_send_async"]
 
-ChatSendResult: TypeAlias = Success["ChatResult"] | Failure[ChatSendError]
+ChatSendResult: TypeAlias = Success["ChatResult"] | Failure["ChatSendError"]
 """What ``chat_send`` answers: ``match`` on ``Success(reply)`` / ``Failure(error)``."""
 
 
@@ -52,18 +50,25 @@ def endpoint() -> Endpoint[ChatResult, ChatSendError]:
     from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ChatRequest
 
-    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
-    errors: tuple[type[ChatSendError], ...] = get_args(ChatSendError)
     return Endpoint(
         name="chat_send",
         method="POST",
         path=_chat.PATH,
         read=_http.read_success_body,
-        errors=errors,
+        errors=_errors,
         unexpected=outside_union,
         body=ChatRequest,
         idempotent=False,
     )
+
+
+def _errors() -> tuple[type[ChatSendError], ...]:
+    """``ChatSendError``'s classes, on the first failure: a reply creates none."""
+    from openrouter_core.errors import ChatSendError
+
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    members: tuple[type[ChatSendError], ...] = get_args(ChatSendError)
+    return members
 
 
 @functools.cache

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeAlias, get_args
 import httpx
 from returns.result import Failure, Success
 
-from openrouter_core.errors import ChatStreamError
-
 if TYPE_CHECKING:
     import asyncio
 
@@ -23,6 +21,7 @@ if TYPE_CHECKING:
     from openrouter_core._runtime import Runtime
     from openrouter_core._stream import Handoff, Item, StreamPump
     from openrouter_core._stream_state import StreamOutcome
+    from openrouter_core.errors import ChatStreamError
     from openrouter_core.models import ChatRequest, ChatResult, ChatUsage, SendChatCompletionRequest
 
 __all__ = [
@@ -344,9 +343,9 @@ class AsyncChatStream(_StreamView):
         task.add_done_callback(_closing.discard)
 
 
-ChatStreamResult: TypeAlias = Success[ChatStream] | Failure[ChatStreamError]
+ChatStreamResult: TypeAlias = Success[ChatStream] | Failure["ChatStreamError"]
 """What ``chat_stream`` answers: the running stream, or why it could not start."""
-AsyncChatStreamResult: TypeAlias = Success[AsyncChatStream] | Failure[ChatStreamError]
+AsyncChatStreamResult: TypeAlias = Success[AsyncChatStream] | Failure["ChatStreamError"]
 """What ``chat_stream_async`` answers."""
 
 
@@ -357,19 +356,26 @@ def endpoint() -> Endpoint[Handoff[Any], ChatStreamError]:
     from openrouter_core._operation import Endpoint, outside_union
     from openrouter_core.models import ChatRequest
 
-    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
-    errors: tuple[type[ChatStreamError], ...] = get_args(ChatStreamError)
     return Endpoint(
         name="chat_stream",
         method="POST",
         path=_chat.PATH,
         read=_http.read_success_body,
-        errors=errors,
+        errors=_errors,
         unexpected=outside_union,
         body=ChatRequest,
         stream=True,
         idempotent=False,
     )
+
+
+def _errors() -> tuple[type[ChatStreamError], ...]:
+    """``ChatStreamError``'s classes, on the first failure: a stream that starts creates none."""
+    from openrouter_core.errors import ChatStreamError
+
+    # Typed, not Any: mypy then proves ``unexpected``'s class is in the union.
+    members: tuple[type[ChatStreamError], ...] = get_args(ChatStreamError)
+    return members
 
 
 def chat_stream(

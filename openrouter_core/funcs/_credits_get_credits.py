@@ -57,7 +57,7 @@ def endpoint() -> Endpoint[GetCreditsResponse, CreditsGetCreditsError]:
         method="GET",
         path="/credits",
         read=json_reader(GetCreditsResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

@@ -77,7 +77,7 @@ def endpoint() -> Endpoint[CreateEmbeddingsResponse, EmbeddingsGenerateError]:
         method="POST",
         path="/embeddings",
         read=json_reader(CreateEmbeddingsResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
         body=CreateEmbeddingsRequest,
     )

@@ -56,7 +56,7 @@ def endpoint() -> Endpoint[ModelsListResponse, EmbeddingsListModelsError]:
         method="GET",
         path="/embeddings/models",
         read=json_reader(ModelsListResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

@@ -49,7 +49,7 @@ def endpoint() -> Endpoint[ListEndpointsEnvelope, EndpointsListError]:
         method="GET",
         path="/models/{author}/{slug}/endpoints",
         read=json_reader(ListEndpointsEnvelope),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

@@ -72,7 +72,7 @@ def endpoint() -> Endpoint[GenerationResponse, GenerationsGetGenerationError]:
         method="GET",
         path="/generation",
         read=json_reader(GenerationResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

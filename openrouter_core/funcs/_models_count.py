@@ -48,7 +48,7 @@ def endpoint() -> Endpoint[ModelsCountResponse, ModelsCountError]:
         method="GET",
         path="/models/count",
         read=json_reader(ModelsCountResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

@@ -48,7 +48,7 @@ def endpoint() -> Endpoint[ModelResponse, ModelsGetError]:
         method="GET",
         path="/model/{author}/{slug}",
         read=json_reader(ModelResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

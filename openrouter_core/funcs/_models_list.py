@@ -85,7 +85,7 @@ def endpoint() -> Endpoint[ModelsListResponse, ModelsListError]:
         method="GET",
         path="/models",
         read=json_reader(ModelsListResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

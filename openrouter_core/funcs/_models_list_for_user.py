@@ -60,7 +60,7 @@ def endpoint() -> Endpoint[ModelsListResponse, ModelsListForUserError]:
         method="GET",
         path="/models/user",
         read=json_reader(ModelsListResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

@@ -44,7 +44,7 @@ def endpoint() -> Endpoint[ListProvidersResponse, ProvidersListError]:
         method="GET",
         path="/providers",
         read=json_reader(ListProvidersResponse),
-        errors=errors,
+        errors=lambda: errors,
         unexpected=outside_union,
     )
 

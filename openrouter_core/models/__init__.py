@@ -7,8 +7,9 @@ absent. Request-side list fields are ``Sequence[...]``: a tuple or a list of one
 class is accepted, and equals the list it holds.
 
 Each name is loaded on first use (module ``__getattr__``): creating an attrs class costs
-about a millisecond, so importing this package creates none, and a call creates only the
-classes of the modules it touches.
+about a third of a millisecond, so importing this package creates none, and a call
+creates only the classes of the modules it touches. Type checkers read the names from
+``__init__.pyi``; this file holds only what the run needs, without the names' imports.
 """
 
 # Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
@@ -16,798 +17,132 @@ classes of the modules it touches.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ._account import GetCreditsData as GetCreditsData
-    from ._account import GetCreditsResponse as GetCreditsResponse
-    from ._account import GetCurrentKeyData as GetCurrentKeyData
-    from ._account import GetCurrentKeyRateLimit as GetCurrentKeyRateLimit
-    from ._account import GetCurrentKeyResponse as GetCurrentKeyResponse
-    from ._assistant_parts import ChatAnnotation as ChatAnnotation
-    from ._assistant_parts import ChatAssistantImage as ChatAssistantImage
-    from ._assistant_parts import ChatAssistantImages as ChatAssistantImages
-    from ._assistant_parts import ChatAssistantImageUrl as ChatAssistantImageUrl
-    from ._assistant_parts import ChatAudioOutput as ChatAudioOutput
-    from ._assistant_parts import ChatToolCall as ChatToolCall
-    from ._assistant_parts import ChatToolCallFunction as ChatToolCallFunction
-    from ._assistant_parts import ChatUrlCitation as ChatUrlCitation
-    from ._assistant_parts import ChatUrlCitationAnnotation as ChatUrlCitationAnnotation
-    from ._assistant_parts import UnknownChatAnnotation as UnknownChatAnnotation
-    from ._catalog import AABenchmarkEntry as AABenchmarkEntry
-    from ._catalog import DABenchmarkEntry as DABenchmarkEntry
-    from ._catalog import DefaultParameters as DefaultParameters
-    from ._catalog import InputModality as InputModality
-    from ._catalog import InstructType as InstructType
-    from ._catalog import Model as Model
-    from ._catalog import ModelAliasTarget as ModelAliasTarget
-    from ._catalog import ModelArchitecture as ModelArchitecture
-    from ._catalog import ModelBenchmarks as ModelBenchmarks
-    from ._catalog import ModelGroup as ModelGroup
-    from ._catalog import ModelLinks as ModelLinks
-    from ._catalog import ModelReasoning as ModelReasoning
-    from ._catalog import ModelResponse as ModelResponse
-    from ._catalog import ModelsCountData as ModelsCountData
-    from ._catalog import ModelsCountResponse as ModelsCountResponse
-    from ._catalog import ModelsListLinks as ModelsListLinks
-    from ._catalog import ModelsListResponse as ModelsListResponse
-    from ._catalog import ModelsListResponseData as ModelsListResponseData
-    from ._catalog import OutputModality as OutputModality
-    from ._catalog import Parameter as Parameter
-    from ._catalog import PerRequestLimits as PerRequestLimits
-    from ._catalog import PricingOverride as PricingOverride
-    from ._catalog import PublicPricing as PublicPricing
-    from ._catalog import ReasoningEffort as ReasoningEffort
-    from ._catalog import TopProviderInfo as TopProviderInfo
-    from ._content import AnthropicCacheControlDirective as AnthropicCacheControlDirective
-    from ._content import AnthropicCacheControlTtl as AnthropicCacheControlTtl
-    from ._content import ChatContentAudio as ChatContentAudio
-    from ._content import ChatContentAudioInput as ChatContentAudioInput
-    from ._content import ChatContentCacheControl as ChatContentCacheControl
-    from ._content import ChatContentFile as ChatContentFile
-    from ._content import ChatContentFileData as ChatContentFileData
-    from ._content import ChatContentImage as ChatContentImage
-    from ._content import ChatContentImageUrl as ChatContentImageUrl
-    from ._content import ChatContentItems as ChatContentItems
-    from ._content import ChatContentText as ChatContentText
-    from ._content import ChatContentVideo as ChatContentVideo
-    from ._content import ChatContentVideoInput as ChatContentVideoInput
-    from ._content import Legacy_ChatContentVideo as Legacy_ChatContentVideo
-    from ._content import Legacy_ChatContentVideoInput as Legacy_ChatContentVideoInput
-    from ._content import PromptCacheBreakpoint as PromptCacheBreakpoint
-    from ._content import UnknownChatContentItem as UnknownChatContentItem
-    from ._embeddings import ContentPartInputAudio as ContentPartInputAudio
-    from ._embeddings import ContentPartInputFile as ContentPartInputFile
-    from ._embeddings import ContentPartInputVideo as ContentPartInputVideo
-    from ._embeddings import CreateEmbeddingsRequest as CreateEmbeddingsRequest
-    from ._embeddings import CreateEmbeddingsResponse as CreateEmbeddingsResponse
-    from ._embeddings import EmbeddingData as EmbeddingData
-    from ._embeddings import EmbeddingsContentImage as EmbeddingsContentImage
-    from ._embeddings import EmbeddingsContentImageUrl as EmbeddingsContentImageUrl
-    from ._embeddings import EmbeddingsContentPart as EmbeddingsContentPart
-    from ._embeddings import EmbeddingsContentText as EmbeddingsContentText
-    from ._embeddings import EmbeddingsInput as EmbeddingsInput
-    from ._embeddings import EmbeddingsMultimodalInput as EmbeddingsMultimodalInput
-    from ._embeddings import EmbeddingUsage as EmbeddingUsage
-    from ._embeddings import EmbeddingUsagePromptTokensDetails as EmbeddingUsagePromptTokensDetails
-    from ._embeddings import MultimodalMedia as MultimodalMedia
-    from ._endpoints import EndpointStatus as EndpointStatus
-    from ._endpoints import ListEndpointsEnvelope as ListEndpointsEnvelope
-    from ._endpoints import ListEndpointsResponse as ListEndpointsResponse
-    from ._endpoints import PercentileStats as PercentileStats
-    from ._endpoints import PublicEndpoint as PublicEndpoint
-    from ._endpoints import PublicEndpointPricing as PublicEndpointPricing
-    from ._errors import ApiErrorType as ApiErrorType
-    from ._errors import BadGatewayResponse as BadGatewayResponse
-    from ._errors import BadGatewayResponseErrorData as BadGatewayResponseErrorData
-    from ._errors import BadRequestResponse as BadRequestResponse
-    from ._errors import BadRequestResponseErrorData as BadRequestResponseErrorData
-    from ._errors import ChatErrorDetail as ChatErrorDetail
-    from ._errors import EdgeNetworkTimeoutResponse as EdgeNetworkTimeoutResponse
-    from ._errors import EdgeNetworkTimeoutResponseErrorData as EdgeNetworkTimeoutResponseErrorData
-    from ._errors import ErrorResponse as ErrorResponse
-    from ._errors import ForbiddenResponse as ForbiddenResponse
-    from ._errors import ForbiddenResponseErrorData as ForbiddenResponseErrorData
-    from ._errors import InternalServerResponse as InternalServerResponse
-    from ._errors import InternalServerResponseErrorData as InternalServerResponseErrorData
-    from ._errors import NotFoundResponse as NotFoundResponse
-    from ._errors import NotFoundResponseErrorData as NotFoundResponseErrorData
-    from ._errors import PayloadTooLargeResponse as PayloadTooLargeResponse
-    from ._errors import PayloadTooLargeResponseErrorData as PayloadTooLargeResponseErrorData
-    from ._errors import PaymentRequiredResponse as PaymentRequiredResponse
-    from ._errors import PaymentRequiredResponseErrorData as PaymentRequiredResponseErrorData
-    from ._errors import ProviderOverloadedResponse as ProviderOverloadedResponse
-    from ._errors import ProviderOverloadedResponseErrorData as ProviderOverloadedResponseErrorData
-    from ._errors import RequestTimeoutResponse as RequestTimeoutResponse
-    from ._errors import RequestTimeoutResponseErrorData as RequestTimeoutResponseErrorData
-    from ._errors import ServiceUnavailableResponse as ServiceUnavailableResponse
-    from ._errors import ServiceUnavailableResponseErrorData as ServiceUnavailableResponseErrorData
-    from ._errors import TooManyRequestsResponse as TooManyRequestsResponse
-    from ._errors import TooManyRequestsResponseErrorData as TooManyRequestsResponseErrorData
-    from ._errors import UnauthorizedResponse as UnauthorizedResponse
-    from ._errors import UnauthorizedResponseErrorData as UnauthorizedResponseErrorData
-    from ._errors import UnprocessableEntityResponse as UnprocessableEntityResponse
-    from ._errors import (
-        UnprocessableEntityResponseErrorData as UnprocessableEntityResponseErrorData,
-    )
-    from ._generations import GenerationData as GenerationData
-    from ._generations import GenerationResponse as GenerationResponse
-    from ._generations import ProviderResponse as ProviderResponse
-    from ._logprobs import ChatTokenLogprob as ChatTokenLogprob
-    from ._logprobs import ChatTokenLogprobs as ChatTokenLogprobs
-    from ._logprobs import ChatTopLogprob as ChatTopLogprob
-    from ._messages import ChatAssistantMessage as ChatAssistantMessage
-    from ._messages import ChatDeveloperMessage as ChatDeveloperMessage
-    from ._messages import ChatMessages as ChatMessages
-    from ._messages import ChatSystemMessage as ChatSystemMessage
-    from ._messages import ChatToolMessage as ChatToolMessage
-    from ._messages import ChatUserMessage as ChatUserMessage
-    from ._messages import UnknownChatMessage as UnknownChatMessage
-    from ._plugins import AutoBetaRouterPlugin as AutoBetaRouterPlugin
-    from ._plugins import AutoRouterPlugin as AutoRouterPlugin
-    from ._plugins import ChatPlugin as ChatPlugin
-    from ._plugins import ContextCompressionEngine as ContextCompressionEngine
-    from ._plugins import ContextCompressionPlugin as ContextCompressionPlugin
-    from ._plugins import FileParserPlugin as FileParserPlugin
-    from ._plugins import FusionPlugin as FusionPlugin
-    from ._plugins import FusionPluginTool as FusionPluginTool
-    from ._plugins import ModerationPlugin as ModerationPlugin
-    from ._plugins import ParetoRouterPlugin as ParetoRouterPlugin
-    from ._plugins import PDFParserEngine as PDFParserEngine
-    from ._plugins import PDFParserOptions as PDFParserOptions
-    from ._plugins import ResponseHealingPlugin as ResponseHealingPlugin
-    from ._plugins import UnknownPlugin as UnknownPlugin
-    from ._plugins import WebFetchPlugin as WebFetchPlugin
-    from ._plugins import WebSearchEngine as WebSearchEngine
-    from ._plugins import WebSearchPlugin as WebSearchPlugin
-    from ._plugins import WebSearchUserLocation as WebSearchUserLocation
-    from ._provider import PercentileLatencyCutoffs as PercentileLatencyCutoffs
-    from ._provider import PercentileThroughputCutoffs as PercentileThroughputCutoffs
-    from ._provider import PreferredMaxLatency as PreferredMaxLatency
-    from ._provider import PreferredMinThroughput as PreferredMinThroughput
-    from ._provider import ProviderMaxPrice as ProviderMaxPrice
-    from ._provider import ProviderName as ProviderName
-    from ._provider import ProviderPreferences as ProviderPreferences
-    from ._provider import ProviderSort as ProviderSort
-    from ._provider import ProviderSortConfig as ProviderSortConfig
-    from ._provider import Quantization as Quantization
-    from ._providers import ListProvidersData as ListProvidersData
-    from ._providers import ListProvidersResponse as ListProvidersResponse
-    from ._reasoning import ChatReasoningDetails as ChatReasoningDetails
-    from ._reasoning import ChatStreamReasoningDetails as ChatStreamReasoningDetails
-    from ._reasoning import ReasoningDetailEncrypted as ReasoningDetailEncrypted
-    from ._reasoning import ReasoningDetailServerToolCall as ReasoningDetailServerToolCall
-    from ._reasoning import ReasoningDetailSummary as ReasoningDetailSummary
-    from ._reasoning import ReasoningDetailText as ReasoningDetailText
-    from ._reasoning import ReasoningDetailUnion as ReasoningDetailUnion
-    from ._reasoning import ReasoningFormat as ReasoningFormat
-    from ._reasoning import UnknownReasoningDetail as UnknownReasoningDetail
-    from ._request import ChatModelNames as ChatModelNames
-    from ._request import ChatRequest as ChatRequest
-    from ._request import DeprecatedRoute as DeprecatedRoute
-    from ._request import ImageConfig as ImageConfig
-    from ._request import MetadataLevel as MetadataLevel
-    from ._request import ModelName as ModelName
-    from ._request import SendChatCompletionRequest as SendChatCompletionRequest
-    from ._request_options import ChatDebugOptions as ChatDebugOptions
-    from ._request_options import (
-        ChatReasoningSummaryVerbosityEnum as ChatReasoningSummaryVerbosityEnum,
-    )
-    from ._request_options import ChatRequestReasoning as ChatRequestReasoning
-    from ._request_options import ChatStreamOptions as ChatStreamOptions
-    from ._request_options import Prediction as Prediction
-    from ._request_options import PredictionContentText as PredictionContentText
-    from ._request_options import PromptCacheOptions as PromptCacheOptions
-    from ._request_options import TraceConfig as TraceConfig
-    from ._response import ChatChoice as ChatChoice
-    from ._response import ChatFinishReasonEnum as ChatFinishReasonEnum
-    from ._response import ChatResult as ChatResult
-    from ._response_format import ChatFormatGrammarConfig as ChatFormatGrammarConfig
-    from ._response_format import ChatFormatJsonObjectConfig as ChatFormatJsonObjectConfig
-    from ._response_format import ChatFormatJsonSchemaConfig as ChatFormatJsonSchemaConfig
-    from ._response_format import ChatFormatPythonConfig as ChatFormatPythonConfig
-    from ._response_format import ChatFormatTextConfig as ChatFormatTextConfig
-    from ._response_format import ChatJsonSchemaConfig as ChatJsonSchemaConfig
-    from ._response_format import ChatResponseFormat as ChatResponseFormat
-    from ._response_format import UnknownChatResponseFormat as UnknownChatResponseFormat
-    from ._routing_metadata import EndpointInfo as EndpointInfo
-    from ._routing_metadata import EndpointsMetadata as EndpointsMetadata
-    from ._routing_metadata import OpenRouterMetadata as OpenRouterMetadata
-    from ._routing_metadata import PipelineStage as PipelineStage
-    from ._routing_metadata import PipelineStageType as PipelineStageType
-    from ._routing_metadata import RouterAttempt as RouterAttempt
-    from ._routing_metadata import RouterParams as RouterParams
-    from ._routing_metadata import RoutingStrategy as RoutingStrategy
-    from ._stream import ChatStreamChoice as ChatStreamChoice
-    from ._stream import ChatStreamChunk as ChatStreamChunk
-    from ._stream import ChatStreamDelta as ChatStreamDelta
-    from ._stream import ChatStreamingResponse as ChatStreamingResponse
-    from ._stream import ChatStreamToolCall as ChatStreamToolCall
-    from ._stream import ChatStreamToolCallFunction as ChatStreamToolCallFunction
-    from ._tool_choice import ChatNamedToolChoice as ChatNamedToolChoice
-    from ._tool_choice import ChatNamedToolChoiceFunction as ChatNamedToolChoiceFunction
-    from ._tool_choice import ChatServerToolChoice as ChatServerToolChoice
-    from ._tool_choice import ChatToolChoice as ChatToolChoice
-    from ._tool_choice import StopServerToolsWhen as StopServerToolsWhen
-    from ._tool_choice import StopServerToolsWhenCondition as StopServerToolsWhenCondition
-    from ._tool_choice import StopServerToolsWhenFinishReasonIs as StopServerToolsWhenFinishReasonIs
-    from ._tool_choice import StopServerToolsWhenHasToolCall as StopServerToolsWhenHasToolCall
-    from ._tool_choice import StopServerToolsWhenMaxCost as StopServerToolsWhenMaxCost
-    from ._tool_choice import StopServerToolsWhenMaxTokensUsed as StopServerToolsWhenMaxTokensUsed
-    from ._tool_choice import StopServerToolsWhenStepCountIs as StopServerToolsWhenStepCountIs
-    from ._tool_choice import (
-        UnknownStopServerToolsWhenCondition as UnknownStopServerToolsWhenCondition,
-    )
-    from ._tools import AdvisorReasoning as AdvisorReasoning
-    from ._tools import AdvisorServerTool_OpenRouter as AdvisorServerTool_OpenRouter
-    from ._tools import AdvisorServerToolConfig as AdvisorServerToolConfig
-    from ._tools import BashServerTool as BashServerTool
-    from ._tools import BashServerToolConfig as BashServerToolConfig
-    from ._tools import BashServerToolEngine as BashServerToolEngine
-    from ._tools import BashServerToolEnvironment as BashServerToolEnvironment
-    from ._tools import ChatFunctionDefinition as ChatFunctionDefinition
-    from ._tools import ChatFunctionTool as ChatFunctionTool
-    from ._tools import ChatFunctionToolFunction as ChatFunctionToolFunction
-    from ._tools import ChatSearchModelsServerTool as ChatSearchModelsServerTool
-    from ._tools import ChatWebSearchShorthand as ChatWebSearchShorthand
-    from ._tools import ContainerAutoEnvironment as ContainerAutoEnvironment
-    from ._tools import ContainerReferenceEnvironment as ContainerReferenceEnvironment
-    from ._tools import DatetimeServerTool as DatetimeServerTool
-    from ._tools import DatetimeServerToolConfig as DatetimeServerToolConfig
-    from ._tools import FilesServerTool as FilesServerTool
-    from ._tools import FilesServerToolConfig as FilesServerToolConfig
-    from ._tools import FusionNestedTool as FusionNestedTool
-    from ._tools import FusionReasoning as FusionReasoning
-    from ._tools import FusionServerTool_OpenRouter as FusionServerTool_OpenRouter
-    from ._tools import FusionServerToolConfig as FusionServerToolConfig
-    from ._tools import ImageGenerationServerTool_OpenRouter as ImageGenerationServerTool_OpenRouter
-    from ._tools import ImageGenerationServerToolConfig as ImageGenerationServerToolConfig
-    from ._tools import OpenRouterWebSearchServerTool as OpenRouterWebSearchServerTool
-    from ._tools import SandboxSleepAfterSeconds as SandboxSleepAfterSeconds
-    from ._tools import SearchModelsServerToolConfig as SearchModelsServerToolConfig
-    from ._tools import SearchQualityLevel as SearchQualityLevel
-    from ._tools import SubagentNestedTool as SubagentNestedTool
-    from ._tools import SubagentReasoning as SubagentReasoning
-    from ._tools import SubagentServerTool_OpenRouter as SubagentServerTool_OpenRouter
-    from ._tools import SubagentServerToolConfig as SubagentServerToolConfig
-    from ._tools import UnknownBashServerToolEnvironment as UnknownBashServerToolEnvironment
-    from ._tools import UnknownChatFunctionTool as UnknownChatFunctionTool
-    from ._tools import WebFetchEngineEnum as WebFetchEngineEnum
-    from ._tools import WebFetchServerTool as WebFetchServerTool
-    from ._tools import WebFetchServerToolConfig as WebFetchServerToolConfig
-    from ._tools import WebSearchConfig as WebSearchConfig
-    from ._tools import WebSearchEngineEnum as WebSearchEngineEnum
-    from ._tools import WebSearchMode as WebSearchMode
-    from ._tools import WebSearchUserLocationServerTool as WebSearchUserLocationServerTool
-    from ._usage import ChatCompletionTokensDetails as ChatCompletionTokensDetails
-    from ._usage import ChatPromptTokensDetails as ChatPromptTokensDetails
-    from ._usage import ChatUsage as ChatUsage
-    from ._usage import CostDetails as CostDetails
-    from ._usage import ServerToolUseDetails as ServerToolUseDetails
-
-_MODULE_OF: dict[str, str] = {
-    "AABenchmarkEntry": "_catalog",
-    "AdvisorReasoning": "_tools",
-    "AdvisorServerToolConfig": "_tools",
-    "AdvisorServerTool_OpenRouter": "_tools",
-    "AnthropicCacheControlDirective": "_content",
-    "AnthropicCacheControlTtl": "_content",
-    "ApiErrorType": "_errors",
-    "AutoBetaRouterPlugin": "_plugins",
-    "AutoRouterPlugin": "_plugins",
-    "BadGatewayResponse": "_errors",
-    "BadGatewayResponseErrorData": "_errors",
-    "BadRequestResponse": "_errors",
-    "BadRequestResponseErrorData": "_errors",
-    "BashServerTool": "_tools",
-    "BashServerToolConfig": "_tools",
-    "BashServerToolEngine": "_tools",
-    "BashServerToolEnvironment": "_tools",
-    "ChatAnnotation": "_assistant_parts",
-    "ChatAssistantImage": "_assistant_parts",
-    "ChatAssistantImageUrl": "_assistant_parts",
-    "ChatAssistantImages": "_assistant_parts",
-    "ChatAssistantMessage": "_messages",
-    "ChatAudioOutput": "_assistant_parts",
-    "ChatChoice": "_response",
-    "ChatCompletionTokensDetails": "_usage",
-    "ChatContentAudio": "_content",
-    "ChatContentAudioInput": "_content",
-    "ChatContentCacheControl": "_content",
-    "ChatContentFile": "_content",
-    "ChatContentFileData": "_content",
-    "ChatContentImage": "_content",
-    "ChatContentImageUrl": "_content",
-    "ChatContentItems": "_content",
-    "ChatContentText": "_content",
-    "ChatContentVideo": "_content",
-    "ChatContentVideoInput": "_content",
-    "ChatDebugOptions": "_request_options",
-    "ChatDeveloperMessage": "_messages",
-    "ChatErrorDetail": "_errors",
-    "ChatFinishReasonEnum": "_response",
-    "ChatFormatGrammarConfig": "_response_format",
-    "ChatFormatJsonObjectConfig": "_response_format",
-    "ChatFormatJsonSchemaConfig": "_response_format",
-    "ChatFormatPythonConfig": "_response_format",
-    "ChatFormatTextConfig": "_response_format",
-    "ChatFunctionDefinition": "_tools",
-    "ChatFunctionTool": "_tools",
-    "ChatFunctionToolFunction": "_tools",
-    "ChatJsonSchemaConfig": "_response_format",
-    "ChatMessages": "_messages",
-    "ChatModelNames": "_request",
-    "ChatNamedToolChoice": "_tool_choice",
-    "ChatNamedToolChoiceFunction": "_tool_choice",
-    "ChatPlugin": "_plugins",
-    "ChatPromptTokensDetails": "_usage",
-    "ChatReasoningDetails": "_reasoning",
-    "ChatReasoningSummaryVerbosityEnum": "_request_options",
-    "ChatRequest": "_request",
-    "ChatRequestReasoning": "_request_options",
-    "ChatResponseFormat": "_response_format",
-    "ChatResult": "_response",
-    "ChatSearchModelsServerTool": "_tools",
-    "ChatServerToolChoice": "_tool_choice",
-    "ChatStreamChoice": "_stream",
-    "ChatStreamChunk": "_stream",
-    "ChatStreamDelta": "_stream",
-    "ChatStreamOptions": "_request_options",
-    "ChatStreamReasoningDetails": "_reasoning",
-    "ChatStreamToolCall": "_stream",
-    "ChatStreamToolCallFunction": "_stream",
-    "ChatStreamingResponse": "_stream",
-    "ChatSystemMessage": "_messages",
-    "ChatTokenLogprob": "_logprobs",
-    "ChatTokenLogprobs": "_logprobs",
-    "ChatToolCall": "_assistant_parts",
-    "ChatToolCallFunction": "_assistant_parts",
-    "ChatToolChoice": "_tool_choice",
-    "ChatToolMessage": "_messages",
-    "ChatTopLogprob": "_logprobs",
-    "ChatUrlCitation": "_assistant_parts",
-    "ChatUrlCitationAnnotation": "_assistant_parts",
-    "ChatUsage": "_usage",
-    "ChatUserMessage": "_messages",
-    "ChatWebSearchShorthand": "_tools",
-    "ContainerAutoEnvironment": "_tools",
-    "ContainerReferenceEnvironment": "_tools",
-    "ContentPartInputAudio": "_embeddings",
-    "ContentPartInputFile": "_embeddings",
-    "ContentPartInputVideo": "_embeddings",
-    "ContextCompressionEngine": "_plugins",
-    "ContextCompressionPlugin": "_plugins",
-    "CostDetails": "_usage",
-    "CreateEmbeddingsRequest": "_embeddings",
-    "CreateEmbeddingsResponse": "_embeddings",
-    "DABenchmarkEntry": "_catalog",
-    "DatetimeServerTool": "_tools",
-    "DatetimeServerToolConfig": "_tools",
-    "DefaultParameters": "_catalog",
-    "DeprecatedRoute": "_request",
-    "EdgeNetworkTimeoutResponse": "_errors",
-    "EdgeNetworkTimeoutResponseErrorData": "_errors",
-    "EmbeddingData": "_embeddings",
-    "EmbeddingUsage": "_embeddings",
-    "EmbeddingUsagePromptTokensDetails": "_embeddings",
-    "EmbeddingsContentImage": "_embeddings",
-    "EmbeddingsContentImageUrl": "_embeddings",
-    "EmbeddingsContentPart": "_embeddings",
-    "EmbeddingsContentText": "_embeddings",
-    "EmbeddingsInput": "_embeddings",
-    "EmbeddingsMultimodalInput": "_embeddings",
-    "EndpointInfo": "_routing_metadata",
-    "EndpointStatus": "_endpoints",
-    "EndpointsMetadata": "_routing_metadata",
-    "ErrorResponse": "_errors",
-    "FileParserPlugin": "_plugins",
-    "FilesServerTool": "_tools",
-    "FilesServerToolConfig": "_tools",
-    "ForbiddenResponse": "_errors",
-    "ForbiddenResponseErrorData": "_errors",
-    "FusionNestedTool": "_tools",
-    "FusionPlugin": "_plugins",
-    "FusionPluginTool": "_plugins",
-    "FusionReasoning": "_tools",
-    "FusionServerToolConfig": "_tools",
-    "FusionServerTool_OpenRouter": "_tools",
-    "GenerationData": "_generations",
-    "GenerationResponse": "_generations",
-    "GetCreditsData": "_account",
-    "GetCreditsResponse": "_account",
-    "GetCurrentKeyData": "_account",
-    "GetCurrentKeyRateLimit": "_account",
-    "GetCurrentKeyResponse": "_account",
-    "ImageConfig": "_request",
-    "ImageGenerationServerToolConfig": "_tools",
-    "ImageGenerationServerTool_OpenRouter": "_tools",
-    "InputModality": "_catalog",
-    "InstructType": "_catalog",
-    "InternalServerResponse": "_errors",
-    "InternalServerResponseErrorData": "_errors",
-    "Legacy_ChatContentVideo": "_content",
-    "Legacy_ChatContentVideoInput": "_content",
-    "ListEndpointsEnvelope": "_endpoints",
-    "ListEndpointsResponse": "_endpoints",
-    "ListProvidersData": "_providers",
-    "ListProvidersResponse": "_providers",
-    "MetadataLevel": "_request",
-    "Model": "_catalog",
-    "ModelAliasTarget": "_catalog",
-    "ModelArchitecture": "_catalog",
-    "ModelBenchmarks": "_catalog",
-    "ModelGroup": "_catalog",
-    "ModelLinks": "_catalog",
-    "ModelName": "_request",
-    "ModelReasoning": "_catalog",
-    "ModelResponse": "_catalog",
-    "ModelsCountData": "_catalog",
-    "ModelsCountResponse": "_catalog",
-    "ModelsListLinks": "_catalog",
-    "ModelsListResponse": "_catalog",
-    "ModelsListResponseData": "_catalog",
-    "ModerationPlugin": "_plugins",
-    "MultimodalMedia": "_embeddings",
-    "NotFoundResponse": "_errors",
-    "NotFoundResponseErrorData": "_errors",
-    "OpenRouterMetadata": "_routing_metadata",
-    "OpenRouterWebSearchServerTool": "_tools",
-    "OutputModality": "_catalog",
-    "PDFParserEngine": "_plugins",
-    "PDFParserOptions": "_plugins",
-    "Parameter": "_catalog",
-    "ParetoRouterPlugin": "_plugins",
-    "PayloadTooLargeResponse": "_errors",
-    "PayloadTooLargeResponseErrorData": "_errors",
-    "PaymentRequiredResponse": "_errors",
-    "PaymentRequiredResponseErrorData": "_errors",
-    "PerRequestLimits": "_catalog",
-    "PercentileLatencyCutoffs": "_provider",
-    "PercentileStats": "_endpoints",
-    "PercentileThroughputCutoffs": "_provider",
-    "PipelineStage": "_routing_metadata",
-    "PipelineStageType": "_routing_metadata",
-    "Prediction": "_request_options",
-    "PredictionContentText": "_request_options",
-    "PreferredMaxLatency": "_provider",
-    "PreferredMinThroughput": "_provider",
-    "PricingOverride": "_catalog",
-    "PromptCacheBreakpoint": "_content",
-    "PromptCacheOptions": "_request_options",
-    "ProviderMaxPrice": "_provider",
-    "ProviderName": "_provider",
-    "ProviderOverloadedResponse": "_errors",
-    "ProviderOverloadedResponseErrorData": "_errors",
-    "ProviderPreferences": "_provider",
-    "ProviderResponse": "_generations",
-    "ProviderSort": "_provider",
-    "ProviderSortConfig": "_provider",
-    "PublicEndpoint": "_endpoints",
-    "PublicEndpointPricing": "_endpoints",
-    "PublicPricing": "_catalog",
-    "Quantization": "_provider",
-    "ReasoningDetailEncrypted": "_reasoning",
-    "ReasoningDetailServerToolCall": "_reasoning",
-    "ReasoningDetailSummary": "_reasoning",
-    "ReasoningDetailText": "_reasoning",
-    "ReasoningDetailUnion": "_reasoning",
-    "ReasoningEffort": "_catalog",
-    "ReasoningFormat": "_reasoning",
-    "RequestTimeoutResponse": "_errors",
-    "RequestTimeoutResponseErrorData": "_errors",
-    "ResponseHealingPlugin": "_plugins",
-    "RouterAttempt": "_routing_metadata",
-    "RouterParams": "_routing_metadata",
-    "RoutingStrategy": "_routing_metadata",
-    "SandboxSleepAfterSeconds": "_tools",
-    "SearchModelsServerToolConfig": "_tools",
-    "SearchQualityLevel": "_tools",
-    "SendChatCompletionRequest": "_request",
-    "ServerToolUseDetails": "_usage",
-    "ServiceUnavailableResponse": "_errors",
-    "ServiceUnavailableResponseErrorData": "_errors",
-    "StopServerToolsWhen": "_tool_choice",
-    "StopServerToolsWhenCondition": "_tool_choice",
-    "StopServerToolsWhenFinishReasonIs": "_tool_choice",
-    "StopServerToolsWhenHasToolCall": "_tool_choice",
-    "StopServerToolsWhenMaxCost": "_tool_choice",
-    "StopServerToolsWhenMaxTokensUsed": "_tool_choice",
-    "StopServerToolsWhenStepCountIs": "_tool_choice",
-    "SubagentNestedTool": "_tools",
-    "SubagentReasoning": "_tools",
-    "SubagentServerToolConfig": "_tools",
-    "SubagentServerTool_OpenRouter": "_tools",
-    "TooManyRequestsResponse": "_errors",
-    "TooManyRequestsResponseErrorData": "_errors",
-    "TopProviderInfo": "_catalog",
-    "TraceConfig": "_request_options",
-    "UnauthorizedResponse": "_errors",
-    "UnauthorizedResponseErrorData": "_errors",
-    "UnknownBashServerToolEnvironment": "_tools",
-    "UnknownChatAnnotation": "_assistant_parts",
-    "UnknownChatContentItem": "_content",
-    "UnknownChatFunctionTool": "_tools",
-    "UnknownChatMessage": "_messages",
-    "UnknownChatResponseFormat": "_response_format",
-    "UnknownPlugin": "_plugins",
-    "UnknownReasoningDetail": "_reasoning",
-    "UnknownStopServerToolsWhenCondition": "_tool_choice",
-    "UnprocessableEntityResponse": "_errors",
-    "UnprocessableEntityResponseErrorData": "_errors",
-    "WebFetchEngineEnum": "_tools",
-    "WebFetchPlugin": "_plugins",
-    "WebFetchServerTool": "_tools",
-    "WebFetchServerToolConfig": "_tools",
-    "WebSearchConfig": "_tools",
-    "WebSearchEngine": "_plugins",
-    "WebSearchEngineEnum": "_tools",
-    "WebSearchMode": "_tools",
-    "WebSearchPlugin": "_plugins",
-    "WebSearchUserLocation": "_plugins",
-    "WebSearchUserLocationServerTool": "_tools",
+# Each module's names, space-separated: a few strings load faster than 300 names.
+_NAMES = {
+    "_account": (
+        "GetCreditsData GetCreditsResponse GetCurrentKeyData GetCurrentKeyRateLimit"
+        " GetCurrentKeyResponse"
+    ),
+    "_assistant_parts": (
+        "ChatAnnotation ChatAssistantImage ChatAssistantImageUrl ChatAssistantImages"
+        " ChatAudioOutput ChatUrlCitation ChatUrlCitationAnnotation UnknownChatAnnotation"
+    ),
+    "_catalog": (
+        "AABenchmarkEntry DABenchmarkEntry DefaultParameters InputModality InstructType"
+        " Model ModelAliasTarget ModelArchitecture ModelBenchmarks ModelGroup ModelLinks"
+        " ModelReasoning ModelResponse ModelsCountData ModelsCountResponse ModelsListLinks"
+        " ModelsListResponse ModelsListResponseData OutputModality Parameter"
+        " PerRequestLimits PricingOverride PublicPricing ReasoningEffort TopProviderInfo"
+    ),
+    "_content": (
+        "AnthropicCacheControlDirective AnthropicCacheControlTtl ChatContentAudio"
+        " ChatContentAudioInput ChatContentCacheControl ChatContentFile"
+        " ChatContentFileData ChatContentImage ChatContentImageUrl ChatContentItems"
+        " ChatContentText ChatContentVideo ChatContentVideoInput Legacy_ChatContentVideo"
+        " Legacy_ChatContentVideoInput PromptCacheBreakpoint UnknownChatContentItem"
+    ),
+    "_embeddings": (
+        "ContentPartInputAudio ContentPartInputFile ContentPartInputVideo"
+        " CreateEmbeddingsRequest CreateEmbeddingsResponse EmbeddingData EmbeddingUsage"
+        " EmbeddingUsagePromptTokensDetails EmbeddingsContentImage"
+        " EmbeddingsContentImageUrl EmbeddingsContentPart EmbeddingsContentText"
+        " EmbeddingsInput EmbeddingsMultimodalInput MultimodalMedia"
+    ),
+    "_endpoints": (
+        "EndpointStatus ListEndpointsEnvelope ListEndpointsResponse PercentileStats"
+        " PublicEndpoint PublicEndpointPricing"
+    ),
+    "_errors": (
+        "ApiErrorType BadGatewayResponse BadGatewayResponseErrorData BadRequestResponse"
+        " BadRequestResponseErrorData ChatErrorDetail EdgeNetworkTimeoutResponse"
+        " EdgeNetworkTimeoutResponseErrorData ErrorResponse ForbiddenResponse"
+        " ForbiddenResponseErrorData InternalServerResponse"
+        " InternalServerResponseErrorData NotFoundResponse NotFoundResponseErrorData"
+        " PayloadTooLargeResponse PayloadTooLargeResponseErrorData PaymentRequiredResponse"
+        " PaymentRequiredResponseErrorData ProviderOverloadedResponse"
+        " ProviderOverloadedResponseErrorData RequestTimeoutResponse"
+        " RequestTimeoutResponseErrorData ServiceUnavailableResponse"
+        " ServiceUnavailableResponseErrorData TooManyRequestsResponse"
+        " TooManyRequestsResponseErrorData UnauthorizedResponse"
+        " UnauthorizedResponseErrorData UnprocessableEntityResponse"
+        " UnprocessableEntityResponseErrorData"
+    ),
+    "_generations": ("GenerationData GenerationResponse ProviderResponse"),
+    "_logprobs": ("ChatTokenLogprob ChatTokenLogprobs ChatTopLogprob"),
+    "_message_union": ("ChatDeveloperMessage ChatMessages ChatToolMessage UnknownChatMessage"),
+    "_messages": ("ChatSystemMessage ChatUserMessage"),
+    "_plugins": (
+        "AutoBetaRouterPlugin AutoRouterPlugin ChatPlugin ContextCompressionEngine"
+        " ContextCompressionPlugin FileParserPlugin FusionPlugin FusionPluginTool"
+        " ModerationPlugin PDFParserEngine PDFParserOptions ParetoRouterPlugin"
+        " ResponseHealingPlugin UnknownPlugin WebFetchPlugin WebSearchEngine"
+        " WebSearchPlugin WebSearchUserLocation"
+    ),
+    "_provider": (
+        "PercentileLatencyCutoffs PercentileThroughputCutoffs PreferredMaxLatency"
+        " PreferredMinThroughput ProviderMaxPrice ProviderName ProviderPreferences"
+        " ProviderSort ProviderSortConfig Quantization"
+    ),
+    "_providers": ("ListProvidersData ListProvidersResponse"),
+    "_reasoning": (
+        "ChatReasoningDetails ChatStreamReasoningDetails ReasoningDetailEncrypted"
+        " ReasoningDetailServerToolCall ReasoningDetailSummary ReasoningDetailText"
+        " ReasoningDetailUnion ReasoningFormat UnknownReasoningDetail"
+    ),
+    "_request": ("ChatModelNames ChatRequest DeprecatedRoute ImageConfig ModelName"),
+    "_request_options": (
+        "ChatDebugOptions ChatReasoningSummaryVerbosityEnum ChatRequestReasoning"
+        " ChatStreamOptions Prediction PredictionContentText PromptCacheOptions"
+        " TraceConfig"
+    ),
+    "_request_wrapper": ("MetadataLevel SendChatCompletionRequest"),
+    "_response": ("ChatAssistantMessage ChatChoice ChatResult"),
+    "_response_format": (
+        "ChatFormatGrammarConfig ChatFormatJsonObjectConfig ChatFormatJsonSchemaConfig"
+        " ChatFormatPythonConfig ChatFormatTextConfig ChatJsonSchemaConfig"
+        " ChatResponseFormat UnknownChatResponseFormat"
+    ),
+    "_routing_metadata": (
+        "EndpointInfo EndpointsMetadata OpenRouterMetadata PipelineStage"
+        " PipelineStageType RouterAttempt RouterParams RoutingStrategy"
+    ),
+    "_server_tool_usage": ("ServerToolUseDetails"),
+    "_stream": ("ChatStreamChoice ChatStreamChunk ChatStreamDelta"),
+    "_stream_event": ("ChatStreamingResponse"),
+    "_stream_tool_calls": ("ChatStreamToolCall ChatStreamToolCallFunction"),
+    "_tool_calls": ("ChatToolCall ChatToolCallFunction"),
+    "_tool_choice": (
+        "ChatNamedToolChoice ChatNamedToolChoiceFunction ChatServerToolChoice"
+        " ChatToolChoice StopServerToolsWhen StopServerToolsWhenCondition"
+        " StopServerToolsWhenFinishReasonIs StopServerToolsWhenHasToolCall"
+        " StopServerToolsWhenMaxCost StopServerToolsWhenMaxTokensUsed"
+        " StopServerToolsWhenStepCountIs UnknownStopServerToolsWhenCondition"
+    ),
+    "_tools": (
+        "AdvisorReasoning AdvisorServerToolConfig AdvisorServerTool_OpenRouter"
+        " BashServerTool BashServerToolConfig BashServerToolEngine"
+        " BashServerToolEnvironment ChatFunctionDefinition ChatFunctionTool"
+        " ChatFunctionToolFunction ChatSearchModelsServerTool ChatWebSearchShorthand"
+        " ContainerAutoEnvironment ContainerReferenceEnvironment DatetimeServerTool"
+        " DatetimeServerToolConfig FilesServerTool FilesServerToolConfig FusionNestedTool"
+        " FusionReasoning FusionServerToolConfig FusionServerTool_OpenRouter"
+        " ImageGenerationServerToolConfig ImageGenerationServerTool_OpenRouter"
+        " OpenRouterWebSearchServerTool SandboxSleepAfterSeconds"
+        " SearchModelsServerToolConfig SearchQualityLevel SubagentNestedTool"
+        " SubagentReasoning SubagentServerToolConfig SubagentServerTool_OpenRouter"
+        " UnknownBashServerToolEnvironment UnknownChatFunctionTool WebFetchEngineEnum"
+        " WebFetchServerTool WebFetchServerToolConfig WebSearchConfig WebSearchEngineEnum"
+        " WebSearchMode WebSearchUserLocationServerTool"
+    ),
+    "_usage": (
+        "ChatCompletionTokensDetails ChatFinishReasonEnum ChatPromptTokensDetails"
+        " ChatUsage CostDetails"
+    ),
 }
-
-__all__ = [
-    "AABenchmarkEntry",
-    "AdvisorReasoning",
-    "AdvisorServerToolConfig",
-    "AdvisorServerTool_OpenRouter",
-    "AnthropicCacheControlDirective",
-    "AnthropicCacheControlTtl",
-    "ApiErrorType",
-    "AutoBetaRouterPlugin",
-    "AutoRouterPlugin",
-    "BadGatewayResponse",
-    "BadGatewayResponseErrorData",
-    "BadRequestResponse",
-    "BadRequestResponseErrorData",
-    "BashServerTool",
-    "BashServerToolConfig",
-    "BashServerToolEngine",
-    "BashServerToolEnvironment",
-    "ChatAnnotation",
-    "ChatAssistantImage",
-    "ChatAssistantImageUrl",
-    "ChatAssistantImages",
-    "ChatAssistantMessage",
-    "ChatAudioOutput",
-    "ChatChoice",
-    "ChatCompletionTokensDetails",
-    "ChatContentAudio",
-    "ChatContentAudioInput",
-    "ChatContentCacheControl",
-    "ChatContentFile",
-    "ChatContentFileData",
-    "ChatContentImage",
-    "ChatContentImageUrl",
-    "ChatContentItems",
-    "ChatContentText",
-    "ChatContentVideo",
-    "ChatContentVideoInput",
-    "ChatDebugOptions",
-    "ChatDeveloperMessage",
-    "ChatErrorDetail",
-    "ChatFinishReasonEnum",
-    "ChatFormatGrammarConfig",
-    "ChatFormatJsonObjectConfig",
-    "ChatFormatJsonSchemaConfig",
-    "ChatFormatPythonConfig",
-    "ChatFormatTextConfig",
-    "ChatFunctionDefinition",
-    "ChatFunctionTool",
-    "ChatFunctionToolFunction",
-    "ChatJsonSchemaConfig",
-    "ChatMessages",
-    "ChatModelNames",
-    "ChatNamedToolChoice",
-    "ChatNamedToolChoiceFunction",
-    "ChatPlugin",
-    "ChatPromptTokensDetails",
-    "ChatReasoningDetails",
-    "ChatReasoningSummaryVerbosityEnum",
-    "ChatRequest",
-    "ChatRequestReasoning",
-    "ChatResponseFormat",
-    "ChatResult",
-    "ChatSearchModelsServerTool",
-    "ChatServerToolChoice",
-    "ChatStreamChoice",
-    "ChatStreamChunk",
-    "ChatStreamDelta",
-    "ChatStreamOptions",
-    "ChatStreamReasoningDetails",
-    "ChatStreamToolCall",
-    "ChatStreamToolCallFunction",
-    "ChatStreamingResponse",
-    "ChatSystemMessage",
-    "ChatTokenLogprob",
-    "ChatTokenLogprobs",
-    "ChatToolCall",
-    "ChatToolCallFunction",
-    "ChatToolChoice",
-    "ChatToolMessage",
-    "ChatTopLogprob",
-    "ChatUrlCitation",
-    "ChatUrlCitationAnnotation",
-    "ChatUsage",
-    "ChatUserMessage",
-    "ChatWebSearchShorthand",
-    "ContainerAutoEnvironment",
-    "ContainerReferenceEnvironment",
-    "ContentPartInputAudio",
-    "ContentPartInputFile",
-    "ContentPartInputVideo",
-    "ContextCompressionEngine",
-    "ContextCompressionPlugin",
-    "CostDetails",
-    "CreateEmbeddingsRequest",
-    "CreateEmbeddingsResponse",
-    "DABenchmarkEntry",
-    "DatetimeServerTool",
-    "DatetimeServerToolConfig",
-    "DefaultParameters",
-    "DeprecatedRoute",
-    "EdgeNetworkTimeoutResponse",
-    "EdgeNetworkTimeoutResponseErrorData",
-    "EmbeddingData",
-    "EmbeddingUsage",
-    "EmbeddingUsagePromptTokensDetails",
-    "EmbeddingsContentImage",
-    "EmbeddingsContentImageUrl",
-    "EmbeddingsContentPart",
-    "EmbeddingsContentText",
-    "EmbeddingsInput",
-    "EmbeddingsMultimodalInput",
-    "EndpointInfo",
-    "EndpointStatus",
-    "EndpointsMetadata",
-    "ErrorResponse",
-    "FileParserPlugin",
-    "FilesServerTool",
-    "FilesServerToolConfig",
-    "ForbiddenResponse",
-    "ForbiddenResponseErrorData",
-    "FusionNestedTool",
-    "FusionPlugin",
-    "FusionPluginTool",
-    "FusionReasoning",
-    "FusionServerToolConfig",
-    "FusionServerTool_OpenRouter",
-    "GenerationData",
-    "GenerationResponse",
-    "GetCreditsData",
-    "GetCreditsResponse",
-    "GetCurrentKeyData",
-    "GetCurrentKeyRateLimit",
-    "GetCurrentKeyResponse",
-    "ImageConfig",
-    "ImageGenerationServerToolConfig",
-    "ImageGenerationServerTool_OpenRouter",
-    "InputModality",
-    "InstructType",
-    "InternalServerResponse",
-    "InternalServerResponseErrorData",
-    "Legacy_ChatContentVideo",
-    "Legacy_ChatContentVideoInput",
-    "ListEndpointsEnvelope",
-    "ListEndpointsResponse",
-    "ListProvidersData",
-    "ListProvidersResponse",
-    "MetadataLevel",
-    "Model",
-    "ModelAliasTarget",
-    "ModelArchitecture",
-    "ModelBenchmarks",
-    "ModelGroup",
-    "ModelLinks",
-    "ModelName",
-    "ModelReasoning",
-    "ModelResponse",
-    "ModelsCountData",
-    "ModelsCountResponse",
-    "ModelsListLinks",
-    "ModelsListResponse",
-    "ModelsListResponseData",
-    "ModerationPlugin",
-    "MultimodalMedia",
-    "NotFoundResponse",
-    "NotFoundResponseErrorData",
-    "OpenRouterMetadata",
-    "OpenRouterWebSearchServerTool",
-    "OutputModality",
-    "PDFParserEngine",
-    "PDFParserOptions",
-    "Parameter",
-    "ParetoRouterPlugin",
-    "PayloadTooLargeResponse",
-    "PayloadTooLargeResponseErrorData",
-    "PaymentRequiredResponse",
-    "PaymentRequiredResponseErrorData",
-    "PerRequestLimits",
-    "PercentileLatencyCutoffs",
-    "PercentileStats",
-    "PercentileThroughputCutoffs",
-    "PipelineStage",
-    "PipelineStageType",
-    "Prediction",
-    "PredictionContentText",
-    "PreferredMaxLatency",
-    "PreferredMinThroughput",
-    "PricingOverride",
-    "PromptCacheBreakpoint",
-    "PromptCacheOptions",
-    "ProviderMaxPrice",
-    "ProviderName",
-    "ProviderOverloadedResponse",
-    "ProviderOverloadedResponseErrorData",
-    "ProviderPreferences",
-    "ProviderResponse",
-    "ProviderSort",
-    "ProviderSortConfig",
-    "PublicEndpoint",
-    "PublicEndpointPricing",
-    "PublicPricing",
-    "Quantization",
-    "ReasoningDetailEncrypted",
-    "ReasoningDetailServerToolCall",
-    "ReasoningDetailSummary",
-    "ReasoningDetailText",
-    "ReasoningDetailUnion",
-    "ReasoningEffort",
-    "ReasoningFormat",
-    "RequestTimeoutResponse",
-    "RequestTimeoutResponseErrorData",
-    "ResponseHealingPlugin",
-    "RouterAttempt",
-    "RouterParams",
-    "RoutingStrategy",
-    "SandboxSleepAfterSeconds",
-    "SearchModelsServerToolConfig",
-    "SearchQualityLevel",
-    "SendChatCompletionRequest",
-    "ServerToolUseDetails",
-    "ServiceUnavailableResponse",
-    "ServiceUnavailableResponseErrorData",
-    "StopServerToolsWhen",
-    "StopServerToolsWhenCondition",
-    "StopServerToolsWhenFinishReasonIs",
-    "StopServerToolsWhenHasToolCall",
-    "StopServerToolsWhenMaxCost",
-    "StopServerToolsWhenMaxTokensUsed",
-    "StopServerToolsWhenStepCountIs",
-    "SubagentNestedTool",
-    "SubagentReasoning",
-    "SubagentServerToolConfig",
-    "SubagentServerTool_OpenRouter",
-    "TooManyRequestsResponse",
-    "TooManyRequestsResponseErrorData",
-    "TopProviderInfo",
-    "TraceConfig",
-    "UnauthorizedResponse",
-    "UnauthorizedResponseErrorData",
-    "UnknownBashServerToolEnvironment",
-    "UnknownChatAnnotation",
-    "UnknownChatContentItem",
-    "UnknownChatFunctionTool",
-    "UnknownChatMessage",
-    "UnknownChatResponseFormat",
-    "UnknownPlugin",
-    "UnknownReasoningDetail",
-    "UnknownStopServerToolsWhenCondition",
-    "UnprocessableEntityResponse",
-    "UnprocessableEntityResponseErrorData",
-    "WebFetchEngineEnum",
-    "WebFetchPlugin",
-    "WebFetchServerTool",
-    "WebFetchServerToolConfig",
-    "WebSearchConfig",
-    "WebSearchEngine",
-    "WebSearchEngineEnum",
-    "WebSearchMode",
-    "WebSearchPlugin",
-    "WebSearchUserLocation",
-    "WebSearchUserLocationServerTool",
-]
+_MODULE_OF: dict[str, str] = {n: m for m, names in _NAMES.items() for n in names.split()}
+__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 (listed in __init__.pyi, for type checkers)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,6 +1,6 @@
 """
-What an assistant message may carry besides text: tool calls, images, audio and annotations (a
-module of its own, so a plain text exchange does not create them).
+What an assistant message may carry besides text and tool calls: images, audio and annotations
+(a module of its own, so a plain text exchange does not create them).
 """
 
 # Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
@@ -46,30 +46,6 @@ class ChatAudioOutput(Value):
     id: str | None = None
     #: Audio transcript.
     transcript: str | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class ChatToolCall(Value):
-    """Tool call made by the assistant."""
-
-    type: Literal["function"] | str = "function"
-    function: ChatToolCallFunction
-    #: Tool call identifier.
-    id: str
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class ChatToolCallFunction(Value):
-    """The function a tool call invokes: its name and JSON arguments."""
-
-    #: Function arguments as JSON string.
-    arguments: str
-    #: Function name to call.
-    name: str
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 

@@ -1,4 +1,4 @@
-"""The request body and the operation wrapper."""
+"""The request body."""
 
 # Generated from the OpenAPI spec by tools/gen_models.py: edit that, not this file.
 
@@ -14,7 +14,7 @@ from .._values import Value
 
 if TYPE_CHECKING:
     from ._content import AnthropicCacheControlDirective
-    from ._messages import ChatMessages
+    from ._message_union import ChatMessages
     from ._plugins import ChatPlugin
     from ._provider import ProviderPreferences
     from ._request_options import (
@@ -43,10 +43,6 @@ ImageConfig: TypeAlias = dict[str, Any]
 Provider-specific image configuration options. Keys and values vary by model/provider. See
 https://openrouter.ai/docs/guides/overview/multimodal/image-generation for more details.
 """
-
-
-MetadataLevel: TypeAlias = Literal["disabled", "enabled"] | str
-"""Opt-in level for surfacing routing metadata on the response under `openrouter_metadata`."""
 
 
 ModelName: TypeAlias = str
@@ -152,28 +148,6 @@ class ChatRequest(Value):
     #: upstream and never forwards it raw. If omitted, requests use an account-level identity,
     #: so provider policy blocks can affect the whole account.
     user: str | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class SendChatCompletionRequest(Value):
-    """
-    The operation's full input: the body plus per-call headers.
-
-    Mirrors the TypeScript SDK's ``SendChatCompletionRequestRequest``. The attribution values
-    given here win over the core's for this call.
-    """
-
-    chat_request: ChatRequest
-    #: Sent as ``X-OpenRouter-Metadata``; ``enabled`` adds routing data.
-    x_open_router_metadata: MetadataLevel | None = None
-    #: Sent as ``HTTP-Referer``.
-    http_referer: str | None = None
-    #: Sent as ``X-OpenRouter-Title``.
-    app_title: str | None = None
-    #: Sent as ``X-OpenRouter-Categories`` (comma-separated).
-    app_categories: str | None = None
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
 

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from ._errors import ChatErrorDetail
     from ._logprobs import ChatTokenLogprobs
     from ._reasoning import ChatStreamReasoningDetails
-    from ._response import ChatFinishReasonEnum
     from ._routing_metadata import OpenRouterMetadata
-    from ._usage import ChatUsage
+    from ._stream_tool_calls import ChatStreamToolCall
+    from ._usage import ChatFinishReasonEnum, ChatUsage
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -91,42 +91,5 @@ class ChatStreamDelta(Value):
     annotations: list[ChatAnnotation] | None = None
     #: Generated images (wire-only).
     images: ChatAssistantImages | None = attrs.field(default=None, eq=as_list)
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class ChatStreamToolCall(Value):
-    """Tool call delta for streaming responses."""
-
-    #: Tool call index in the array.
-    index: int
-    #: Function call details.
-    function: ChatStreamToolCallFunction | None = None
-    #: Tool call identifier.
-    id: str | None = None
-    #: Tool call type.
-    type: Literal["function"] | str | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class ChatStreamToolCallFunction(Value):
-    """Function call details."""
-
-    #: Function arguments as JSON string.
-    arguments: str | None = None
-    #: Function name.
-    name: str | None = None
-    #: Keys the SDK does not model, kept verbatim and sent back out.
-    extra: dict[str, Any] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class ChatStreamingResponse(Value):
-    """One SSE event as the spec models it: ``{data: ChatStreamChunk}``."""
-
-    data: ChatStreamChunk
     #: Keys the SDK does not model, kept verbatim and sent back out.
     extra: dict[str, Any] = attrs.field(factory=dict)
