@@ -400,7 +400,9 @@ def _interpreted_structure(
         for _, name, wire, hook, kind, default, kinds in plan
         if wire is not None and hook is not None
     ]
-    set_extra = cls.__dict__["extra"].__set__ if len(steps) < len(plan) else None
+    set_extra = next(
+        (cls.__dict__[name].__set__ for _, name, wire, *_ in plan if wire is None), None
+    )
 
     def structure(o: Any) -> Any:
         if o.__class__ is not dict:
