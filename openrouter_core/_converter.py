@@ -16,7 +16,9 @@ Rules the wire needs, kept here so the models stay plain data:
 Speed: stream chunks are decoded one per SSE event, so the happy path is one generated
 function per class (slots set directly, inline scalar checks, absent fields skipped).
 Only when it fails does cattrs' detailed-validation converter run again, to say where and
-what was expected. Hooks are generated on first use. Model annotations are strings naming
+what was expected. Hooks are made on first use; a model's hooks (both ways) interpret their
+first uses and compile their generated function only after ``_COMPILE_AFTER`` of them
+(``_tiered``), so a one-request process compiles none. Model annotations are strings naming
 classes of other model modules; one whose module is not loaded yet stays a placeholder until a
 value needs it, so a call creates only the model modules its data touches. The happy path
 does not import cattrs at all (``_FastConverter``); it is loaded to explain a failure, or
@@ -146,6 +148,38 @@ def _resolved(t: Any) -> Any:
 
 _MODEL_NAMESPACE = _ModelNamespace()
 
+_ANNOTATION_CODE: dict[str, types.CodeType] = {}
+"""Each annotation string compiled once: most recur (``str | None``, ``int | None``...)."""
+_ANNOTATION_TYPES: dict[tuple[str, str], Any] = {}
+"""Evaluated annotations by string and module, those without a ``_Deferred`` placeholder
+(which the model, once its module is loaded, replaces)."""
+
+
+def _annotation(annotation: Any, module: str) -> Any:
+    """A model field's type: its annotation string evaluated in its module, model names
+    resolved by ``_MODEL_NAMESPACE``, as ``typing.get_type_hints`` would (which builds a
+    ``ForwardRef`` and compiles the string for every field)."""
+    if not isinstance(annotation, str):
+        return annotation  # resolved already (``attrs.resolve_types`` on the detailed path)
+    key = (annotation, module)
+    found = _ANNOTATION_TYPES.get(key)
+    if found is not None:
+        return found
+    code = _ANNOTATION_CODE.get(annotation)
+    if code is None:
+        code = _ANNOTATION_CODE[annotation] = compile(annotation, "<annotation>", "eval")
+    value = eval(code, vars(sys.modules[module]), _MODEL_NAMESPACE)
+    if value is None:
+        value = type(None)
+    if not _has_deferred(value):
+        _ANNOTATION_TYPES[key] = value
+    return value
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    """The types of a model's fields by name (see ``_annotation``)."""
+    return {a.name: _annotation(a.type, cls.__module__) for a in attrs.fields(cls)}
+
 
 def _wire_name(name: str) -> str:
     stem = name[:-1]
@@ -252,12 +286,157 @@ def _builder(cls: type) -> type | None:
     return builder
 
 
+_COMPILE_AFTER = 32
+"""Uses of a model's hook that are interpreted before its generated code is compiled."""
+
+
+def _first_uses(o: Any, _: Any = None, *, interpret: Callable[[Any], Any]) -> Any:
+    """The code of a ``_tiered`` hook until its generated code replaces it."""
+    return interpret(o)
+
+
+def _tiered(
+    name: str,
+    filename: str,
+    namespace: dict[str, Any],
+    *,
+    interpret: Callable[[Any], Any],
+    source: Callable[[], str],
+    compile_after: int,
+) -> Callable[..., Any]:
+    """A model's hook: ``interpret`` for its first ``compile_after`` uses, then the function
+    ``source`` defines, compiled with ``namespace`` as its globals.
+
+    Compiling a generated function costs 0.2-2 ms a class, more than a one-request process
+    spends decoding with it (issue 16, cold start), and repays only over many uses. The
+    hook stays one function object throughout, since parents, list hooks and callers keep
+    it: at the switch its code is replaced in place, so no call layer is left on the hot
+    path. ``compile_after=0`` compiles at once.
+    """
+
+    def compiled() -> types.FunctionType:
+        exec(compile(source(), filename, "exec"), namespace)
+        generated: types.FunctionType = namespace[name]
+        return generated
+
+    if compile_after <= 0:
+        return compiled()
+    hook = types.FunctionType(_first_uses.__code__, namespace, name, (None,))
+    uses = 0
+
+    def counted(value: Any) -> Any:
+        nonlocal uses
+        uses += 1
+        if uses == compile_after:
+            generated = compiled()
+            hook.__code__ = generated.__code__
+            hook.__defaults__ = generated.__defaults__
+            hook.__kwdefaults__ = None  # lets the interpreter go
+        return interpret(value)
+
+    hook.__kwdefaults__ = {"interpret": counted}
+    return hook
+
+
+_Field = tuple[
+    int, str, str | None, Callable[[Any, Any], Any] | None, Any, Any, frozenset[type] | None
+]
+"""How ``_fast_structure`` decodes one field: its position, name, wire name (``None`` for
+``extra``), hook, type, default, and the JSON kinds that pass unchecked (for a hook that
+only checks the kind). A plain tuple: a ``NamedTuple`` class costs a fresh process eight
+compiles."""
+
+
+def _structure_source(cls: type, plan: list[_Field], builder: bool) -> str:
+    """The source of ``_fast_structure``'s function; its globals are the namespace there."""
+
+    def store(name: str, value: str) -> str:
+        return f"    obj.{name} = {value}" if builder else f"    s_{name}(obj, {value})"
+
+    body = ["    obj = builder()" if builder else "    obj = new(cls)"]
+    for i, name, wire, _, _, default, kinds in plan:
+        if wire is None:
+            # Keys the class does not model, kept verbatim; usually none.
+            body.append(
+                store(
+                    "extra",
+                    "{} if known.issuperset(o) else {k: v for k, v in o.items() if k not in known}",
+                )
+            )
+            continue
+        if kinds is not None:
+            check = f"(v if v.__class__ in k{i} else h{i}(v, t{i}))"
+        else:
+            check = f"h{i}(v, t{i})"
+        if default is attrs.NOTHING:  # a missing key raises KeyError
+            body.append(f"    v = o[{wire!r}]")
+            value = check
+        elif default is None:
+            value = f"None if (v := get({wire!r})) is None else {check}"
+        else:
+            value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
+        body.append(store(name, value))
+    if builder:
+        body.append("    obj.__class__ = cls")
+    return "\n".join(
+        [
+            f"def structure_{cls.__name__}(o, _=None):",
+            "    if o.__class__ is not dict:",
+            "        raise expected('an object', o)",
+            "    get = o.get",
+            *body,
+            "    return obj",
+        ]
+    )
+
+
+def _interpreted_structure(
+    cls: type, builder: type | None, plan: list[_Field], known: frozenset[str]
+) -> Callable[[Any], Any]:
+    """What ``_structure_source`` generates, as a loop over the fields (its first uses):
+    the same checks in the same order, so the same value or the same exception."""
+    steps = [
+        (cls.__dict__[name].__set__, wire, hook, kind, default, kinds)
+        for _, name, wire, hook, kind, default, kinds in plan
+        if wire is not None and hook is not None
+    ]
+    set_extra = next(
+        (cls.__dict__[name].__set__ for _, name, wire, *_ in plan if wire is None), None
+    )
+
+    def structure(o: Any) -> Any:
+        if o.__class__ is not dict:
+            raise _expected("an object", o)
+        obj = object.__new__(cls) if builder is None else builder()
+        for store, wire, hook, kind, default, kinds in steps:
+            if default is attrs.NOTHING:
+                v = o[wire]
+            else:
+                v = o.get(wire, _MISSING)
+                if v is _MISSING or (v is None and default is None):
+                    store(obj, default)
+                    continue
+            store(obj, v if kinds is not None and v.__class__ in kinds else hook(v, kind))
+        if set_extra is not None:  # cannot fail, so its place among the fields does not matter
+            set_extra(
+                obj, {} if known.issuperset(o) else {k: v for k, v in o.items() if k not in known}
+            )
+        if builder is not None:
+            obj.__class__ = cls
+        return obj
+
+    return structure
+
+
 class _Hooks:
     """Hook factories for one converter; the fast and the detailed one get the same rules."""
 
-    def __init__(self, converter: Converter | _FastConverter) -> None:
+    def __init__(
+        self, converter: Converter | _FastConverter, compile_after: int = _COMPILE_AFTER
+    ) -> None:
         self.converter = converter
         self.detailed = converter.detailed_validation
+        self.compile_after = compile_after
 
     def factories(self) -> list[tuple[Callable[[Any], bool], Callable[[Any], Any]]]:
         """Structure hook factories of the wire models by predicate, the one to try first
@@ -296,11 +475,11 @@ class _Hooks:
 
         if not _is_model(cls):
             return self.record_structure(cls)
-        attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
-        fields = attrs.fields(cls)
         converter = self.converter
         if not self.detailed or isinstance(converter, _FastConverter):
-            return self._fast_structure(cls, fields)
+            return self._fast_structure(cls, attrs.fields(cls), _field_types(cls))
+        attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)  # for cattrs, which reads a.type
+        fields = attrs.fields(cls)
         # The detailed converter reuses cattrs' generated code, which reports every bad field.
         from cattrs.gen import make_dict_structure_fn, override
 
@@ -371,7 +550,9 @@ class _Hooks:
 
         return structure
 
-    def _fast_structure(self, cls: type, fields: Any) -> Callable[[Any, Any], Any]:
+    def _fast_structure(
+        self, cls: type, fields: Any, types_of: dict[str, Any]
+    ) -> Callable[[Any, Any], Any]:
         """One generated function per class: a stream decodes one chunk per SSE event.
 
         Its verdicts match the detailed (cattrs-generated) structure function, which only
@@ -380,7 +561,8 @@ class _Hooks:
         (plain slot stores, which the interpreter specialises) and then becomes a ``cls``
         by ``__class__`` assignment; a frozen class's ``__setattr__`` would cost ten times
         as much per field. Where the interpreter refuses that assignment, each slot is set
-        through its descriptor instead.
+        through its descriptor instead. Its first uses run ``_interpreted_structure``, the
+        same steps as a loop (``_tiered``).
         """
         names = [a.name for a in fields]
         if (
@@ -400,54 +582,26 @@ class _Hooks:
             "MISSING": _MISSING,
             **{f"s_{n}": cls.__dict__[n].__set__ for n in names},
         }
-
-        def store(name: str, value: str) -> str:
-            return f"    obj.{name} = {value}" if builder else f"    s_{name}(obj, {value})"
-
-        body = ["    obj = builder()" if builder else "    obj = new(cls)"]
+        plan: list[_Field] = []
         for i, a in enumerate(fields):
             if a.name == "extra":
-                # Keys the class does not model, kept verbatim; usually none.
-                body.append(
-                    store(
-                        "extra",
-                        "{} if known.issuperset(o) else "
-                        "{k: v for k, v in o.items() if k not in known}",
-                    )
-                )
+                plan.append((i, "extra", None, None, None, a.default, None))
                 continue
-            wire = _wire_name(a.name)
-            hook = self.converter.get_structure_hook(a.type)
-            namespace.update({f"h{i}": hook, f"t{i}": a.type, f"d{i}": a.default})
+            kind = types_of[a.name]
+            hook = self.converter.get_structure_hook(kind)
+            namespace.update({f"h{i}": hook, f"t{i}": kind, f"d{i}": a.default})
             kinds = getattr(hook, "kinds", None)
             if kinds is not None:
                 namespace[f"k{i}"] = kinds
-                check = f"(v if v.__class__ in k{i} else h{i}(v, t{i}))"
-            else:
-                check = f"h{i}(v, t{i})"
-            if a.default is attrs.NOTHING:  # a missing key raises KeyError
-                body.append(f"    v = o[{wire!r}]")
-                value = check
-            elif a.default is None:
-                value = f"None if (v := get({wire!r})) is None else {check}"
-            else:
-                value = f"d{i} if (v := get({wire!r}, MISSING)) is MISSING else {check}"
-            body.append(store(a.name, value))
-        if builder:
-            body.append("    obj.__class__ = cls")
-        source = "\n".join(
-            [
-                f"def structure_{cls.__name__}(o, _=None):",
-                "    if o.__class__ is not dict:",
-                "        raise expected('an object', o)",
-                "    get = o.get",
-                *body,
-                "    return obj",
-            ]
+            plan.append((i, a.name, _wire_name(a.name), hook, kind, a.default, kinds))
+        return _tiered(
+            f"structure_{cls.__name__}",
+            f"<structure {cls.__module__}.{cls.__qualname__}>",
+            namespace,
+            interpret=_interpreted_structure(cls, builder, plan, namespace["known"]),
+            source=functools.partial(_structure_source, cls, plan, builder is not None),
+            compile_after=self.compile_after,
         )
-        exec(compile(source, f"<structure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
-        structure: Callable[[Any, Any], Any] = namespace[f"structure_{cls.__name__}"]
-        return structure
 
     def deferred_structure(self, t: Any) -> Callable[[Any, Any], Any]:
         """Resolve on the first value that needs the type; ``None`` never does."""
@@ -655,14 +809,16 @@ class _Hooks:
 
     def _tagged(self, union: Any, classes: list[type]) -> Callable[[Any], Any]:
         known = [c for c in classes if not _is_unknown_member(c)]
-        for cls in known:
-            attrs.resolve_types(cls, localns=_MODEL_NAMESPACE)
+
+        def tag_type(cls: type, field: str) -> Any:
+            return _annotation(attrs.fields_dict(cls)[field].type, cls.__module__)
+
         tag_field = next(
             (
                 f
                 for f in _TAG_FIELDS
                 if all(f in attrs.fields_dict(c) for c in known)
-                and any(get_origin(attrs.fields_dict(c)[f].type) is Literal for c in known)
+                and any(get_origin(tag_type(c, f)) is Literal for c in known)
             ),
             None,
         )
@@ -673,9 +829,9 @@ class _Hooks:
         tags: dict[str, Callable[[Any], Any]] = {}
         fallback: Callable[[Any], Any] | None = None
         for cls in classes:
-            tag_type = attrs.fields_dict(cls)[tag_field].type if cls in known else None
-            if get_origin(tag_type) is Literal:
-                for value in get_args(tag_type):
+            tag = tag_type(cls, tag_field) if cls in known else None
+            if get_origin(tag) is Literal:
+                for value in get_args(tag):
                     tags[value] = self._lazy(cls)
             else:
                 fallback = self._lazy(cls)  # the Unknown... class, or a class with a plain str tag
@@ -695,10 +851,18 @@ class _Hooks:
     def attrs_unstructure(self, cls: type) -> Callable[[Any], Any]:
         if _is_unknown_member(cls):
             return lambda obj: obj.raw
-        return _generated_unstructure(cls)
+        namespace: dict[str, Any] = {"scalars": _SCALAR_SET, "un": _unstructure}
+        return _tiered(
+            f"unstructure_{cls.__name__}",
+            f"<unstructure {cls.__module__}.{cls.__qualname__}>",
+            namespace,
+            interpret=_interpreted_unstructure(cls),
+            source=functools.partial(_unstructure_source, cls),
+            compile_after=self.compile_after,
+        )
 
 
-def _generated_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
+def _unstructure_source(cls: type) -> str:
     """One generated function per class, the twin of ``_fast_structure``: a request has
     dozens of fields, nearly all ``None``, and a plain attribute load and ``is None`` per
     field cost a fraction of a loop calling ``getattr``. Scalars are kept as they are; any
@@ -720,10 +884,26 @@ def _generated_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
             "                out[key] = un(v)",
         ]
     name = f"unstructure_{cls.__name__}"
-    source = "\n".join([f"def {name}(obj):", "    out = {}", *body, "    return out"])
-    namespace: dict[str, Any] = {"scalars": _SCALAR_SET, "un": _unstructure}
-    exec(compile(source, f"<unstructure {cls.__module__}.{cls.__qualname__}>", "exec"), namespace)
-    unstructure: Callable[[Any], dict[str, Any]] = namespace[name]
+    return "\n".join([f"def {name}(obj):", "    out = {}", *body, "    return out"])
+
+
+def _interpreted_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """What ``_unstructure_source`` generates, as a loop over the fields (its first uses)."""
+    fields = tuple((a.name, _wire_name(a.name)) for a in attrs.fields(cls) if a.name != "extra")
+    keeps_extra = "extra" in attrs.fields_dict(cls)
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, wire in fields:
+            v = getattr(obj, name)
+            if v is not None:
+                out[wire] = v if v.__class__ in _SCALAR_SET else _unstructure(v)
+        if keeps_extra and obj.extra:
+            for key, v in obj.extra.items():
+                if key not in out:
+                    out[key] = _unstructure(v)
+        return out
+
     return unstructure
 
 
@@ -767,8 +947,8 @@ class _FastConverter:
     structure_hooks: dict[Any, Callable[[Any, Any], Any]]
     """Made so far, by type; a hot caller may look its type up here first."""
 
-    def __init__(self) -> None:
-        hooks = _Hooks(self)
+    def __init__(self, compile_after: int = _COMPILE_AFTER) -> None:
+        hooks = _Hooks(self, compile_after)
         self._factories = hooks.factories()
         self._unstructure_attrs = hooks.attrs_unstructure
         self.structure_hooks = {kind: _check_scalar(kind) for kind in (str, int, float, bool)}

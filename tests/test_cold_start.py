@@ -87,6 +87,36 @@ def test_a_plain_chat_send_loads_only_what_it_uses(fake_openrouter: FakeOpenRout
     assert not {"cattrs", "html", "importlib.util"} & set(modules)
 
 
+_COUNTING_COMPILES = """\
+import builtins
+
+compiled = []
+_compile = builtins.compile
+
+
+def compile(source, filename, *args, **kwargs):
+    compiled.append(str(filename))
+    return _compile(source, filename, *args, **kwargs)
+
+
+builtins.compile = compile
+"""
+
+
+@pytest.mark.parametrize("script", ["chat_send", "chat_stream"])
+def test_a_first_request_compiles_no_converter_hook(
+    script: str, fake_openrouter: FakeOpenRouter
+) -> None:
+    """The converter's hooks interpret their first uses: a one-request process (a plain
+    ``chat_send``, or a short ``chat_stream``) compiles none of their generated functions
+    (each costs 0.2-2 ms to compile)."""
+    body = _PLAIN_CHAT_SEND if script == "chat_send" else _PLAIN_CHAT_STREAM
+    program = _COUNTING_COMPILES + body.replace("sorted(sys.modules)", "compiled")
+    compiled = _modules_after(program, fake_openrouter)
+    assert compiled  # the counting works: typing and attrs compile their own code
+    assert not [name for name in compiled if name.startswith(("<structure ", "<unstructure "))]
+
+
 _PLAIN_CHAT_STREAM = """\
 import json, sys
 from openrouter_core import OpenRouterCore

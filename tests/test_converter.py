@@ -11,10 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from returns.result import Failure, Success
 
-from openrouter_core._converter import from_builtins, from_json, to_builtins, to_json
+from openrouter_core._converter import (
+    _FastConverter,
+    from_builtins,
+    from_json,
+    to_builtins,
+    to_json,
+)
 from openrouter_core.errors import ResponseValidationError, SDKValidationError
 from openrouter_core.models import (
     ChatAssistantMessage,
+    ChatChoice,
     ChatContentImage,
     ChatContentImageUrl,
     ChatContentText,
@@ -307,3 +314,84 @@ def test_requests_do_not_load_cattrs_until_a_failure_needs_explaining() -> None:
         [sys.executable, "-c", _FIRST_REQUEST], capture_output=True, text=True, check=True
     )
     assert ["False False", "True"] == out.stdout.split("\n")[:2]
+
+
+def test_a_model_hook_interprets_its_first_uses_then_runs_generated_code_in_place() -> None:
+    """Until its ``compile_after``-th use a hook runs the interpreter; from then on the
+    compiled generated function, in the same function object (parents keep it), with the
+    same output."""
+    converter = _FastConverter(compile_after=3)
+    request = ChatRequest(
+        model="m",
+        messages=[ChatUserMessage(content="Hi")],
+        temperature=0.5,
+        extra={"x_new": [1], "model": "never overrides"},
+    )
+    outputs = [repr(converter.unstructure(request))]
+    hook = converter.unstructure_hooks[ChatRequest]
+    assert hook.__code__.co_name == "_first_uses"
+    outputs += [repr(converter.unstructure(request)) for _ in range(3)]
+    assert converter.unstructure_hooks[ChatRequest] is hook
+    assert hook.__code__.co_filename == "<unstructure openrouter_core.models._request.ChatRequest>"
+    expected = {
+        "messages": [{"role": "user", "content": "Hi"}],
+        "model": "m",
+        "temperature": 0.5,
+        "x_new": [1],
+    }
+    assert outputs == [repr(expected)] * 4
+
+
+def test_a_decoder_switches_to_generated_code_in_place_under_its_parents() -> None:
+    """A nested model's hook, kept by its parent's hook, switches to the generated code
+    after its own uses, so a stream's chunks run it with no layer in between."""
+    converter = _FastConverter(compile_after=2)
+    result = converter.get_structure_hook(ChatResult)
+    choice = converter.structure_hooks[ChatChoice]
+    assert result.__code__.co_name == choice.__code__.co_name == "_first_uses"
+    two_choices = {**RESULT, "choices": RESULT["choices"] * 2}
+    assert decoded(two_choices, ChatResult) == result(two_choices, ChatResult)
+    assert result.__code__.co_name == "_first_uses"  # one use
+    assert choice.__code__.co_filename == "<structure openrouter_core.models._response.ChatChoice>"
+    assert converter.structure_hooks[ChatChoice] is choice
+    assert decoded(RESULT, ChatResult) == result(RESULT, ChatResult) == result(RESULT, None)
+    assert result.__code__.co_name == "structure_ChatResult"
+
+
+_FIELD_TYPES = """\
+import typing
+
+import attrs
+
+from openrouter_core import models
+from openrouter_core._converter import _MODEL_NAMESPACE, _Deferred, _field_types
+
+
+def compared(cls):
+    hints = typing.get_type_hints(cls, localns=_MODEL_NAMESPACE)
+    types = _field_types(cls)
+    assert types == {a.name: hints[a.name] for a in attrs.fields(cls)}, cls
+    return types
+
+
+# Only its own module loaded: the models of the others are placeholders.
+choice = compared(models.ChatChoice)
+assert typing.get_args(choice["logprobs"])[0] == _Deferred("ChatTokenLogprobs"), choice
+classes = [getattr(models, name) for name in models.__all__]
+for cls in classes:
+    if attrs.has(cls):
+        compared(cls)
+assert typing.get_args(compared(models.ChatChoice)["logprobs"])[0] is models.ChatTokenLogprobs
+print(sum(map(attrs.has, classes)))
+"""
+
+
+def test_model_field_types_are_what_typing_resolves() -> None:
+    """Each model's field types, from annotation strings evaluated once each, are what
+    ``typing.get_type_hints`` gives in the same namespace: placeholders for the models of
+    modules not loaded yet, the models themselves once they are."""
+    out = subprocess.run(
+        [sys.executable, "-c", _FIELD_TYPES], check=False, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) > 150

@@ -6,15 +6,23 @@ optional fields. Each example is a pair (what the server may send, what the mode
 they differ only in nulls on known fields, which the models treat as absent.
 """
 
+import sys
 from functools import cache
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from openrouter_core import models
-from openrouter_core._converter import _detailed, from_builtins, to_builtins, to_json
+from openrouter_core._converter import (
+    _detailed,
+    _FastConverter,
+    from_builtins,
+    to_builtins,
+    to_json,
+)
 
 from .spec_support import canonical, load_generator, load_ops_spec, load_spec
 
@@ -157,15 +165,47 @@ def strategies() -> _Strategies:
     return _Strategies()
 
 
+_GONE = object()
+_OTHERS: tuple[Any, ...] = (_GONE, None, "x", 1, [])
+
+# A model's hooks interpret their first uses and then run generated code: both must agree.
+_COMPILED = _FastConverter(compile_after=0)
+_INTERPRETED = _FastConverter(compile_after=sys.maxsize)
+
+
+def _outcome(converter: _FastConverter, value: Any, cls: type[Any]) -> Any:
+    """The fast decoder's verdict: the value's ``repr``, or the exception's type and text."""
+    try:
+        return repr(converter.get_structure_hook(cls)(value, cls))
+    except Exception as e:  # the verdict under test
+        return type(e), str(e)
+
+
+def _wire_names(cls: type[Any]) -> set[str]:
+    return {a.name.rstrip("_") for a in attrs.fields(cls)} - {"extra"} if attrs.has(cls) else set()
+
+
 def _check_round_trip(cls: type[Any], pair: Pair) -> None:
     wire, expected = pair
     decoded = from_builtins(wire, cls).unwrap()
     # The fast decoders build objects without __init__; cattrs' own code, which calls it and
     # explains failures, must give the same value.
     assert decoded == _detailed().structure(wire, cls)
-    assert canonical(expected) == canonical(to_builtins(decoded).unwrap())
+    encoded = to_builtins(decoded).unwrap()
+    assert canonical(expected) == canonical(encoded)
+    # Key order and int-or-float too: repr, not canonical JSON.
+    assert repr(_COMPILED.unstructure(decoded)) == repr(_INTERPRETED.unstructure(decoded))
+    assert _outcome(_COMPILED, wire, cls) == _outcome(_INTERPRETED, wire, cls) == repr(decoded)
     assert decoded == from_builtins(expected, cls).unwrap()
     to_json(decoded).unwrap()
+
+
+def _check_each_field_either_way(cls: type[Any], wire: dict[str, Any]) -> None:
+    """Each field missing, null, or of another JSON kind: both tiers give the same verdict."""
+    for key in wire.keys() | _wire_names(cls):
+        for other in _OTHERS:
+            value = _replaced(wire, (key,), other)
+            assert _outcome(_COMPILED, value, cls) == _outcome(_INTERPRETED, value, cls)
 
 
 TOP_LEVEL = [
@@ -205,7 +245,8 @@ def _object_schemas() -> list[str]:
 @pytest.mark.timeout(60 * _SCALE)
 @pytest.mark.parametrize("name", _object_schemas())
 def test_every_object_schema_round_trips(name: str) -> None:
-    """Each object schema on its own: generated JSON decodes and encodes back."""
+    """Each object schema on its own: generated JSON decodes and encodes back; its hooks
+    interpreted and compiled give the same verdict with any field missing, null or wrong."""
     schema = strategies().model.classes[name]
 
     @settings(
@@ -216,5 +257,58 @@ def test_every_object_schema_round_trips(name: str) -> None:
     @given(strategies().obj(schema, name))
     def run(pair: Pair) -> None:
         _check_round_trip(getattr(models, name), pair)
+        _check_each_field_either_way(getattr(models, name), pair[0])
+
+    run()
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every value inside a JSON document, its own included."""
+    inner: list[tuple[Any, ...]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            inner += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            inner += _paths(item, (*path, index))
+    return [path, *inner]
+
+
+def _replaced(value: Any, path: tuple[Any, ...], new: Any) -> Any:
+    """A copy of ``value`` with the value at ``path`` replaced, or removed (``_GONE``)."""
+    if not path:
+        return None if new is _GONE else new
+    head, *rest = path
+    copy: Any = dict(value) if isinstance(value, dict) else list(value)
+    if rest:
+        copy[head] = _replaced(value[head], tuple(rest), new)
+    elif new is not _GONE:
+        copy[head] = new
+    elif isinstance(copy, dict):
+        copy.pop(head, None)
+    else:
+        copy[head] = None
+    return copy
+
+
+@pytest.mark.timeout(60 * _SCALE)
+@pytest.mark.parametrize("name", TOP_LEVEL)
+def test_interpreted_and_compiled_hooks_give_the_same_verdicts(name: str) -> None:
+    """A model's hooks interpret their first uses, then run generated code: on generated
+    documents with one value anywhere replaced or removed, both give the same value or
+    raise the same exception with the same text."""
+    cls = getattr(models, name)
+
+    @settings(
+        max_examples=TOP_LEVEL_EXAMPLES,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        deadline=None,
+    )
+    @given(strategies().named(name), st.data())
+    def run(pair: Pair, data: st.DataObject) -> None:
+        wire, _ = pair
+        path = data.draw(st.sampled_from(_paths(wire)))
+        value = _replaced(wire, path, data.draw(st.none() | st.just(_GONE) | _json))
+        assert _outcome(_COMPILED, value, cls) == _outcome(_INTERPRETED, value, cls)
 
     run()
