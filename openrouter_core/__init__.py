@@ -38,7 +38,6 @@ import importlib
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (about 10 ms cold)
 if TYPE_CHECKING:
-    from types import ModuleType
     from typing import Any
 
     from ._converter import *  # noqa: F403
@@ -46,55 +45,40 @@ if TYPE_CHECKING:
     from ._facade import *  # noqa: F403
     from ._options import *  # noqa: F403
     from ._results import *  # noqa: F403
-    from ._retries import *  # noqa: F403
+    from ._retry_config import *  # noqa: F403
     from ._runtime import *  # noqa: F403
     from ._version import *  # noqa: F403
 
-_HOMES = (
-    "._version",
-    "._results",
-    "._retries",
-    "._runtime",
-    "._options",
-    "._core",
-    "._converter",
-    "._facade",
-)
-"""Where the public names live. Each is declared once, in the ``__all__`` of the module that
-defines it; the package lists no names of its own. Cheapest first: looking a name up imports
-the homes before its own, and each of those is one it needs anyway (``OpenRouterCore`` needs
-the retries, runtime and options modules)."""
+_HOMES: dict[str, tuple[str, ...]] = {
+    "._version": ("__version__",),
+    "._results": ("Failure", "Result", "Success"),
+    "._core": ("OpenRouterCore",),
+    "._retry_config": ("NO_RETRIES", "BackoffStrategy", "RetryConfig"),
+    "._runtime": ("Runtime",),
+    "._options": ("HookContext", "Hooks", "RequestOptions"),
+    "._converter": ("from_dict", "to_dict"),
+    "._facade": ("OpenRouter",),
+}
+"""Each module and the public names it defines (its ``__all__``; a test holds the two
+equal). A name loads its own module only: ``OpenRouterCore`` creates none of the settings
+classes, and ``RequestOptions`` not the retry settings' (issue 16, cold start)."""
+
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 _SUBPACKAGES = ("errors", "funcs", "models", "testing")
-
-
-def _home(module: str) -> ModuleType:
-    return importlib.import_module(module, __name__)
-
-
-def _public_names() -> list[str]:
-    return sorted(name for module in _HOMES for name in _home(module).__all__)
 
 
 if not TYPE_CHECKING:
     # Hidden from type checkers, which see the imports above and still flag misspelt names.
     def __getattr__(name: str) -> Any:
         if name == "__all__":
-            value = _public_names()
+            value = sorted(_HOME_OF)
         elif name in _SUBPACKAGES:
-            value = _home(f".{name}")
-        elif name.startswith("_") and not name.startswith("__"):
-            # No public name is private (``__version__`` is a dunder): this is ``from
-            # openrouter_core import _send`` asking before it imports the submodule, which
-            # must not load every home first.
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            value = importlib.import_module(f".{name}", __name__)
+        elif name in _HOME_OF:
+            value = getattr(importlib.import_module(_HOME_OF[name], __name__), name)
         else:
-            for module in map(_home, _HOMES):
-                if name in module.__all__:
-                    value = getattr(module, name)
-                    break
-            else:
-                raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         globals()[name] = value
         return value
 
@@ -102,4 +86,4 @@ if not TYPE_CHECKING:
 def __dir__() -> list[str]:
     """The public names and subpackages, for ``dir()``, ``help()`` and tab completion."""
     dunders = [name for name in globals() if name.startswith("__")]
-    return sorted({*_public_names(), *_SUBPACKAGES, *dunders})
+    return sorted({*_HOME_OF, *_SUBPACKAGES, *dunders})

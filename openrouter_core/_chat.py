@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 # a call's worth of import machinery each time): ``ChatRequest`` is loaded on a first chat
 # call, which needs it, and the wrapper's module only when a call is given something else.
 from openrouter_core import models
-from openrouter_core._options import default_options
 from openrouter_core._plan import Attribution, CallPlan, PlanError, check_arguments, plan_checked
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ def plan_chat(
     problem = check_arguments(core, options)
     if problem is not None:
         return problem
-    options = options or default_options()
     if isinstance(request, models.ChatRequest):
         chat, wrapper = request, None
     elif isinstance(request, models.SendChatCompletionRequest):
@@ -49,7 +47,8 @@ def plan_chat(
             message=f"expected a ChatRequest or SendChatCompletionRequest, got {kind}",
             field="request",
         )
-    if not endpoint.stream and (chat.stream or options.extra_body.get("stream")):
+    streams = chat.stream or (options is not None and options.extra_body.get("stream"))
+    if not endpoint.stream and streams:
         from openrouter_core.errors import InvalidRequestError
 
         return InvalidRequestError(

@@ -14,13 +14,17 @@ import httpx
 from returns.result import Failure, Result, Success
 
 from openrouter_core import _clients
+from openrouter_core._checks import check_bytes, check_option, check_seconds, url_text
 from openrouter_core._clients import ClientProblem
-from openrouter_core._options import Hooks, check_bytes, check_option, check_seconds, url_text
-from openrouter_core._retries import RetryConfig
-from openrouter_core._runtime import SYSTEM, Runtime
+from openrouter_core._clocks import SYSTEM
 
 if TYPE_CHECKING:
     import asyncio
+
+    from openrouter_core._clocks import Clocks
+    from openrouter_core._options import Hooks
+    from openrouter_core._retry_config import RetryConfig
+    from openrouter_core._runtime import Runtime
 
 __all__ = ["OpenRouterCore"]
 
@@ -134,14 +138,16 @@ class OpenRouterCore:
         self.deadline = deadline
         self.first_content_timeout = first_content_timeout
         self.idle_timeout = idle_timeout
-        self.retry_config = retry_config if retry_config is not None else RetryConfig()
-        self.hooks = hooks if hooks is not None else Hooks()
+        # Left out, a setting is None here and its class is loaded only when it is read:
+        # a call with the defaults creates none of them (issue 16, cold start).
+        self._retry_config = retry_config
+        self._hooks = hooks
         self.logger = debug_logger if debug_logger is not None else _log
         self.max_response_bytes = max_response_bytes
         self.max_line_bytes = max_line_bytes
         self.allow_insecure_http = allow_insecure_http
         self.user_agent = user_agent
-        self.runtime = runtime if runtime is not None else SYSTEM
+        self._clocks: Clocks = runtime if runtime is not None else SYSTEM
         self._given_client = http_client
         self._given_async_client = async_http_client
         self._own_client: httpx.Client | None = None
@@ -152,6 +158,45 @@ class OpenRouterCore:
     def __repr__(self) -> str:
         key = "callable" if callable(self.api_key) else ("set" if self.api_key else "missing")
         return f"OpenRouterCore(server_url={self.server_url!r}, api_key=<{key}>)"
+
+    @property
+    def retry_config(self) -> RetryConfig:
+        """The retry policy: the one given, else ``RetryConfig()`` (which the retry policy
+        also reads, after a failed attempt, for a call that has neither)."""
+        if self._retry_config is None:
+            from openrouter_core._retry_config import DEFAULT_RETRIES
+
+            return DEFAULT_RETRIES
+        return self._retry_config
+
+    @retry_config.setter
+    def retry_config(self, value: RetryConfig) -> None:
+        self._retry_config = value
+
+    @property
+    def hooks(self) -> Hooks:
+        """The hooks: the ones given, else an empty ``Hooks()``."""
+        if self._hooks is None:
+            from openrouter_core._options import NO_HOOKS
+
+            return NO_HOOKS
+        return self._hooks
+
+    @hooks.setter
+    def hooks(self, value: Hooks) -> None:
+        self._hooks = value
+
+    @property
+    def runtime(self) -> Runtime:
+        """The clocks and sleepers: the ``Runtime`` given, else ``Runtime()``, the system's."""
+        from openrouter_core import _runtime
+
+        clocks = self._clocks
+        return clocks if isinstance(clocks, _runtime.Runtime) else _runtime.SYSTEM
+
+    @runtime.setter
+    def runtime(self, value: Runtime) -> None:
+        self._clocks = value
 
     def acquire_client(self) -> Result[httpx.Client, ClientProblem]:
         """The sync client, created on first use; unusable environment settings (proxy
@@ -260,8 +305,15 @@ def _check_options(given: Mapping[str, object]) -> None:
     check_seconds("timeout", given["timeout"], timeout_allowed=True)
     for name in ("deadline", "first_content_timeout", "idle_timeout"):
         check_seconds(name, given[name])
-    check_option("retry_config", given["retry_config"], (RetryConfig, type(None)), "a RetryConfig")
-    check_option("hooks", given["hooks"], (Hooks, type(None)), "a Hooks")
+    if given["retry_config"] is not None:  # the settings classes only when one is given
+        from openrouter_core._retry_config import RetryConfig
+
+        kinds = (RetryConfig, type(None))
+        check_option("retry_config", given["retry_config"], kinds, "a RetryConfig")
+    if given["hooks"] is not None:
+        from openrouter_core._options import Hooks
+
+        check_option("hooks", given["hooks"], (Hooks, type(None)), "a Hooks")
     check_option("debug_logger", given["debug_logger"], (logging.Logger, type(None)), "a Logger")
     check_option(
         "http_client",
@@ -278,4 +330,7 @@ def _check_options(given: Mapping[str, object]) -> None:
     check_bytes("max_response_bytes", given["max_response_bytes"])
     check_bytes("max_line_bytes", given["max_line_bytes"])
     check_option("allow_insecure_http", given["allow_insecure_http"], (bool,), "a bool")
-    check_option("runtime", given["runtime"], (Runtime, type(None)), "a Runtime")
+    if given["runtime"] is not None:
+        from openrouter_core._runtime import Runtime
+
+        check_option("runtime", given["runtime"], (Runtime, type(None)), "a Runtime")

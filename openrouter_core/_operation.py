@@ -23,8 +23,8 @@ from openrouter_core._retries import IDEMPOTENT_METHODS
 from openrouter_core._send import Flow
 
 if TYPE_CHECKING:
+    from openrouter_core._clocks import Clocks
     from openrouter_core._core import OpenRouterCore
-    from openrouter_core._runtime import Runtime
 
     # Imported where an error is made or matched: a call that succeeds creates no error
     # class (each is an attrs class, compiled when created; issue 16, cold start).
@@ -166,8 +166,8 @@ def call(
     # Success first: ``isinstance`` with the exact class skips the ABC check.
     if not isinstance(client, Success):
         return narrow(endpoint, client)
-    flow = _flow(plan, core.runtime, ready_timeout)
-    return narrow(endpoint, _send.run(flow, client.unwrap(), core.runtime))
+    flow = _flow(plan, core._clocks, ready_timeout)
+    return narrow(endpoint, _send.run(flow, client.unwrap(), core._clocks))
 
 
 async def call_async(
@@ -183,11 +183,11 @@ async def call_async(
     client = core.acquire_async_client()  # the running loop's own
     if not isinstance(client, Success):
         return narrow(endpoint, client)
-    flow = _flow(plan, core.runtime, ready_timeout)
-    return narrow(endpoint, await _send.run_async(flow, client.unwrap(), core.runtime))
+    flow = _flow(plan, core._clocks, ready_timeout)
+    return narrow(endpoint, await _send.run_async(flow, client.unwrap(), core._clocks))
 
 
-def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result[Any, Any]]:
+def _flow(plan: CallPlan, runtime: Clocks, ready_timeout: float) -> Flow[Result[Any, Any]]:
     if plan.endpoint.stream:
         from openrouter_core._stream import stream_attempt
 
@@ -201,7 +201,7 @@ def _flow(plan: CallPlan, runtime: Runtime, ready_timeout: float) -> Flow[Result
 def until_found(
     ask: Callable[[], Flow[Result[T, OpenRouterError]]],
     ready_timeout: float,
-    runtime: Runtime,
+    runtime: Clocks,
     *,
     deadline_at: float | None = None,
 ) -> Flow[Result[T, OpenRouterError]]:

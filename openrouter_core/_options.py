@@ -1,57 +1,32 @@
-"""Per-call options and hooks: plain values, no behaviour."""
+"""Per-call options and hooks: plain values, no behaviour.
+
+A call given no options, by a core given no hooks, reads neither class: attrs creates them
+when this module is imported, which a process pays only when it makes or reads one (issue
+16, cold start).
+"""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import httpx
 
-from openrouter_core._retries import RetryConfig
+from openrouter_core._checks import check_option, check_seconds, url_text
 from openrouter_core._values import Value
 
 if TYPE_CHECKING:
     # Not at run time: a call that succeeds creates no error class (issue 16, cold start).
     from openrouter_core.errors import OpenRouterError
 
+if TYPE_CHECKING:
+    from openrouter_core._retry_config import RetryConfig
+
 __all__ = ["HookContext", "Hooks", "RequestOptions"]
 
 Operation: TypeAlias = str
 """An operation's name: the function's (``chat_send``, ``models_list``, ...)."""
-
-
-def check_option(name: str, value: object, kinds: tuple[type, ...], what: str) -> None:
-    """``TypeError`` naming the option unless ``value`` is one of ``kinds`` (``True`` is no
-    number here, though ``bool`` subclasses ``int``)."""
-    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-        # The value is never shown: it may be a key.
-        optional = " or None" if type(None) in kinds else ""
-        raise TypeError(f"{name} must be {what}{optional}, got {type(value).__name__}")
-
-
-def check_seconds(name: str, value: object, *, timeout_allowed: bool = False) -> None:
-    """A duration option: ``None`` or a number of seconds >= 0 (or an ``httpx.Timeout``)."""
-    kinds: tuple[type, ...] = (int, float, type(None))
-    if timeout_allowed:
-        kinds += (httpx.Timeout,)
-    check_option(name, value, kinds, "seconds (a number)" + (" or httpx.Timeout" * timeout_allowed))
-    if isinstance(value, int | float) and not value >= 0:  # NaN fails too
-        raise ValueError(f"{name} must be >= 0 seconds, got {value!r}")
-
-
-def check_bytes(name: str, value: object) -> None:
-    """A size option: a positive ``int``."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int (bytes), got {type(value).__name__}")
-    if value <= 0:
-        raise ValueError(f"{name} must be > 0, got {value!r}")
-
-
-def url_text(value: str | httpx.URL | None) -> str | None:
-    """A server URL given as ``str`` or ``httpx.URL``, as text."""
-    return str(value) if isinstance(value, httpx.URL) else value
 
 
 def _empty_if_none(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -69,6 +44,15 @@ def _validate(check: Callable[[str, object], None]) -> Callable[[Any, Any, objec
 
 def _kinds(kinds: tuple[type, ...], what: str) -> Callable[[Any, Any, object], None]:
     return _validate(lambda name, value: check_option(name, value, kinds, what))
+
+
+def _retries(name: str, value: object) -> None:
+    """A ``RetryConfig`` or ``None``; its class is loaded only for a value (options that
+    leave ``retries`` out do not make the retry settings' classes)."""
+    if value is not None:
+        from openrouter_core._retry_config import RetryConfig
+
+        check_option(name, value, (RetryConfig, type(None)), "a RetryConfig")
 
 
 def _mapping(name: str, value: object) -> None:
@@ -100,9 +84,7 @@ class RequestOptions(Value):
     merged into the JSON body (for parameters the models do not know yet).
     """
 
-    retries: RetryConfig | None = attrs.field(
-        default=None, validator=_kinds((RetryConfig, type(None)), "a RetryConfig")
-    )
+    retries: RetryConfig | None = attrs.field(default=None, validator=_validate(_retries))
     """``NO_RETRIES`` turns retries off for this call."""
     timeout: float | httpx.Timeout | None = attrs.field(
         default=None, validator=_validate(lambda n, v: check_seconds(n, v, timeout_allowed=True))
@@ -129,13 +111,6 @@ class RequestOptions(Value):
         factory=dict, converter=_empty_if_none, validator=_validate(_mapping)
     )
     """``None`` means none."""
-
-
-@functools.cache
-def default_options() -> RequestOptions:
-    """The options of a call given none: frozen, so one instance serves every call (building
-    it runs every option's check, a measurable part of a call)."""
-    return RequestOptions()
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -181,3 +156,7 @@ class Hooks(Value):
         default=(), validator=_validate(_hook_list)
     )
     after_error: Sequence[AfterErrorHook] = attrs.field(default=(), validator=_validate(_hook_list))
+
+
+NO_HOOKS = Hooks()
+"""What a core given no ``hooks`` reports as its ``hooks`` (its calls look for none)."""

@@ -21,11 +21,11 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _converter, _http
 from openrouter_core._core import OpenRouterCore
-from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions, default_options
-from openrouter_core._retries import RetryConfig
 
 if TYPE_CHECKING:
     from openrouter_core._operation import Endpoint
+    from openrouter_core._options import HookContext, Hooks, Operation, RequestOptions
+    from openrouter_core._retry_config import RetryConfig
 
     # Imported where an error is made: a call that succeeds creates no error class (each
     # is an attrs class, compiled when created; issue 16, cold start).
@@ -73,7 +73,7 @@ class CallPlan:
         endpoint: Endpoint[Any, Any],
         request: httpx.Request,
         base_url: str,
-        retries: RetryConfig,
+        retries: RetryConfig | None,
         idempotent: bool,
         deadline: float | None,
         deadline_at: float | None,
@@ -82,13 +82,14 @@ class CallPlan:
         max_response_bytes: int,
         max_line_bytes: int,
         keep_content: bool,
-        hooks: Hooks,
+        hooks: Hooks | None,
         logger: logging.Logger,
     ) -> None:
         self.endpoint: Final = endpoint
         self.request: Final = request
         self.base_url: Final = base_url
         self.retries: Final = retries
+        """The call's retry settings; ``None`` for the default (made if an attempt fails)."""
         self.idempotent: Final = idempotent
         """Sending the request twice does no harm (a GET): the retry policy may re-send it
         after a failure that left unknown whether the server received it."""
@@ -101,6 +102,7 @@ class CallPlan:
         self.max_line_bytes: Final = max_line_bytes
         self.keep_content: Final = keep_content
         self.hooks: Final = hooks
+        """``None``: the core has none."""
         self.logger: Final = logger
 
     @property
@@ -110,7 +112,7 @@ class CallPlan:
 
     def context(self, attempt: int) -> HookContext:
         """What hooks are told about this call; never the key."""
-        return HookContext(operation=self.operation, base_url=self.base_url, attempt=attempt)
+        return _hook_context()(operation=self.operation, base_url=self.base_url, attempt=attempt)
 
 
 class Attribution:
@@ -160,7 +162,7 @@ def plan_call(
     return plan_checked(
         core,
         endpoint,
-        options or default_options(),
+        options,
         path=path,
         query=query,
         body=body,
@@ -172,7 +174,7 @@ def plan_call(
 def plan_checked(
     core: OpenRouterCore,
     endpoint: Endpoint[Any, Any],
-    options: RequestOptions,
+    options: RequestOptions | None,
     *,
     path: Mapping[str, str] | None = None,
     query: Mapping[str, QueryValue] | None = None,
@@ -181,7 +183,11 @@ def plan_checked(
     attribution: Attribution | None = None,
 ) -> CallPlan | PlanError:
     """``plan_call`` for arguments ``check_arguments`` already passed (chat checks them
-    before reading its options); the checks run once per call."""
+    before reading its options); the checks run once per call.
+
+    No ``options`` are no overrides: the core's settings throughout, no extra headers or
+    body, the content kept (``RequestOptions()``, which such a call never makes).
+    """
     wanted = endpoint.body
     if wanted is not None and not isinstance(body, wanted):
         from openrouter_core.errors import SDKValidationError
@@ -196,7 +202,7 @@ def plan_checked(
     params = _http.query_params(query or {})
     if not isinstance(params, list):
         return params
-    server_url = options.server_url or core.server_url
+    server_url = (options is not None and options.server_url) or core.server_url
     # An unhashable value cannot be cached; it still gets its error from the parser.
     resolved = (
         _resolve(server_url, route)
@@ -223,7 +229,7 @@ def plan_checked(
             ),
             field="server_url",
         )
-    hooks = core.hooks
+    hooks = core._hooks
     content: bytes | None = None
     if wanted is not None:
         payload = _payload(body, options)
@@ -231,8 +237,8 @@ def plan_checked(
             return payload
         if shape_body is not None:
             shape_body(payload)
-        for hook in hooks.before_create_request:
-            context = HookContext(operation=endpoint.name, base_url=base_text, attempt=0)
+        for hook in hooks.before_create_request if hooks is not None else ():
+            context = _hook_context()(operation=endpoint.name, base_url=base_text, attempt=0)
             replaced = run_replacing_hook(hook, context, payload, name="before_create_request")
             if isinstance(replaced, Failure):
                 hook_error: UnexpectedClientError = replaced.failure()
@@ -252,7 +258,7 @@ def plan_checked(
         _pick(own.app_categories, core.app_categories),
         own.metadata_level,
         core.user_agent,
-        tuple(options.headers.items()),
+        tuple(options.headers.items()) if options is not None else (),
     )
     try:
         headers = _http.header_block(header_values)
@@ -260,12 +266,7 @@ def plan_checked(
         headers = _http.header_block.__wrapped__(header_values)
     if not isinstance(headers, httpx.Headers):
         return headers
-    first_content = _pick(options.first_content_timeout, core.first_content_timeout)
-    idle = _pick(options.idle_timeout, core.idle_timeout)
-    timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
-    if endpoint.stream:
-        timeout = _cap_read(timeout, first_content, idle)
-    deadline = _pick(options.deadline, core.deadline)
+    first_content, idle, timeout, deadline = _limits(core, options, stream=endpoint.stream)
     try:
         # Merged, not replaced: a query string on the server URL is kept (httpx.Request's
         # params= would drop it).
@@ -284,15 +285,15 @@ def plan_checked(
         endpoint=endpoint,
         request=http_request,
         base_url=base_text,
-        retries=options.retries or core.retry_config,
+        retries=(options is not None and options.retries) or core._retry_config,
         idempotent=endpoint.idempotent,
         deadline=deadline,
-        deadline_at=None if deadline is None else core.runtime.monotonic() + deadline,
+        deadline_at=None if deadline is None else core._clocks.monotonic() + deadline,
         first_content_timeout=first_content,
         idle_timeout=idle,
         max_response_bytes=core.max_response_bytes,
         max_line_bytes=core.max_line_bytes,
-        keep_content=options.keep_content,
+        keep_content=options is None or options.keep_content,
         hooks=hooks,
         logger=core.logger,
     )
@@ -311,6 +312,25 @@ def _resolve(server_url: str, path: str) -> tuple[httpx.URL, str, httpx.URL] | S
         return invalid
     url = base.unwrap()
     return url, str(url), _http.endpoint_url(url, path)
+
+
+# The settings classes, loaded by the first call given options or hooks (which made them),
+# never by a call with neither; cached, as an import statement in a function body costs
+# every call the import machinery.
+
+
+@functools.cache
+def _request_options() -> type[RequestOptions]:
+    from openrouter_core._options import RequestOptions
+
+    return RequestOptions
+
+
+@functools.cache
+def _hook_context() -> type[HookContext]:
+    from openrouter_core._options import HookContext
+
+    return HookContext
 
 
 def guarded(hook: Callable[..., T], *args: Any, name: str) -> Result[T, UnexpectedClientError]:
@@ -361,7 +381,7 @@ def check_arguments(core: object, options: object) -> SDKValidationError | None:
             message=f"expected an OpenRouterCore, got {type(core).__name__}{hint}",
             field="core",
         )
-    if options is not None and not isinstance(options, RequestOptions):
+    if options is not None and not isinstance(options, _request_options()):
         from openrouter_core.errors import SDKValidationError
 
         return SDKValidationError(
@@ -391,7 +411,7 @@ def _api_key(core: OpenRouterCore) -> str | PlanError:
     return key.strip()
 
 
-def _payload(body: object, options: RequestOptions) -> dict[str, Any] | SDKValidationError:
+def _payload(body: object, options: RequestOptions | None) -> dict[str, Any] | SDKValidationError:
     payload = _converter.builtins_or_error(body)
     if not isinstance(payload, dict):
         from openrouter_core.errors import SDKValidationError
@@ -399,8 +419,27 @@ def _payload(body: object, options: RequestOptions) -> dict[str, Any] | SDKValid
         if isinstance(payload, SDKValidationError):
             return payload
         return SDKValidationError(message="the request did not convert to a JSON object")
-    payload.update(options.extra_body)
+    if options is not None:
+        payload.update(options.extra_body)
     return payload
+
+
+def _limits(
+    core: OpenRouterCore, options: RequestOptions | None, *, stream: bool
+) -> tuple[float | None, float | None, httpx.Timeout, float | None]:
+    """The call's first-content and idle limits, per-attempt timeout and deadline: the
+    options' where they set one, else the core's."""
+    if options is None:
+        first_content, idle, deadline = core.first_content_timeout, core.idle_timeout, core.deadline
+        timeout = _timeout(core.timeout)
+    else:
+        first_content = _pick(options.first_content_timeout, core.first_content_timeout)
+        idle = _pick(options.idle_timeout, core.idle_timeout)
+        timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
+        deadline = _pick(options.deadline, core.deadline)
+    if stream:
+        timeout = _cap_read(timeout, first_content, idle)
+    return first_content, idle, timeout, deadline
 
 
 def _pick(first: T | None, second: T | None) -> T | None:

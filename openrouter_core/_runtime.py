@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Awaitable, Callable
 
 import attrs
 
+from openrouter_core._clocks import SYSTEM as _SYSTEM_CLOCKS
 from openrouter_core._values import Value
 
 __all__ = ["Runtime"]
-
-
-async def _anyio_sleep(seconds: float) -> None:
-    import anyio  # deferred: only async callers pay for it, and it works under trio too
-
-    await anyio.sleep(seconds)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -28,11 +21,12 @@ class Runtime(Value):
     must let ``KeyboardInterrupt`` and task cancellation through, as the defaults do.
     """
 
-    monotonic: Callable[[], float] = time.monotonic
-    wall: Callable[[], float] = time.time
-    jitter: Callable[[], float] = random.random
-    sleep: Callable[[float], None] = time.sleep
-    asleep: Callable[[float], Awaitable[None]] = _anyio_sleep
+    monotonic: Callable[[], float] = _SYSTEM_CLOCKS.monotonic
+    wall: Callable[[], float] = _SYSTEM_CLOCKS.wall
+    jitter: Callable[[], float] = _SYSTEM_CLOCKS.jitter
+    sleep: Callable[[float], None] = _SYSTEM_CLOCKS.sleep
+    asleep: Callable[[float], Awaitable[None]] = _SYSTEM_CLOCKS.asleep
 
 
 SYSTEM = Runtime()
+"""What a core given no ``runtime`` reports as its ``runtime`` (it reads ``_clocks.SYSTEM``)."""

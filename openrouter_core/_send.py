@@ -27,9 +27,10 @@ from openrouter_core import _http, _retries
 from openrouter_core._clients import closed_loop_error
 from openrouter_core._delivery import UPLOAD_PIECE, Delivery, WatchedUpload
 from openrouter_core._plan import CallPlan, guarded, run_replacing_hook
-from openrouter_core._runtime import Runtime
 
 if TYPE_CHECKING:
+    from openrouter_core._clocks import Clocks
+
     # Imported where an error is made or matched: a call that succeeds creates no error
     # class (each is an attrs class, compiled when created; issue 16, cold start).
     from openrouter_core.errors import (
@@ -125,12 +126,12 @@ class Sleep:
 Action: TypeAlias = Send | ReadBody | ReadChunk | Close | Sleep
 Flow: TypeAlias = Generator[Action, Any, T]
 AttemptFlow: TypeAlias = Callable[
-    [CallPlan, httpx.Request, int, Runtime], Flow[Result[T, "OpenRouterError"]]
+    [CallPlan, httpx.Request, int, "Clocks"], Flow[Result[T, "OpenRouterError"]]
 ]
 
 
 def call_flow(
-    plan: CallPlan, runtime: Runtime, attempt_flow: AttemptFlow[T]
+    plan: CallPlan, runtime: Clocks, attempt_flow: AttemptFlow[T]
 ) -> Flow[Result[T, OpenRouterError]]:
     """Run attempts until one succeeds or the retry policy gives up.
 
@@ -145,10 +146,11 @@ def call_flow(
     attempt = 0
     while True:
         attempt += 1
+        before_request = plan.hooks.before_request if plan.hooks is not None else ()
         # Hooks and the sync driver's deadline cuts edit the request: each attempt its copy.
-        needs_copy = bool(plan.hooks.before_request) or plan.deadline_at is not None
+        needs_copy = bool(before_request) or plan.deadline_at is not None
         request = _attempt_request(plan.request) if needs_copy else plan.request
-        for hook in plan.hooks.before_request:
+        for hook in before_request:
             replaced = run_replacing_hook(
                 hook, plan.context(attempt), request, name="before_request"
             )
@@ -222,14 +224,17 @@ def run_hooks_after(
             response.status_code,
             response.headers.get("x-generation-id"),
         )
+    hooks = plan.hooks
+    if hooks is None:
+        return outcome
     if isinstance(outcome, Success):
-        for hook in plan.hooks.after_success:
+        for hook in hooks.after_success:
             if response is not None:
                 ran = guarded(hook, plan.context(attempt), response, name="after_success")
                 if isinstance(ran, Failure):
                     return ran
         return outcome
-    for error_hook in plan.hooks.after_error:
+    for error_hook in hooks.after_error:
         context = plan.context(attempt)
         ran = guarded(error_hook, context, response, outcome.failure(), name="after_error")
         if isinstance(ran, Failure):
@@ -253,13 +258,13 @@ def _attempt_request(template: httpx.Request) -> httpx.Request:
     )
 
 
-def _remaining(plan: CallPlan, runtime: Runtime) -> float | None:
+def _remaining(plan: CallPlan, runtime: Clocks) -> float | None:
     if plan.deadline_at is None:
         return None
     return plan.deadline_at - runtime.monotonic()
 
 
-def _deadline_passed(plan: CallPlan, runtime: Runtime) -> bool:
+def _deadline_passed(plan: CallPlan, runtime: Clocks) -> bool:
     remaining = _remaining(plan, runtime)
     return remaining is not None and remaining <= 0
 
@@ -405,7 +410,7 @@ async def aread_chunk(chunks: AsyncIterator[bytes]) -> bytes | OpenRouterError:
 
 
 def send_attempt(
-    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
+    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Clocks
 ) -> Flow[Result[Any, OpenRouterError]]:
     """One non-streaming attempt of any operation: send, read the whole body, interpret it."""
     opened = yield Send(request, plan.deadline_at)
@@ -421,7 +426,7 @@ def send_attempt(
     return run_hooks_after(plan, attempt, response, outcome)
 
 
-def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
+def run(flow: Flow[T], client: httpx.Client, runtime: Clocks) -> T:
     """Drive ``flow`` with a sync client.
 
     A call with a deadline runs with it in ``_deadline.UNTIL``, so that the core's own
@@ -481,7 +486,7 @@ def run(flow: Flow[T], client: httpx.Client, runtime: Runtime) -> T:
             deadline.var.reset(deadline)
 
 
-async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Runtime) -> T:
+async def run_async(flow: Flow[T], client: httpx.AsyncClient, runtime: Clocks) -> T:
     """Drive ``flow`` with an async client; the twin of ``run``.
 
     A call with a deadline runs every send and read under a cancel scope that ends then,
@@ -557,7 +562,7 @@ def _traced(request: httpx.Request, *, asynchronous: bool) -> Delivery:
 
 
 def _send_failed(
-    exc: Exception, action: Send, runtime: Runtime, delivery: Delivery
+    exc: Exception, action: Send, runtime: Clocks, delivery: Delivery
 ) -> OpenRouterError:
     """The error of a send that raised: the deadline's own, or the transport's by phase."""
     if action.until is not None and runtime.monotonic() >= action.until:
@@ -565,7 +570,7 @@ def _send_failed(
     return transport_error(exc, may_have_been_processed=delivery.may_have_been_processed(exc))
 
 
-def _bind_deadline(until: float, runtime: Runtime) -> Token[float | None]:
+def _bind_deadline(until: float, runtime: Clocks) -> Token[float | None]:
     """Run the rest of this sync call with its deadline (runtime time ``until``) set for
     the core's own client, in ``time.monotonic()`` seconds (the runtime's clock may be a
     test's)."""
@@ -597,7 +602,7 @@ def _cut_timeouts(request: httpx.Request, remaining: float, client: httpx.Client
     request.extensions["timeout"] = timeouts
 
 
-def _read_failed(exc: Exception, until: float | None, runtime: Runtime) -> OpenRouterError:
+def _read_failed(exc: Exception, until: float | None, runtime: Clocks) -> OpenRouterError:
     """The error of a body read that raised: the call's deadline (runtime time ``until``)
     passing, or the transport's."""
     if until is not None and runtime.monotonic() >= until:
@@ -605,7 +610,7 @@ def _read_failed(exc: Exception, until: float | None, runtime: Runtime) -> OpenR
     return transport_error(exc)
 
 
-def _time_limit(until: float | None, runtime: Runtime) -> Any:
+def _time_limit(until: float | None, runtime: Clocks) -> Any:
     """The async twin's deadline: a cancel scope that ends a send or a read then."""
     if until is None:
         return contextlib.nullcontext()
@@ -615,7 +620,7 @@ def _time_limit(until: float | None, runtime: Runtime) -> Any:
 
 
 def read_limited(
-    action: ReadBody, chunks: Iterator[bytes], runtime: Runtime
+    action: ReadBody, chunks: Iterator[bytes], runtime: Clocks
 ) -> bytes | OpenRouterError:
     """The whole body, or an error once it passes ``action.limit`` bytes or ``action.until``."""
     body = _BodyBuffer(action, runtime)
@@ -628,7 +633,7 @@ def read_limited(
 
 
 async def aread_limited(
-    action: ReadBody, chunks: AsyncIterator[bytes], runtime: Runtime
+    action: ReadBody, chunks: AsyncIterator[bytes], runtime: Clocks
 ) -> bytes | OpenRouterError:
     """The twin of ``read_limited``."""
     body = _BodyBuffer(action, runtime)
@@ -643,7 +648,7 @@ async def aread_limited(
 class _BodyBuffer:
     """Collects body pieces within a size limit and a deadline; a big Content-Length fails early."""
 
-    def __init__(self, action: ReadBody, runtime: Runtime) -> None:
+    def __init__(self, action: ReadBody, runtime: Clocks) -> None:
         self._response = action.opened.response
         self._limit = action.limit
         self._until = action.until

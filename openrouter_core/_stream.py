@@ -17,7 +17,6 @@ from returns.result import Failure, Result, Success
 
 from openrouter_core import _http
 from openrouter_core._plan import CallPlan
-from openrouter_core._runtime import Runtime
 from openrouter_core._send import (
     Body,
     Close,
@@ -32,6 +31,8 @@ from openrouter_core._sse import SSEDecoder, SSELineTooLongError
 from openrouter_core._stream_state import StreamState
 
 if TYPE_CHECKING:
+    from openrouter_core._clocks import Clocks
+
     # Imported where an error is made or matched: a call that succeeds creates no error
     # class (each is an attrs class, compiled when created; issue 16, cold start).
     from openrouter_core.errors import (
@@ -186,7 +187,7 @@ class Handoff(Generic[Body]):
 
 
 def stream_attempt(
-    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Runtime
+    plan: CallPlan, request: httpx.Request, attempt: int, runtime: Clocks
 ) -> Flow[Result[Handoff[Any], OpenRouterError]]:
     """One attempt of ``chat_stream``: open, check status and type, read to first content.
 
@@ -262,7 +263,7 @@ def _is_event_stream(response: httpx.Response) -> bool:
 
 
 def _not_a_stream(
-    plan: CallPlan, response: httpx.Response, body: bytes, runtime: Runtime
+    plan: CallPlan, response: httpx.Response, body: bytes, runtime: Clocks
 ) -> OpenRouterError:
     """An error status, or a 2xx that is not an event stream: read as the operation reads
     a whole answer (a JSON body's in-band error included), else a validation error."""

@@ -181,6 +181,16 @@ def test_model_names_are_the_generators() -> None:
     assert models.__all__ == sorted(load_generator().Model(load_spec(), load_ops_spec()).module_of)
 
 
+def test_each_package_name_is_where_the_package_looks_it_up() -> None:
+    """The package loads a name from its module alone (``OpenRouterCore`` makes no settings
+    class): the table it looks in is each module's ``__all__``, so neither can drift."""
+    homes = openrouter_core._HOMES
+    assert {
+        module: sorted(importlib.import_module(module, openrouter_core.__name__).__all__)
+        for module in homes
+    } == {module: sorted(names) for module, names in homes.items()}
+
+
 def test_each_operation_name_is_where_funcs_looks_it_up() -> None:
     """``funcs`` loads a name from its module alone: the table it looks in is each module's
     ``__all__`` (what mypy sees through the star imports), so neither can drift."""

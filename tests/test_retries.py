@@ -10,12 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from openrouter_core import NO_RETRIES, BackoffStrategy, RetryConfig
 from openrouter_core._http import read_success_body
 from openrouter_core._retries import (
-    NO_RETRIES,
     WIRE_SECONDS_MAX,
-    BackoffStrategy,
-    RetryConfig,
     backoff_interval,
     is_retryable,
     retry_after_seconds,

@@ -210,6 +210,21 @@ def test_persistent_503_ends_within_the_elapsed_budget(mode: Mode, httpx_mock: H
     assert clock.now + 10.0 > 30.0, "gave up although a full wait still fit the budget"
 
 
+def test_a_core_given_no_retry_config_retries_by_the_defaults(
+    mode: Mode, httpx_mock: HTTPXMock
+) -> None:
+    """Left out, the policy is ``RetryConfig()``'s, read when an attempt fails: four
+    attempts, waiting 0.5, 1 and 2 s, each times 0.75 at the fake clock's jitter 0.5."""
+    httpx_mock.add_response(**_error(503), is_reusable=True)
+    clock, responses = FakeClock(), Responses()
+    err = send(mode, tracking_core(mode, clock, responses), user_request()).failure()
+    assert (4, 4, [0.375, 0.75, 1.5]) == (
+        err.attempts,
+        len(httpx_mock.get_requests()),
+        clock.sleeps,
+    )
+
+
 def test_final_error_counts_every_attempt(mode: Mode, httpx_mock: HTTPXMock) -> None:
     """With 0.75 s waits and a 2 s budget, three attempts are made and reported."""
     budget = RetryConfig(

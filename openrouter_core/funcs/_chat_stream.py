@@ -15,10 +15,10 @@ from returns.result import Failure, Success
 if TYPE_CHECKING:
     import asyncio
 
+    from openrouter_core._clocks import Clocks
     from openrouter_core._core import OpenRouterCore
     from openrouter_core._operation import Endpoint
     from openrouter_core._options import RequestOptions
-    from openrouter_core._runtime import Runtime
     from openrouter_core._stream import Handoff, Item, StreamPump
     from openrouter_core._stream_state import StreamOutcome
     from openrouter_core.errors import ChatStreamError
@@ -112,7 +112,7 @@ class StreamReport:
 class _StreamView(StreamReport):
     """The reading state both twins share: pending items, the handle, closed or not."""
 
-    def __init__(self, handoff: Handoff[Any], runtime: Runtime) -> None:
+    def __init__(self, handoff: Handoff[Any], runtime: Clocks) -> None:
         super().__init__(handoff.pump, handoff.response)
         self._pending: list[Item] = list(handoff.buffered)
         self._clock = runtime.monotonic
@@ -149,7 +149,7 @@ class ChatStream(_StreamView):
     which cancels the generation (for providers that support it, billing stops too).
     """
 
-    def __init__(self, handoff: Handoff[Iterator[bytes]], runtime: Runtime) -> None:
+    def __init__(self, handoff: Handoff[Iterator[bytes]], runtime: Clocks) -> None:
         from openrouter_core._send import read_chunk  # loaded already by the call
 
         super().__init__(handoff, runtime)
@@ -253,7 +253,7 @@ class ChatStream(_StreamView):
 class AsyncChatStream(_StreamView):
     """The async twin of ``ChatStream``: ``async for``, ``async with`` and ``aclose()``."""
 
-    def __init__(self, handoff: Handoff[AsyncIterator[bytes]], runtime: Runtime) -> None:
+    def __init__(self, handoff: Handoff[AsyncIterator[bytes]], runtime: Clocks) -> None:
         from openrouter_core._send import aread_chunk  # loaded already by the call
 
         super().__init__(handoff, runtime)
@@ -397,7 +397,7 @@ def chat_stream(
     started = call(core, endpoint(), plan_chat(core, endpoint(), request, options))
     if isinstance(started, Failure):
         return started
-    return Success(ChatStream(started.unwrap(), core.runtime))
+    return Success(ChatStream(started.unwrap(), core._clocks))
 
 
 async def chat_stream_async(
@@ -412,4 +412,4 @@ async def chat_stream_async(
     started = await call_async(core, endpoint(), plan_chat(core, endpoint(), request, options))
     if isinstance(started, Failure):
         return started
-    return Success(AsyncChatStream(started.unwrap(), core.runtime))
+    return Success(AsyncChatStream(started.unwrap(), core._clocks))
