@@ -424,19 +424,27 @@ def _payload(body: object, options: RequestOptions | None) -> dict[str, Any] | S
     return payload
 
 
+class _NoOverrides:
+    """The limits of a call given no ``RequestOptions``: none of its own (the core's apply),
+    read without creating that class."""
+
+    __slots__ = ()
+    first_content_timeout = idle_timeout = timeout = deadline = None
+
+
+_NO_OVERRIDES: Final = _NoOverrides()
+
+
 def _limits(
     core: OpenRouterCore, options: RequestOptions | None, *, stream: bool
 ) -> tuple[float | None, float | None, httpx.Timeout, float | None]:
     """The call's first-content and idle limits, per-attempt timeout and deadline: the
     options' where they set one, else the core's."""
-    if options is None:
-        first_content, idle, deadline = core.first_content_timeout, core.idle_timeout, core.deadline
-        timeout = _timeout(core.timeout)
-    else:
-        first_content = _pick(options.first_content_timeout, core.first_content_timeout)
-        idle = _pick(options.idle_timeout, core.idle_timeout)
-        timeout = _timeout(options.timeout if options.timeout is not None else core.timeout)
-        deadline = _pick(options.deadline, core.deadline)
+    own = options if options is not None else _NO_OVERRIDES
+    first_content = _pick(own.first_content_timeout, core.first_content_timeout)
+    idle = _pick(own.idle_timeout, core.idle_timeout)
+    timeout = _timeout(own.timeout if own.timeout is not None else core.timeout)
+    deadline = _pick(own.deadline, core.deadline)
     if stream:
         timeout = _cap_read(timeout, first_content, idle)
     return first_content, idle, timeout, deadline
